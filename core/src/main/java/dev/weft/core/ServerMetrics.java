@@ -1,0 +1,22 @@
+package dev.weft.core;
+
+/**
+ * A point-in-time snapshot of a {@link TcpServer}'s counters, all since it was created.
+ *
+ * @param accepted        connections accepted (including those then rejected)
+ * @param active          connections being served now
+ * @param rejected        connections closed at once because {@link
+ *                        TcpServerConfig#maxConnections()} was reached
+ * @param closed          served connections that have ended, for any reason
+ * @param bytesRead       bytes read from peers
+ * @param bytesWritten    bytes written to peers
+ * @param idleTimeouts    connections closed because a read waited longer than the idle timeout
+ * @param writeTimeouts   connections closed because a write waited longer than the write timeout
+ * @param handlerFailures connections whose handler threw something other than an I/O exception
+ * @param acceptFailures  failed {@code accept()} calls (for example "too many open files"),
+ *                        each followed by a back-off
+ */
+public record ServerMetrics(long accepted, long active, long rejected, long closed,
+                            long bytesRead, long bytesWritten, long idleTimeouts,
+                            long writeTimeouts, long handlerFailures, long acceptFailures) {
+}

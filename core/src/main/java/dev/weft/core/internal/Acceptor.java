@@ -1,0 +1,153 @@
+package dev.weft.core.internal;
+
+import dev.weft.core.ConnectionHandler;
+import dev.weft.core.SocketOptions;
+import java.io.IOException;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The accept loop of one listening socket: accept, check the connection budget, apply socket
+ * options, and start one thread for the connection.
+ *
+ * <p>Over {@code maxConnections} a connection is accepted and closed at once, and counted as
+ * rejected: the peer learns immediately instead of waiting in the kernel's backlog. A failing
+ * {@code accept()} — typically "too many open files" — is counted and retried after a back-off
+ * that doubles from 5 ms up to 1 s, so the loop neither spins nor dies, and it recovers as soon
+ * as descriptors are free again. The loop ends when the listening socket is closed.
+ */
+public final class Acceptor implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(Acceptor.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(5);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
+
+    private final ServerSocketChannel listener;
+    private final ConnectionHandler handler;
+    private final ServerContext server;
+    private final Semaphore permits;
+
+    /**
+     * @param listener the bound listening channel, in blocking mode
+     * @param handler  the protocol handler run for each connection
+     * @param server   the server's shared state
+     */
+    public Acceptor(ServerSocketChannel listener, ConnectionHandler handler, ServerContext server) {
+        this.listener = listener;
+        this.handler = handler;
+        this.server = server;
+        this.permits = new Semaphore(server.config().maxConnections());
+    }
+
+    @Override
+    public void run() {
+        Duration backoff = Duration.ZERO;
+        while (true) {
+            SocketChannel channel;
+            try {
+                channel = listener.accept();
+            } catch (ClosedChannelException e) {
+                return; // stop() closed the listener
+            } catch (IOException e) {
+                if (!listener.isOpen()) {
+                    return;
+                }
+                server.counters().acceptFailures.increment();
+                backoff = backoff.isZero() ? FIRST_BACKOFF : min(backoff.multipliedBy(2), MAX_BACKOFF);
+                log.warn("{} accept failed ({}); retrying in {} ms", server.config().name(), e.toString(),
+                        backoff.toMillis());
+                if (!pause(backoff)) {
+                    return;
+                }
+                continue;
+            }
+            backoff = Duration.ZERO;
+            server.counters().accepted.increment();
+            if (!permits.tryAcquire()) {
+                server.counters().rejected.increment();
+                log.debug("{} at its limit of {} connections: rejecting {}", server.config().name(),
+                        server.config().maxConnections(), remoteOf(channel));
+                closeQuietly(channel);
+                continue;
+            }
+            if (!serve(channel)) {
+                permits.release();
+            }
+        }
+    }
+
+    /** Starts the connection's thread; returns false (having closed the channel) if it could not. */
+    private boolean serve(SocketChannel channel) {
+        SocketConnection connection;
+        try {
+            configure(channel);
+            connection = new SocketConnection(server.registry().nextId(), channel, server);
+        } catch (IOException e) {
+            log.debug("{} connection failed before it started: {}", server.config().name(), e.toString());
+            closeQuietly(channel);
+            return false;
+        }
+        server.connections().add(connection);
+        try {
+            server.threads().start(connection.toString(),
+                    new ConnectionRunner(connection, handler, server, permits));
+            return true;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // Platform threads can run out; virtual threads practically cannot.
+            log.error("{} cannot start a thread for {}", server.config().name(), connection, e);
+            server.connections().remove(connection);
+            connection.close();
+            return false;
+        }
+    }
+
+    private void configure(SocketChannel channel) throws IOException {
+        SocketOptions options = server.config().socketOptions();
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, options.tcpNoDelay());
+        channel.setOption(StandardSocketOptions.SO_KEEPALIVE, options.keepAlive());
+        if (options.receiveBufferBytes().isPresent()) {
+            channel.setOption(StandardSocketOptions.SO_RCVBUF, options.receiveBufferBytes().getAsInt());
+        }
+        if (options.sendBufferBytes().isPresent()) {
+            channel.setOption(StandardSocketOptions.SO_SNDBUF, options.sendBufferBytes().getAsInt());
+        }
+        long timeoutMillis = server.config().idleTimeout().toMillis();
+        channel.socket().setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, timeoutMillis)));
+    }
+
+    private static boolean pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static Object remoteOf(SocketChannel channel) {
+        try {
+            return channel.getRemoteAddress();
+        } catch (IOException e) {
+            return "an unknown peer";
+        }
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            log.debug("closing a rejected channel failed: {}", e.toString());
+        }
+    }
+}

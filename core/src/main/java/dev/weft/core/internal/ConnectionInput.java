@@ -1,0 +1,207 @@
+package dev.weft.core.internal;
+
+import dev.weft.core.LineTooLongException;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The buffered input of one connection, with the reads every protocol needs: exactly N bytes,
+ * and a line up to a maximum length.
+ *
+ * <p>The buffer is allocated on the first read that needs it; reads at least as large as the
+ * buffer go straight from the socket into the caller's array, so a protocol with buffers of its
+ * own (HTTP) pays for no second copy. Not thread-safe: reads belong to the connection's thread.
+ */
+public final class ConnectionInput extends InputStream {
+
+    private static final byte LF = '\n';
+    private static final byte CR = '\r';
+
+    private final InputStream source;
+    private final int bufferSize;
+    private final LongAdder bytesRead;
+    private byte[] buffer;
+    private int position;
+    private int limit;
+
+    /**
+     * @param source     the socket's stream, which applies the read timeout
+     * @param bufferSize the buffer size in bytes
+     * @param bytesRead  the server-wide counter to add every byte read to
+     */
+    public ConnectionInput(InputStream source, int bufferSize, LongAdder bytesRead) {
+        this.source = source;
+        this.bufferSize = bufferSize;
+        this.bytesRead = bytesRead;
+    }
+
+    @Override
+    public int read() throws IOException {
+        if (position == limit && fill() < 0) {
+            return -1;
+        }
+        return buffer[position++] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] destination, int offset, int length) throws IOException {
+        Objects.checkFromIndexSize(offset, length, destination.length);
+        if (length == 0) {
+            return 0;
+        }
+        int buffered = limit - position;
+        if (buffered > 0) {
+            int n = Math.min(buffered, length);
+            System.arraycopy(buffer, position, destination, offset, n);
+            position += n;
+            return n;
+        }
+        if (length >= bufferSize) {
+            return readFromSource(destination, offset, length);
+        }
+        if (fill() < 0) {
+            return -1;
+        }
+        int n = Math.min(limit - position, length);
+        System.arraycopy(buffer, position, destination, offset, n);
+        position += n;
+        return n;
+    }
+
+    @Override
+    public int available() throws IOException {
+        return (limit - position) + source.available();
+    }
+
+    /** Fills {@code destination[offset .. offset + length)} completely. */
+    public void readExactly(byte[] destination, int offset, int length) throws IOException {
+        Objects.checkFromIndexSize(offset, length, destination.length);
+        int done = 0;
+        while (done < length) {
+            int n = read(destination, offset + done, length - done);
+            if (n < 0) {
+                throw new EOFException("stream ended after " + done + " of " + length + " bytes");
+            }
+            done += n;
+        }
+    }
+
+    /**
+     * Reads a line terminated by LF (an optional CR before it is dropped) as UTF-8.
+     *
+     * @return the line, or {@code null} at end of stream before any byte
+     */
+    public String readLine(int maxBytes) throws IOException {
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("maxBytes must be > 0: " + maxBytes);
+        }
+        byte[] partial = null;
+        int partialLength = 0;
+        while (true) {
+            if (position == limit && fill() < 0) {
+                if (partialLength == 0) {
+                    return null;
+                }
+                return decode(partial, partialLength);
+            }
+            int lf = indexOf(LF, position, limit);
+            int end = lf < 0 ? limit : lf;
+            int chunk = end - position;
+            // CR may legitimately be the last byte before LF, so allow one byte more in flight.
+            if (partialLength + chunk > maxBytes + 1) {
+                position = lf < 0 ? limit : lf + 1;
+                if (lf < 0) {
+                    discardRestOfLine();
+                }
+                throw new LineTooLongException(maxBytes);
+            }
+            if (lf >= 0 && partialLength == 0) {
+                int length = stripCr(buffer, position, chunk);
+                position = lf + 1;
+                checkLength(length, maxBytes);
+                return new String(buffer, end - chunk, length, StandardCharsets.UTF_8);
+            }
+            if (partial == null) {
+                partial = new byte[Math.min(maxBytes + 1, Math.max(64, chunk * 2))];
+            } else if (partial.length < partialLength + chunk) {
+                partial = Arrays.copyOf(partial, Math.min(maxBytes + 1,
+                        Math.max(partial.length * 2, partialLength + chunk)));
+            }
+            System.arraycopy(buffer, position, partial, partialLength, chunk);
+            partialLength += chunk;
+            if (lf >= 0) {
+                position = lf + 1;
+                int length = stripCr(partial, 0, partialLength);
+                checkLength(length, maxBytes);
+                return new String(partial, 0, length, StandardCharsets.UTF_8);
+            }
+            position = limit;
+        }
+    }
+
+    private static void checkLength(int length, int maxBytes) throws LineTooLongException {
+        if (length > maxBytes) {
+            throw new LineTooLongException(maxBytes);
+        }
+    }
+
+    private static String decode(byte[] bytes, int length) {
+        return new String(bytes, 0, stripCr(bytes, 0, length), StandardCharsets.UTF_8);
+    }
+
+    private static int stripCr(byte[] bytes, int offset, int length) {
+        return length > 0 && bytes[offset + length - 1] == CR ? length - 1 : length;
+    }
+
+    /** Reads and drops bytes up to and including the next LF, or to end of stream. */
+    private void discardRestOfLine() throws IOException {
+        while (true) {
+            if (position == limit && fill() < 0) {
+                return;
+            }
+            int lf = indexOf(LF, position, limit);
+            if (lf >= 0) {
+                position = lf + 1;
+                return;
+            }
+            position = limit;
+        }
+    }
+
+    private int indexOf(byte b, int from, int to) {
+        byte[] bytes = buffer;
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Refills the empty buffer; returns the number of bytes now buffered, or -1 at end of stream. */
+    private int fill() throws IOException {
+        if (buffer == null) {
+            buffer = new byte[bufferSize];
+        }
+        position = 0;
+        limit = 0;
+        int n = readFromSource(buffer, 0, buffer.length);
+        if (n > 0) {
+            limit = n;
+        }
+        return n;
+    }
+
+    private int readFromSource(byte[] destination, int offset, int length) throws IOException {
+        int n = source.read(destination, offset, length);
+        if (n > 0) {
+            bytesRead.add(n);
+        }
+        return n;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.weft.core.internal;
+
+import dev.weft.core.ServerMetrics;
+import java.util.concurrent.atomic.LongAdder;
+
+/** The live counters behind {@link ServerMetrics}; striped so that hot paths do not contend. */
+public final class ServerCounters {
+
+    final LongAdder accepted = new LongAdder();
+    final LongAdder rejected = new LongAdder();
+    final LongAdder closed = new LongAdder();
+    final LongAdder bytesRead = new LongAdder();
+    final LongAdder bytesWritten = new LongAdder();
+    final LongAdder idleTimeouts = new LongAdder();
+    final LongAdder writeTimeouts = new LongAdder();
+    final LongAdder handlerFailures = new LongAdder();
+    final LongAdder acceptFailures = new LongAdder();
+
+    /** Creates zeroed counters. */
+    public ServerCounters() {
+    }
+
+    /** A snapshot; {@code active} is supplied by the caller, which knows the live set. */
+    public ServerMetrics snapshot(long active) {
+        return new ServerMetrics(accepted.sum(), active, rejected.sum(), closed.sum(),
+                bytesRead.sum(), bytesWritten.sum(), idleTimeouts.sum(), writeTimeouts.sum(),
+                handlerFailures.sum(), acceptFailures.sum());
+    }
+}

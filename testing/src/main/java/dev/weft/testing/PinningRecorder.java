@@ -1,0 +1,121 @@
+package dev.weft.testing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingStream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Fails a test when a virtual thread pinned its carrier thread while the test ran.
+ *
+ * <p>Use it as an extension — {@code @ExtendWith(PinningRecorder.class)} — or directly:
+ *
+ * <pre>{@code
+ * try (PinningRecorder recorder = PinningRecorder.start()) {
+ *     exerciseTheServer();
+ *     recorder.assertNoPinning();
+ * }
+ * }</pre>
+ *
+ * <p>It streams the JFR event {@code jdk.VirtualThreadPinned} with stack traces. Only pins that
+ * last at least the threshold (default 20 ms, the JDK's own default) count: shorter ones are
+ * the JDK's internal, harmless kind. {@link #stop()} waits until every recorded event has been
+ * delivered, so the verdict does not depend on timing.
+ */
+public final class PinningRecorder implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
+
+    /** The default threshold: pins shorter than this are ignored. */
+    public static final Duration DEFAULT_THRESHOLD = Duration.ofMillis(20);
+
+    private static final String EVENT = "jdk.VirtualThreadPinned";
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(PinningRecorder.class);
+
+    private final ConcurrentLinkedQueue<String> pins = new ConcurrentLinkedQueue<>();
+    private RecordingStream stream;
+
+    /** For JUnit's {@code @ExtendWith}; recording starts before each test. */
+    public PinningRecorder() {
+    }
+
+    /** Starts recording with the {@linkplain #DEFAULT_THRESHOLD default threshold}. */
+    public static PinningRecorder start() {
+        return start(DEFAULT_THRESHOLD);
+    }
+
+    /** Starts recording pins that last at least {@code threshold}. */
+    public static PinningRecorder start(Duration threshold) {
+        PinningRecorder recorder = new PinningRecorder();
+        recorder.begin(threshold);
+        return recorder;
+    }
+
+    private void begin(Duration threshold) {
+        RecordingStream s = new RecordingStream();
+        s.enable(EVENT).withThreshold(threshold).withStackTrace();
+        s.onEvent(EVENT, event -> pins.add(describe(event)));
+        s.startAsync();
+        stream = s;
+    }
+
+    /** Stops recording, after every recorded event has been delivered; returns the pins seen. */
+    public List<String> stop() {
+        RecordingStream s = stream;
+        if (s != null) {
+            stream = null;
+            s.stop();
+            s.close();
+        }
+        return new ArrayList<>(pins);
+    }
+
+    /** Stops recording and throws an {@link AssertionError} listing every pin, if there was one. */
+    public void assertNoPinning() {
+        List<String> seen = stop();
+        if (!seen.isEmpty()) {
+            throw new AssertionError(seen.size() + " virtual thread(s) pinned their carrier:\n"
+                    + String.join("\n", seen));
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        PinningRecorder recorder = start();
+        context.getStore(NAMESPACE).put(PinningRecorder.class, recorder);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        PinningRecorder recorder = context.getStore(NAMESPACE).remove(PinningRecorder.class, PinningRecorder.class);
+        if (recorder != null) {
+            recorder.assertNoPinning();
+        }
+    }
+
+    private static String describe(RecordedEvent event) {
+        StringBuilder text = new StringBuilder("pinned for ").append(event.getDuration().toMillis()).append(" ms");
+        if (event.getThread() != null) {
+            text.append(" on ").append(event.getThread().getJavaName());
+        }
+        RecordedStackTrace trace = event.getStackTrace();
+        if (trace != null) {
+            for (RecordedFrame frame : trace.getFrames()) {
+                text.append("\n    at ").append(frame.getMethod().getType().getName()).append('.')
+                        .append(frame.getMethod().getName()).append(" line ").append(frame.getLineNumber());
+            }
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * JUnit 5 support for testing servers that run on virtual threads.
+ *
+ * <p>{@link dev.weft.testing.PinningRecorder} fails a test when a virtual thread pins its
+ * carrier thread while blocking — the silent scalability bug of thread-per-connection code
+ * ({@code synchronized} around I/O on Java 21, blocking in native frames or class
+ * initialisers on every version). It records the JFR event {@code jdk.VirtualThreadPinned}
+ * for the duration of each test.
+ *
+ * <p>Not here: anything that starts servers; tests do that themselves on port 0.
+ */
+package dev.weft.testing;
