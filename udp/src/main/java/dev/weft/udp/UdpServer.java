@@ -1,0 +1,286 @@
+package dev.weft.udp;
+
+import dev.weft.udp.internal.HandlerInvoker;
+import dev.weft.udp.internal.PerDatagramThreads;
+import dev.weft.udp.internal.ReceiveLoop;
+import dev.weft.udp.internal.SocketSender;
+import dev.weft.udp.internal.UdpCounters;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A UDP server: one socket, one receive loop on a virtual thread, and a {@link DatagramHandler}
+ * run per datagram — inline on the loop by default, or on a virtual thread per datagram (see
+ * {@link Dispatch}).
+ *
+ * <pre>{@code
+ * try (UdpServer server = new UdpServer(UdpServerConfig.loopback(7007), (datagram, sender) -> {
+ *     sender.send(datagram.sender(), datagram.bytes());
+ *     return DatagramOutcome.HANDLED;
+ * }).start()) {
+ *     server.awaitStop();
+ * }
+ * }</pre>
+ *
+ * <p><b>Lifecycle</b>, as {@code dev.weft.core.TcpServer}: {@link #start()} returns once the
+ * socket is bound; a bind failure throws a {@link BindException} naming the address.
+ * {@link #stop(Duration)} stops receiving, lets datagrams being handled finish (and still reply)
+ * until the grace deadline, interrupts what is left, tells the handler ({@link
+ * DatagramHandler#stopped()}) and closes the socket; when it returns no thread of the server is
+ * running. A server starts once; {@code stop} and {@code close} may be called any number of
+ * times, from any thread.
+ *
+ * <p><b>Bad input</b> never stops the loop: an oversized datagram is dropped and counted, a
+ * malformed one is counted from the handler's {@link DatagramOutcome}, and a handler that throws
+ * is logged and counted. See {@link UdpMetrics}.
+ */
+public final class UdpServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(UdpServer.class);
+    /** How long the receive loop and interrupted handlers get to unwind. */
+    private static final Duration UNWIND = Duration.ofSeconds(1);
+
+    private enum State { NEW, RUNNING, STOPPED }
+
+    private final UdpServerConfig config;
+    private final DatagramHandler handler;
+    private final UdpCounters counters = new UdpCounters();
+    private final ReentrantLock lifecycle = new ReentrantLock();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile State state = State.NEW;
+    private DatagramSocket socket;
+    private InetSocketAddress boundAddress;
+    private ReceiveLoop receiveLoop;
+    private PerDatagramThreads perDatagram;
+    private Thread receiveThread;
+
+    /**
+     * Creates a server; nothing is bound until {@link #start()}.
+     *
+     * @param config  the configuration
+     * @param handler the protocol, run once per datagram
+     */
+    @Inject
+    public UdpServer(UdpServerConfig config, DatagramHandler handler) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.handler = Objects.requireNonNull(handler, "handler");
+    }
+
+    /**
+     * Binds, tells the handler ({@link DatagramHandler#started}) and starts receiving; returns
+     * once the socket is bound.
+     *
+     * @return this server
+     * @throws BindException naming the address, e.g. {@code "127.0.0.1:9000 is already in use"}
+     * @throws IllegalStateException if the server was started before
+     */
+    public UdpServer start() throws IOException {
+        lifecycle.lock();
+        try {
+            if (state != State.NEW) {
+                throw new IllegalStateException(config.name() + " server was already started");
+            }
+            InetSocketAddress requested = new InetSocketAddress(config.host(), config.port());
+            if (requested.isUnresolved()) {
+                throw new BindException("cannot bind " + config.host() + ":" + config.port() + ": unknown host");
+            }
+            socket = bind(requested);
+            boundAddress = (InetSocketAddress) socket.getLocalSocketAddress();
+            SocketSender sender = new SocketSender(socket, counters);
+            HandlerInvoker invoker = new HandlerInvoker(handler, sender, counters);
+            perDatagram = new PerDatagramThreads(config.name(), config.maxInFlightDatagrams(), invoker, counters);
+            receiveLoop = new ReceiveLoop(socket, config, invoker, perDatagram, counters);
+            try {
+                handler.started(sender);
+            } catch (RuntimeException e) {
+                socket.close();
+                throw e;
+            }
+            receiveThread = Thread.ofVirtual().name(config.name() + "-receive").start(receiveLoop);
+            state = State.RUNNING;
+            log.info("{} receiving on {} (dispatch {}, datagrams up to {} bytes, SO_RCVBUF {} bytes)",
+                    config.name(), describe(boundAddress), config.dispatch().name().toLowerCase(),
+                    config.maxDatagramBytes(), socket.getReceiveBufferSize());
+            return this;
+        } finally {
+            lifecycle.unlock();
+        }
+    }
+
+    private DatagramSocket bind(InetSocketAddress address) throws IOException {
+        DatagramSocket bound = new DatagramSocket(null);
+        try {
+            bound.setReceiveBufferSize(config.receiveBufferBytes());
+            bound.setSendBufferSize(config.sendBufferBytes());
+            bound.bind(address);
+            return bound;
+        } catch (BindException e) {
+            bound.close();
+            String reason = String.valueOf(e.getMessage());
+            BindException named = new BindException(reason.contains("in use")
+                    ? describe(address) + " is already in use"
+                    : "cannot bind " + describe(address) + ": " + reason);
+            named.initCause(e);
+            throw named;
+        } catch (IOException | RuntimeException e) {
+            bound.close();
+            throw e;
+        }
+    }
+
+    /** The port the server receives on; the ephemeral one when configured with port 0. */
+    public int port() {
+        return localAddress().getPort();
+    }
+
+    /**
+     * The address the server receives on.
+     *
+     * @throws IllegalStateException before {@link #start()}
+     */
+    public InetSocketAddress localAddress() {
+        InetSocketAddress address = boundAddress;
+        if (address == null) {
+            throw new IllegalStateException(config.name() + " server is not started");
+        }
+        return address;
+    }
+
+    /** The configuration. */
+    public UdpServerConfig config() {
+        return config;
+    }
+
+    /** A snapshot of the counters. */
+    public UdpMetrics metrics() {
+        return counters.snapshot(handler.livePeers());
+    }
+
+    /** Whether the server has started and not begun to stop. */
+    public boolean isRunning() {
+        return state == State.RUNNING && !receiveLoop.stopRequested();
+    }
+
+    /** Blocks until the server has stopped. */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    /**
+     * Stops the server: stops receiving, lets datagrams being handled finish for up to
+     * {@code grace}, interrupts their threads after that, calls {@link DatagramHandler#stopped()}
+     * and closes the socket.
+     *
+     * @param grace how long datagrams being handled may go on; zero interrupts them at once
+     */
+    public void stop(Duration grace) {
+        Objects.requireNonNull(grace, "grace");
+        lifecycle.lock();
+        try {
+            if (state == State.STOPPED) {
+                return;
+            }
+            if (state == State.NEW) {
+                state = State.STOPPED;
+                stopped.countDown();
+                return;
+            }
+            long deadline = System.nanoTime() + Math.max(0, grace.toNanos());
+            log.info("{} stopping, grace {}", config.name(), grace);
+            boolean interrupted = stopReceiving();
+            try {
+                List<Thread> left = perDatagram.finish(deadline, UNWIND);
+                if (!left.isEmpty()) {
+                    log.error("{} handler threads still running after stop, ignoring the interrupt: {}",
+                            config.name(), left.stream().map(Thread::getName).toList());
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+            stopHandler();
+            socket.close();
+            state = State.STOPPED;
+            stopped.countDown();
+            log.info("{} stopped", config.name());
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        } finally {
+            lifecycle.unlock();
+        }
+    }
+
+    /** Stops with the configured {@link UdpServerConfig#shutdownGrace()}. */
+    @Override
+    public void close() {
+        stop(config.shutdownGrace());
+    }
+
+    /**
+     * Ends the receive loop but keeps the socket open, so that handlers still running can reply:
+     * the loop checks its flag after every datagram, and an empty datagram sent to ourselves
+     * wakes it. Should that datagram be lost, the socket is closed instead.
+     *
+     * @return whether this thread was interrupted while waiting
+     */
+    private boolean stopReceiving() {
+        receiveLoop.requestStop();
+        wakeReceiveLoop();
+        try {
+            if (!receiveThread.join(UNWIND)) {
+                socket.close();
+                receiveThread.join(UNWIND);
+            }
+            return false;
+        } catch (InterruptedException e) {
+            socket.close();
+            return true;
+        }
+    }
+
+    private void wakeReceiveLoop() {
+        InetAddress target = boundAddress.getAddress().isAnyLocalAddress()
+                ? InetAddress.getLoopbackAddress() : boundAddress.getAddress();
+        try {
+            socket.send(new DatagramPacket(new byte[0], 0, target, boundAddress.getPort()));
+        } catch (IOException e) {
+            log.debug("{} could not wake its receive loop ({}); closing the socket instead",
+                    config.name(), e.toString());
+            socket.close();
+        }
+    }
+
+    private void stopHandler() {
+        try {
+            handler.stopped();
+        } catch (RuntimeException e) {
+            log.error("{} handler failed while stopping", config.name(), e);
+        }
+    }
+
+    static String describe(InetSocketAddress address) {
+        String host = address.getAddress() == null ? address.getHostString()
+                : address.getAddress().getHostAddress();
+        if (host.indexOf(':') >= 0) {
+            host = "[" + host + "]";
+        }
+        return host + ":" + address.getPort();
+    }
+
+    @Override
+    public String toString() {
+        return "UdpServer[" + config.name() + (boundAddress == null ? "" : " " + describe(boundAddress)) + "]";
+    }
+}
