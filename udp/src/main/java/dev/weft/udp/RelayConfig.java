@@ -1,7 +1,8 @@
 package dev.weft.udp;
 
+import static dev.weft.udp.ConfigChecks.requirePositive;
+
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * The limits and timings of a {@link UdpRelay}. Every limit has a safe default (see {@link
@@ -57,18 +58,6 @@ public record RelayConfig(Duration idleTimeout, Duration sweepInterval, int maxP
         return new Builder(this);
     }
 
-    private static void requirePositive(int value, String component) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(component + " must be > 0: " + value);
-        }
-    }
-
-    private static void requirePositive(Duration value, String component) {
-        Objects.requireNonNull(value, component);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(component + " must be positive: " + value);
-        }
-    }
 
     /** Builds a {@link RelayConfig}; starts from the documented defaults. */
     public static final class Builder {

@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  *   <li>A peer is its exact address <em>and port</em>: a datagram from any other port is another
  *       peer (or none), so it can neither leave, speak for nor evict an existing peer.</li>
  *   <li>{@code JOIN} from a peer already joined moves it to the room or renames it (old room
- *       told {@code * <nickname> left}). A nickname used by another client of the room, of any
+ *       told {@code * <nickname> left}); the same {@code JOIN} again — say, because the
+ *       {@code OK} was lost — is only acknowledged again. A nickname used by another client of the room, of any
  *       protocol, is refused.</li>
  *   <li>Any valid command is a sign of life. A peer silent for longer than
  *       {@link RelayConfig#idleTimeout()} is removed; the first datagram it sends afterwards,
@@ -76,7 +77,7 @@ public final class UdpRelay implements DatagramHandler {
     private final RelayCounters counters = new RelayCounters();
     private final ReentrantLock lifecycle = new ReentrantLock();
     private final CountDownLatch stopSweeping = new CountDownLatch(1);
-    private DatagramSender sender;
+    private boolean started;
     private Thread sweeper;
 
     /**
@@ -154,6 +155,11 @@ public final class UdpRelay implements DatagramHandler {
     private void joined(JoinOutcome.Joined joined, Presence where, DatagramSender out) {
         UdpPeer peer = joined.peer();
         peer.touch(clock.instant());
+        if (joined.previous().equals(Optional.of(where))) {
+            // A repeated JOIN, typically because our OK was lost: acknowledge it again, quietly.
+            reply(out, peer.remoteAddress(), "OK joined " + where.room() + " as " + where.nickname());
+            return;
+        }
         counters.joins.increment();
         joined.previous().ifPresent(before -> tellRoom(before.room(), peer, "* " + before.nickname() + " left"));
         reply(out, peer.remoteAddress(), "OK joined " + where.room() + " as " + where.nickname());
@@ -264,10 +270,10 @@ public final class UdpRelay implements DatagramHandler {
     public void started(DatagramSender out) {
         lifecycle.lock();
         try {
-            if (sender != null) {
+            if (started) {
                 throw new IllegalStateException("a UdpRelay serves one server; this one is already started");
             }
-            sender = Objects.requireNonNull(out, "out");
+            started = true;
             sweeper = Thread.ofVirtual().name("udp-relay-sweeper").start(this::sweepUntilStopped);
         } finally {
             lifecycle.unlock();

@@ -1,5 +1,7 @@
 package dev.weft.udp;
 
+import static dev.weft.udp.ConfigChecks.requirePositive;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -78,12 +80,6 @@ public record UdpServerConfig(String name, String host, int port, int receiveBuf
     /** A builder initialised from this configuration. */
     public Builder toBuilder() {
         return new Builder(this);
-    }
-
-    private static void requirePositive(int value, String component) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(component + " must be > 0: " + value);
-        }
     }
 
     /** Builds a {@link UdpServerConfig}; starts from the documented defaults. */

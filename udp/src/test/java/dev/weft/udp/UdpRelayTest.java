@@ -62,6 +62,17 @@ class UdpRelayTest {
         return peer;
     }
 
+    /** Two peers in the lobby, ann told of bob's arrival. */
+    private record Lobby(TestPeer ann, TestPeer bob) {
+    }
+
+    private Lobby annAndBobInTheLobby() {
+        TestPeer ann = joined("lobby", "ann");
+        TestPeer bob = joined("lobby", "bob");
+        assertEquals("* bob joined", ann.receive());
+        return new Lobby(ann, bob);
+    }
+
     /**
      * Apart from room notices, the next line {@code peer} receives is PONG: the relay handles
      * datagrams in order, so no chat line was on its way to it.
@@ -92,10 +103,10 @@ class UdpRelayTest {
     }
 
     @Test
-    void joinLeaveAndExpiryAreAnnouncedToTheRoom() {
-        TestPeer ann = joined("lobby", "ann");
-        TestPeer bob = joined("lobby", "bob");
-        assertEquals("* bob joined", ann.receive());
+    void joinAndLeaveAreAnnouncedToTheRoom() {
+        Lobby lobby = annAndBobInTheLobby();
+        TestPeer ann = lobby.ann();
+        TestPeer bob = lobby.bob();
 
         assertEquals("OK left lobby", bob.request("LEAVE"));
 
@@ -106,9 +117,9 @@ class UdpRelayTest {
 
     @Test
     void silentPeerExpiresAndIsToldSoWhenItComesBack() {
-        TestPeer ann = joined("lobby", "ann");
-        TestPeer bob = joined("lobby", "bob");
-        assertEquals("* bob joined", ann.receive());
+        Lobby lobby = annAndBobInTheLobby();
+        TestPeer ann = lobby.ann();
+        TestPeer bob = lobby.bob();
         clock.advance(Duration.ofSeconds(40));
         assertNoChatLineArrived(ann); // PING: ann was heard from 40 s in, bob was not
         clock.advance(Duration.ofSeconds(30));
@@ -136,9 +147,9 @@ class UdpRelayTest {
 
     @Test
     void forgedLeaveFromAnotherPortNeitherEvictsNorImpersonates() {
-        TestPeer ann = joined("lobby", "ann");
-        TestPeer bob = joined("lobby", "bob");
-        assertEquals("* bob joined", ann.receive());
+        Lobby lobby = annAndBobInTheLobby();
+        TestPeer ann = lobby.ann();
+        TestPeer bob = lobby.bob();
         TestPeer forger = peer(); // same address, another port
 
         assertEquals("ERR not joined; send JOIN <room> <nickname>", forger.request("LEAVE"));
@@ -153,9 +164,9 @@ class UdpRelayTest {
 
     @Test
     void malformedAndOversizedDatagramsAreAnsweredCountedAndSurvived() {
-        TestPeer ann = joined("lobby", "ann");
-        TestPeer bob = joined("lobby", "bob");
-        assertEquals("* bob joined", ann.receive());
+        Lobby lobby = annAndBobInTheLobby();
+        TestPeer ann = lobby.ann();
+        TestPeer bob = lobby.bob();
 
         assertEquals("ERR unknown command; expected JOIN, MSG, LEAVE or PING", bob.request("HELLO"));
         assertEquals("ERR usage: JOIN <room> <nickname>", bob.request("JOIN lobby"));
@@ -234,6 +245,18 @@ class UdpRelayTest {
         assertEquals("* kitty joined", bob.receive());
         assertEquals(2, relay.metrics().rooms());
         assertEquals(3, registry.size());
+    }
+
+    @Test
+    void repeatingTheSameJoinIsAcknowledgedAgainWithoutNotices() {
+        Lobby lobby = annAndBobInTheLobby();
+
+        assertEquals("OK joined lobby as bob", lobby.bob().request("JOIN lobby bob"));
+
+        lobby.ann().send("PING");
+        assertEquals("PONG", lobby.ann().receive()); // no "* bob left" nor "* bob joined" before it
+        assertEquals(2, relay.metrics().joins());
+        assertEquals(2, registry.size());
     }
 
     @Test

@@ -34,14 +34,26 @@ class ChatWithUdpRelayTest {
         tcp.close();
     }
 
+    /** A TCP client named bob, in the lobby. */
+    private ChatClient bob() throws Exception {
+        ChatClient bob = new ChatClient(tcp.port());
+        bob.readUntil("* welcome");
+        bob.say("/nick bob");
+        bob.readUntil("* you are now bob");
+        return bob;
+    }
+
+    /** A UDP peer named ann, joined to the lobby. */
+    private UdpPeer ann() throws Exception {
+        UdpPeer ann = new UdpPeer(udp.localAddress());
+        ann.send("JOIN lobby ann");
+        assertEquals("OK joined lobby as ann", ann.read());
+        return ann;
+    }
+
     @Test
     void aTcpLineReachesUdpPeersOfTheRoomAndAUdpMessageReachesTcpClients() throws Exception {
-        try (UdpPeer ann = new UdpPeer(udp.localAddress()); ChatClient bob = new ChatClient(tcp.port())) {
-            bob.readUntil("* welcome");
-            bob.say("/nick bob");
-            bob.readUntil("* you are now bob");
-            ann.send("JOIN lobby ann");
-            assertEquals("OK joined lobby as ann", ann.read());
+        try (ChatClient bob = bob(); UdpPeer ann = ann()) {
             assertEquals("* ann joined", bob.readUntil("* ann"));
 
             bob.say("hello udp ✓");
@@ -54,12 +66,7 @@ class ChatWithUdpRelayTest {
 
     @Test
     void joiningAnotherRoomStopsTheLinesOfTheFirst() throws Exception {
-        try (UdpPeer ann = new UdpPeer(udp.localAddress()); ChatClient bob = new ChatClient(tcp.port())) {
-            bob.readUntil("* welcome");
-            bob.say("/nick bob");
-            bob.readUntil("* you are now bob");
-            ann.send("JOIN lobby ann");
-            assertEquals("OK joined lobby as ann", ann.read());
+        try (ChatClient bob = bob(); UdpPeer ann = ann()) {
             bob.readUntil("* ann joined");
 
             bob.say("/join garden");
@@ -76,11 +83,7 @@ class ChatWithUdpRelayTest {
 
     @Test
     void aTcpClientCannotTakeTheNicknameOfAUdpPeer() throws Exception {
-        try (UdpPeer ann = new UdpPeer(udp.localAddress()); ChatClient bob = new ChatClient(tcp.port())) {
-            bob.readUntil("* welcome");
-            ann.send("JOIN lobby ann");
-            assertEquals("OK joined lobby as ann", ann.read());
-
+        try (ChatClient bob = bob(); UdpPeer ann = ann()) {
             bob.say("/nick ann");
 
             assertEquals("! nickname ann is taken", bob.readUntil("!"));
