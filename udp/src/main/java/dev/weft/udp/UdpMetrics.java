@@ -11,13 +11,16 @@ package dev.weft.udp;
  * @param droppedMalformed datagrams the handler reported as {@link DatagramOutcome#MALFORMED}
  * @param droppedQueueFull datagrams dropped because {@link UdpServerConfig#maxInFlightDatagrams()}
  *                         were already being handled ({@link Dispatch#VIRTUAL_THREAD_PER_DATAGRAM})
+ * @param droppedSendQueueFull datagrams not sent because {@link UdpServerConfig#sendQueueDatagrams()}
+ *                         were already waiting to be sent
  * @param handlerFailures  datagrams whose handler threw
- * @param sendFailures     sends that failed (or were attempted after the server stopped)
+ * @param sendFailures     sends the kernel refused, or attempted after the server stopped
  * @param receiveFailures  receive calls that failed with an I/O error other than the socket closing
  * @param livePeers        peers the handler tracks now (see {@link DatagramHandler#livePeers()})
  */
 public record UdpMetrics(long received, long bytesReceived, long sent, long bytesSent,
                          long droppedOversized, long droppedMalformed, long droppedQueueFull,
+                         long droppedSendQueueFull,
                          long handlerFailures, long sendFailures, long receiveFailures,
                          long livePeers) {
 }

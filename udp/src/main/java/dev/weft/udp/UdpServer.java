@@ -3,15 +3,16 @@ package dev.weft.udp;
 import dev.weft.udp.internal.HandlerInvoker;
 import dev.weft.udp.internal.PerDatagramThreads;
 import dev.weft.udp.internal.ReceiveLoop;
-import dev.weft.udp.internal.SocketSender;
+import dev.weft.udp.internal.SendQueue;
 import dev.weft.udp.internal.UdpCounters;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.BindException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -21,9 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A UDP server: one socket, one receive loop on a virtual thread, and a {@link DatagramHandler}
- * run per datagram — inline on the loop by default, or on a virtual thread per datagram (see
- * {@link Dispatch}).
+ * A UDP server: one socket, one receive loop and one send thread, both virtual, and a
+ * {@link DatagramHandler} run per datagram — inline on the loop by default, or on a virtual
+ * thread per datagram (see {@link Dispatch}). Outgoing datagrams, from handlers or from any
+ * other thread, are queued for the send thread (see {@link DatagramSender}): only the server's
+ * own threads touch its channel.
  *
  * <pre>{@code
  * try (UdpServer server = new UdpServer(UdpServerConfig.loopback(7007), (datagram, sender) -> {
@@ -38,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * socket is bound; a bind failure throws a {@link BindException} naming the address.
  * {@link #stop(Duration)} stops receiving, lets datagrams being handled finish (and still reply)
  * until the grace deadline, interrupts what is left, tells the handler ({@link
- * DatagramHandler#stopped()}) and closes the socket; when it returns no thread of the server is
- * running. A server starts once; {@code stop} and {@code close} may be called any number of
+ * DatagramHandler#stopped()}), sends what is queued and closes the socket; when it returns no
+ * thread of the server is running. A server starts once; {@code stop} and {@code close} may be called any number of
  * times, from any thread.
  *
  * <p><b>Bad input</b> never stops the loop: an oversized datagram is dropped and counted, a
@@ -60,11 +63,13 @@ public final class UdpServer implements AutoCloseable {
     private final ReentrantLock lifecycle = new ReentrantLock();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile State state = State.NEW;
-    private DatagramSocket socket;
+    private DatagramChannel channel;
     private InetSocketAddress boundAddress;
     private ReceiveLoop receiveLoop;
     private PerDatagramThreads perDatagram;
+    private SendQueue sendQueue;
     private Thread receiveThread;
+    private Thread sendThread;
 
     /**
      * Creates a server; nothing is bound until {@link #start()}.
@@ -96,34 +101,36 @@ public final class UdpServer implements AutoCloseable {
             if (requested.isUnresolved()) {
                 throw new BindException("cannot bind " + config.host() + ":" + config.port() + ": unknown host");
             }
-            socket = bind(requested);
-            boundAddress = (InetSocketAddress) socket.getLocalSocketAddress();
-            SocketSender sender = new SocketSender(socket, counters);
-            HandlerInvoker invoker = new HandlerInvoker(handler, sender, counters);
+            channel = bind(requested);
+            boundAddress = (InetSocketAddress) channel.getLocalAddress();
+            int receiveBufferBytes = channel.getOption(StandardSocketOptions.SO_RCVBUF);
+            sendQueue = new SendQueue(channel, boundAddress, config.sendQueueDatagrams(), counters);
+            HandlerInvoker invoker = new HandlerInvoker(handler, sendQueue, counters);
             perDatagram = new PerDatagramThreads(config.name(), config.maxInFlightDatagrams(), invoker, counters);
-            receiveLoop = new ReceiveLoop(socket, config, invoker, perDatagram, counters);
+            receiveLoop = new ReceiveLoop(channel, config, invoker, perDatagram, counters);
             try {
-                handler.started(sender);
+                handler.started(sendQueue);
             } catch (RuntimeException e) {
-                socket.close();
+                channel.close();
                 throw e;
             }
+            sendThread = Thread.ofVirtual().name(config.name() + "-send").start(sendQueue);
             receiveThread = Thread.ofVirtual().name(config.name() + "-receive").start(receiveLoop);
             state = State.RUNNING;
             log.info("{} receiving on {} (dispatch {}, datagrams up to {} bytes, SO_RCVBUF {} bytes)",
                     config.name(), describe(boundAddress), config.dispatch().name().toLowerCase(),
-                    config.maxDatagramBytes(), socket.getReceiveBufferSize());
+                    config.maxDatagramBytes(), receiveBufferBytes);
             return this;
         } finally {
             lifecycle.unlock();
         }
     }
 
-    private DatagramSocket bind(InetSocketAddress address) throws IOException {
-        DatagramSocket bound = new DatagramSocket(null);
+    private DatagramChannel bind(InetSocketAddress address) throws IOException {
+        DatagramChannel bound = DatagramChannel.open();
         try {
-            bound.setReceiveBufferSize(config.receiveBufferBytes());
-            bound.setSendBufferSize(config.sendBufferBytes());
+            bound.setOption(StandardSocketOptions.SO_RCVBUF, config.receiveBufferBytes());
+            bound.setOption(StandardSocketOptions.SO_SNDBUF, config.sendBufferBytes());
             bound.bind(address);
             return bound;
         } catch (BindException e) {
@@ -210,7 +217,8 @@ public final class UdpServer implements AutoCloseable {
                 interrupted = true;
             }
             stopHandler();
-            socket.close();
+            stopSending();
+            closeChannel();
             state = State.STOPPED;
             stopped.countDown();
             log.info("{} stopped", config.name());
@@ -229,9 +237,9 @@ public final class UdpServer implements AutoCloseable {
     }
 
     /**
-     * Ends the receive loop but keeps the socket open, so that handlers still running can reply:
+     * Ends the receive loop but keeps the channel open, so that handlers still running can reply:
      * the loop checks its flag after every datagram, and an empty datagram sent to ourselves
-     * wakes it. Should that datagram be lost, the socket is closed instead.
+     * wakes it. Should that datagram be lost, the channel is closed instead.
      *
      * @return whether this thread was interrupted while waiting
      */
@@ -240,12 +248,12 @@ public final class UdpServer implements AutoCloseable {
         wakeReceiveLoop();
         try {
             if (!receiveThread.join(UNWIND)) {
-                socket.close();
+                closeChannel();
                 receiveThread.join(UNWIND);
             }
             return false;
         } catch (InterruptedException e) {
-            socket.close();
+            closeChannel();
             return true;
         }
     }
@@ -254,11 +262,35 @@ public final class UdpServer implements AutoCloseable {
         InetAddress target = boundAddress.getAddress().isAnyLocalAddress()
                 ? InetAddress.getLoopbackAddress() : boundAddress.getAddress();
         try {
-            socket.send(new DatagramPacket(new byte[0], 0, target, boundAddress.getPort()));
+            channel.send(ByteBuffer.allocate(0), new InetSocketAddress(target, boundAddress.getPort()));
         } catch (IOException e) {
-            log.debug("{} could not wake its receive loop ({}); closing the socket instead",
+            log.debug("{} could not wake its receive loop ({}); closing the channel instead",
                     config.name(), e.toString());
-            socket.close();
+            closeChannel();
+        }
+    }
+
+    /** Lets the send thread send what is queued, for up to {@link #UNWIND}, then ends it. */
+    private void stopSending() {
+        sendQueue.finish();
+        try {
+            if (!sendThread.join(UNWIND)) {
+                log.warn("{} could not send its last queued datagrams in {}; dropping them", config.name(), UNWIND);
+                closeChannel();
+                sendThread.interrupt();
+                sendThread.join(UNWIND);
+            }
+        } catch (InterruptedException e) {
+            closeChannel();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void closeChannel() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            log.warn("{} closing the channel failed", config.name(), e);
         }
     }
 

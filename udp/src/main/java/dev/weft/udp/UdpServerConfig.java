@@ -20,8 +20,8 @@ import java.util.Objects;
  *                             silently; raise it for bursty traffic. Linux caps it at
  *                             {@code net.core.rmem_max}
  * @param sendBufferBytes      {@code SO_SNDBUF}: how many bytes of outgoing datagrams the kernel
- *                             queues before a send waits; default 1 MiB. Linux caps it at
- *                             {@code net.core.wmem_max}
+ *                             queues before the server's send thread waits; default 1 MiB. Linux
+ *                             caps it at {@code net.core.wmem_max}
  * @param maxDatagramBytes     the longest payload accepted, from 1 to 65,507 (the IPv4 maximum);
  *                             default 8,192. The server receives into a buffer one byte larger,
  *                             so a longer datagram is detected (never silently truncated), dropped
@@ -33,12 +33,18 @@ import java.util.Objects;
  *                             a virtual thread, so this bounds memory; a datagram arriving over
  *                             the limit is dropped and counted in {@link UdpMetrics#droppedQueueFull()}.
  *                             Unused with {@link Dispatch#INLINE}
+ * @param sendQueueDatagrams   how many outgoing datagrams may wait for the server's send thread;
+ *                             default 16,384. Sends never block the caller: over this many waiting
+ *                             a datagram is dropped and counted in
+ *                             {@link UdpMetrics#droppedSendQueueFull()}, as UDP would drop it in a
+ *                             full socket buffer. A relay message to a room of N peers queues N
+ *                             datagrams, so size this for the largest burst of fan-out
  * @param shutdownGrace        how long {@link UdpServer#close()} lets datagrams being handled finish
  *                             before their threads are interrupted; default 5 seconds
  */
 public record UdpServerConfig(String name, String host, int port, int receiveBufferBytes,
                               int sendBufferBytes, int maxDatagramBytes, Dispatch dispatch,
-                              int maxInFlightDatagrams, Duration shutdownGrace) {
+                              int maxInFlightDatagrams, int sendQueueDatagrams, Duration shutdownGrace) {
 
     /** The largest UDP payload over IPv4: 65,535 minus the IP and UDP headers. */
     public static final int MAX_UDP_PAYLOAD_BYTES = 65_507;
@@ -58,6 +64,7 @@ public record UdpServerConfig(String name, String host, int port, int receiveBuf
         requirePositive(receiveBufferBytes, "receiveBufferBytes");
         requirePositive(sendBufferBytes, "sendBufferBytes");
         requirePositive(maxInFlightDatagrams, "maxInFlightDatagrams");
+        requirePositive(sendQueueDatagrams, "sendQueueDatagrams");
         if (maxDatagramBytes <= 0 || maxDatagramBytes > MAX_UDP_PAYLOAD_BYTES) {
             throw new IllegalArgumentException("maxDatagramBytes must be in 1.." + MAX_UDP_PAYLOAD_BYTES
                     + ": " + maxDatagramBytes);
@@ -92,6 +99,7 @@ public record UdpServerConfig(String name, String host, int port, int receiveBuf
         private int maxDatagramBytes = 8_192;
         private Dispatch dispatch = Dispatch.INLINE;
         private int maxInFlightDatagrams = 1_024;
+        private int sendQueueDatagrams = 16_384;
         private Duration shutdownGrace = Duration.ofSeconds(5);
 
         private Builder() {
@@ -106,6 +114,7 @@ public record UdpServerConfig(String name, String host, int port, int receiveBuf
             maxDatagramBytes = c.maxDatagramBytes;
             dispatch = c.dispatch;
             maxInFlightDatagrams = c.maxInFlightDatagrams;
+            sendQueueDatagrams = c.sendQueueDatagrams;
             shutdownGrace = c.shutdownGrace;
         }
 
@@ -157,6 +166,12 @@ public record UdpServerConfig(String name, String host, int port, int receiveBuf
             return this;
         }
 
+        /** See {@link UdpServerConfig#sendQueueDatagrams()}. */
+        public Builder sendQueueDatagrams(int value) {
+            sendQueueDatagrams = value;
+            return this;
+        }
+
         /** See {@link UdpServerConfig#shutdownGrace()}. */
         public Builder shutdownGrace(Duration value) {
             shutdownGrace = value;
@@ -166,7 +181,7 @@ public record UdpServerConfig(String name, String host, int port, int receiveBuf
         /** Validates and builds. */
         public UdpServerConfig build() {
             return new UdpServerConfig(name, host, port, receiveBufferBytes, sendBufferBytes,
-                    maxDatagramBytes, dispatch, maxInFlightDatagrams, shutdownGrace);
+                    maxDatagramBytes, dispatch, maxInFlightDatagrams, sendQueueDatagrams, shutdownGrace);
         }
     }
 }

@@ -4,18 +4,18 @@ import dev.weft.udp.Datagram;
 import dev.weft.udp.Dispatch;
 import dev.weft.udp.UdpServerConfig;
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
 import java.time.Duration;
-import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The receive loop of one UDP server: blocking {@code receive} on a virtual thread, into one
- * buffer reused for every datagram, then dispatch.
+ * The receive loop of one UDP server: blocking {@code receive} on a {@link DatagramChannel} from
+ * a virtual thread (which parks, never pinning its carrier), into one direct buffer reused for
+ * every datagram, then dispatch.
  *
  * <p>The buffer is one byte longer than {@link UdpServerConfig#maxDatagramBytes()}: the kernel
  * truncates a datagram to the buffer, so a datagram that fills it was longer than the limit and
@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A failing {@code receive} other than the socket closing is counted, logged and retried
  * after a pause that doubles from 1 ms to 1 s, so the loop neither spins nor dies. The loop ends
- * after {@link #requestStop()} with the next datagram, or when the socket is closed.
+ * after {@link #requestStop()} with the next datagram, or when the channel is closed.
  */
 public final class ReceiveLoop implements Runnable {
 
@@ -33,7 +33,7 @@ public final class ReceiveLoop implements Runnable {
     private static final Duration FIRST_PAUSE = Duration.ofMillis(1);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(1);
 
-    private final DatagramSocket socket;
+    private final DatagramChannel channel;
     private final UdpServerConfig config;
     private final HandlerInvoker invoker;
     private final PerDatagramThreads perDatagram;
@@ -41,15 +41,15 @@ public final class ReceiveLoop implements Runnable {
     private volatile boolean stopRequested;
 
     /**
-     * @param socket      the bound socket
+     * @param channel     the bound channel, in blocking mode
      * @param config      the server's configuration
      * @param invoker     runs the handler
      * @param perDatagram the thread-per-datagram dispatcher; used only with that dispatch mode
      * @param counters    where datagrams are counted
      */
-    public ReceiveLoop(DatagramSocket socket, UdpServerConfig config, HandlerInvoker invoker,
+    public ReceiveLoop(DatagramChannel channel, UdpServerConfig config, HandlerInvoker invoker,
                        PerDatagramThreads perDatagram, UdpCounters counters) {
-        this.socket = socket;
+        this.channel = channel;
         this.config = config;
         this.invoker = invoker;
         this.perDatagram = perDatagram;
@@ -59,20 +59,22 @@ public final class ReceiveLoop implements Runnable {
     @Override
     public void run() {
         int maxBytes = config.maxDatagramBytes();
-        byte[] buffer = new byte[maxBytes + 1];
-        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+        ByteBuffer buffer = ByteBuffer.allocateDirect(maxBytes + 1);
         Duration pause = Duration.ZERO;
-        while (!stopRequested && !socket.isClosed()) {
+        while (!stopRequested) {
+            InetSocketAddress from;
             try {
-                packet.setLength(buffer.length);
-                socket.receive(packet);
+                buffer.clear();
+                from = (InetSocketAddress) channel.receive(buffer);
                 pause = Duration.ZERO;
                 if (stopRequested) {
                     return; // the datagram stop() sent to wake us, or one that came too late
                 }
+            } catch (ClosedChannelException e) {
+                return; // stop() closed the channel
             } catch (IOException e) {
-                if (socket.isClosed()) {
-                    return; // stop() closed the socket
+                if (!channel.isOpen()) {
+                    return;
                 }
                 counters.receiveFailures.increment();
                 pause = pause.isZero() ? FIRST_PAUSE : shorter(pause.multipliedBy(2), LONGEST_PAUSE);
@@ -82,7 +84,7 @@ public final class ReceiveLoop implements Runnable {
                 }
                 continue;
             }
-            accept(packet, maxBytes);
+            accept(from, buffer.flip(), maxBytes);
         }
     }
 
@@ -99,9 +101,8 @@ public final class ReceiveLoop implements Runnable {
         return stopRequested;
     }
 
-    private void accept(DatagramPacket packet, int maxBytes) {
-        int length = packet.getLength();
-        InetSocketAddress from = (InetSocketAddress) packet.getSocketAddress();
+    private void accept(InetSocketAddress from, ByteBuffer payload, int maxBytes) {
+        int length = payload.remaining();
         counters.received.increment();
         counters.bytesReceived.add(length);
         if (length > maxBytes) {
@@ -109,9 +110,11 @@ public final class ReceiveLoop implements Runnable {
             log.debug("{} dropped a datagram from {} longer than {} bytes", config.name(), from, maxBytes);
             invoker.oversized(from, maxBytes);
         } else if (config.dispatch() == Dispatch.INLINE) {
-            invoker.invoke(Datagram.of(from, ByteBuffer.wrap(packet.getData(), 0, length)));
+            invoker.invoke(Datagram.of(from, payload));
         } else {
-            perDatagram.dispatch(Datagram.of(from, Arrays.copyOf(packet.getData(), length)));
+            byte[] copy = new byte[length];
+            payload.get(copy);
+            perDatagram.dispatch(Datagram.of(from, copy));
         }
     }
 

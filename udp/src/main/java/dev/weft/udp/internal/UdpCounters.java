@@ -13,6 +13,7 @@ public final class UdpCounters {
     final LongAdder droppedOversized = new LongAdder();
     final LongAdder droppedMalformed = new LongAdder();
     final LongAdder droppedQueueFull = new LongAdder();
+    final LongAdder droppedSendQueueFull = new LongAdder();
     final LongAdder handlerFailures = new LongAdder();
     final LongAdder sendFailures = new LongAdder();
     final LongAdder receiveFailures = new LongAdder();
@@ -24,7 +25,7 @@ public final class UdpCounters {
     /** A snapshot; {@code livePeers} is supplied by the caller, which asks the handler. */
     public UdpMetrics snapshot(long livePeers) {
         return new UdpMetrics(received.sum(), bytesReceived.sum(), sent.sum(), bytesSent.sum(),
-                droppedOversized.sum(), droppedMalformed.sum(), droppedQueueFull.sum(),
+                droppedOversized.sum(), droppedMalformed.sum(), droppedQueueFull.sum(), droppedSendQueueFull.sum(),
                 handlerFailures.sum(), sendFailures.sum(), receiveFailures.sum(), livePeers);
     }
 }

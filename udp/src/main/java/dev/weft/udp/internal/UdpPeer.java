@@ -13,10 +13,10 @@ import java.util.function.Consumer;
  * A relay peer as a {@link Client} of the shared registry: identified by its exact address and
  * port, reached by datagrams from the relay's socket.
  *
- * <p>{@link #send(byte[])} sends at once on the caller's thread, one datagram per line: it never
- * waits for the peer — UDP has no acknowledgement — only, briefly, for room in the local socket's
- * send buffer, so it never blocks the caller for long and there is no queue to overflow. A line
- * the peer's socket has no room for is lost, as UDP is. {@link #close()} removes the peer from
+ * <p>{@link #send(byte[])} never blocks: it queues one datagram per line on the relay server's
+ * send queue and returns (see {@link DatagramSender}). A line dropped because that queue is full,
+ * or lost on the way because the peer's socket has no room, is lost — UDP has no
+ * acknowledgement — but the peer stays joined: only silence expires it. {@link #close()} removes the peer from
  * the relay and the registry, telling its room.
  */
 public final class UdpPeer implements Client {
