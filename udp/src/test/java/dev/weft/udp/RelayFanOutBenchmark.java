@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class RelayFanOutBenchmark {
 
-    private static final int WINDOW = 256;
+    private static final int WINDOW = 64;
     private static final Duration WARM_UP = Duration.ofSeconds(3);
     private static final int SOCKET_BUFFER_BYTES = 4 << 20;
 
@@ -139,7 +139,9 @@ public final class RelayFanOutBenchmark {
         System.out.printf("  datagrams sent by relay:   %,12.0f /s%n", out / seconds);
         System.out.printf("  datagrams delivered:       %,12.0f /s  (%.3f%% of sent lost on the way)%n",
                 delivered / seconds, out == 0 ? 0.0 : 100.0 * (out - delivered) / out);
-        System.out.printf("  server drops: oversized %d, malformed %d; send failures %d; relay %s%n",
-                after.droppedOversized(), after.droppedMalformed(), after.sendFailures() - before.sendFailures(), relay);
+        System.out.printf("  server drops: oversized %d, malformed %d, send queue full %d; send failures %d%n",
+                after.droppedOversized(), after.droppedMalformed(),
+                after.droppedSendQueueFull() - before.droppedSendQueueFull(), after.sendFailures() - before.sendFailures());
+        System.out.printf("  relay: %s%n", relay);
     }
 }

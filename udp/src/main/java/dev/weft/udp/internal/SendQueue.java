@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import org.slf4j.Logger;
@@ -33,6 +35,8 @@ public final class SendQueue implements DatagramSender, Runnable {
 
     /** Tells the draining thread that nothing follows. */
     private static final Outgoing END = new Outgoing(new InetSocketAddress(0), new byte[0]);
+    /** The most datagrams taken from the queue at once. */
+    private static final int BATCH = 256;
 
     private final DatagramChannel channel;
     private final InetSocketAddress localAddress;
@@ -76,13 +80,24 @@ public final class SendQueue implements DatagramSender, Runnable {
         return localAddress;
     }
 
-    /** Drains the queue until {@link #finish()} and the queue is empty, or the channel closes. */
+    /**
+     * Drains the queue until {@link #finish()} and the queue is empty, or the channel closes. Takes
+     * what is waiting in batches, so that a burst of fan-out costs one lock round per batch.
+     */
     @Override
     public void run() {
+        List<Outgoing> batch = new ArrayList<>(BATCH);
         try {
             while (true) {
-                Outgoing next = queue.take();
-                if (next == END || !write(next) || (finishing && queue.isEmpty())) {
+                batch.add(queue.take());
+                queue.drainTo(batch, BATCH - 1);
+                for (Outgoing next : batch) {
+                    if (next == END || !write(next)) {
+                        return;
+                    }
+                }
+                batch.clear();
+                if (finishing && queue.isEmpty()) {
                     return;
                 }
             }
