@@ -22,7 +22,7 @@ public final class UdpClientMain {
 
     private static final Option<Integer> PORT = Option.port("port", 7009, "the relay's UDP port");
     private static final Option<String> HOST = Option.text("host", "ADDRESS", "127.0.0.1", "the relay's address");
-    private static final Option<String> NICK = Option.text("nick", "NAME", null, "your nickname (required)");
+    private static final Option<String> NICK = Option.text("nick", "NAME", null, "your nickname");
     private static final Option<String> ROOM = Option.text("room", "ROOM", "lobby", "the room to join first");
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
     private static final List<Option<?>> OPTIONS = List.of(PORT, HOST, NICK, ROOM);
