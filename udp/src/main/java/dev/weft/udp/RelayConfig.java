@@ -30,9 +30,16 @@ import java.time.Duration;
  * @param maxExpiredRemembered how many expired peers' addresses are remembered, so that a peer
  *                             coming back after expiry is told {@code EXPIRED} rather than
  *                             {@code ERR not joined}; default 10,000, the oldest forgotten first
+ * @param maxErrorRepliesPerSecond how many {@code ERR} and {@code EXPIRED} replies a second the
+ *                             relay sends to addresses that are not peers (peers always get theirs);
+ *                             default 200. UDP source addresses can be forged, and an error reply
+ *                             is often longer than the datagram that caused it: without this bound
+ *                             the relay could be used to flood a victim. Replies over the budget are
+ *                             not sent and are counted in {@link RelayMetrics#errorRepliesWithheld()}
  */
 public record RelayConfig(Duration idleTimeout, Duration sweepInterval, int maxPeers, int maxRooms,
-                          int maxNicknameBytes, int maxRoomBytes, int maxExpiredRemembered) {
+                          int maxNicknameBytes, int maxRoomBytes, int maxExpiredRemembered,
+                          int maxErrorRepliesPerSecond) {
 
     /** The defaults documented on each component. */
     public static final RelayConfig DEFAULTS = builder().build();
@@ -46,6 +53,7 @@ public record RelayConfig(Duration idleTimeout, Duration sweepInterval, int maxP
         requirePositive(maxNicknameBytes, "maxNicknameBytes");
         requirePositive(maxRoomBytes, "maxRoomBytes");
         requirePositive(maxExpiredRemembered, "maxExpiredRemembered");
+        requirePositive(maxErrorRepliesPerSecond, "maxErrorRepliesPerSecond");
     }
 
     /** A builder holding the defaults documented on each component. */
@@ -68,6 +76,7 @@ public record RelayConfig(Duration idleTimeout, Duration sweepInterval, int maxP
         private int maxNicknameBytes = 32;
         private int maxRoomBytes = 32;
         private int maxExpiredRemembered = 10_000;
+        private int maxErrorRepliesPerSecond = 200;
 
         private Builder() {
         }
@@ -80,6 +89,7 @@ public record RelayConfig(Duration idleTimeout, Duration sweepInterval, int maxP
             maxNicknameBytes = c.maxNicknameBytes;
             maxRoomBytes = c.maxRoomBytes;
             maxExpiredRemembered = c.maxExpiredRemembered;
+            maxErrorRepliesPerSecond = c.maxErrorRepliesPerSecond;
         }
 
         /** See {@link RelayConfig#idleTimeout()}. */
@@ -124,10 +134,16 @@ public record RelayConfig(Duration idleTimeout, Duration sweepInterval, int maxP
             return this;
         }
 
+        /** See {@link RelayConfig#maxErrorRepliesPerSecond()}. */
+        public Builder maxErrorRepliesPerSecond(int value) {
+            maxErrorRepliesPerSecond = value;
+            return this;
+        }
+
         /** Validates and builds. */
         public RelayConfig build() {
             return new RelayConfig(idleTimeout, sweepInterval, maxPeers, maxRooms, maxNicknameBytes,
-                    maxRoomBytes, maxExpiredRemembered);
+                    maxRoomBytes, maxExpiredRemembered, maxErrorRepliesPerSecond);
         }
     }
 }

@@ -14,11 +14,13 @@ final class RelayCounters {
     final LongAdder rejectedTooManyRooms = new LongAdder();
     final LongAdder rejectedNames = new LongAdder();
     final LongAdder rejectedNotJoined = new LongAdder();
+    final LongAdder errorRepliesWithheld = new LongAdder();
 
     /** A snapshot with the current number of peers and rooms. */
     RelayMetrics snapshot(int livePeers, int rooms) {
         return new RelayMetrics(livePeers, rooms, joins.sum(), leaves.sum(), expired.sum(),
                 messagesRelayed.sum(), deliveries.sum(), rejectedServerFull.sum(),
-                rejectedTooManyRooms.sum(), rejectedNames.sum(), rejectedNotJoined.sum());
+                rejectedTooManyRooms.sum(), rejectedNames.sum(), rejectedNotJoined.sum(),
+                errorRepliesWithheld.sum());
     }
 }

@@ -17,8 +17,11 @@ package dev.weft.udp;
  * @param rejectedNames        {@code JOIN}s refused for a room or nickname too long or taken
  * @param rejectedNotJoined    commands other than {@code JOIN} from an address that is not a
  *                             peer (answered {@code ERR not joined} or {@code EXPIRED})
+ * @param errorRepliesWithheld  error replies to non-peers not sent, over
+ *                             {@link RelayConfig#maxErrorRepliesPerSecond()}
  */
 public record RelayMetrics(long livePeers, long rooms, long joins, long leaves, long expired,
                            long messagesRelayed, long deliveries, long rejectedServerFull,
-                           long rejectedTooManyRooms, long rejectedNames, long rejectedNotJoined) {
+                           long rejectedTooManyRooms, long rejectedNames, long rejectedNotJoined,
+                           long errorRepliesWithheld) {
 }

@@ -7,6 +7,7 @@ import dev.weft.udp.internal.PeerTable;
 import dev.weft.udp.internal.Presence;
 import dev.weft.udp.internal.RelayCommand;
 import dev.weft.udp.internal.RelayCommandParser;
+import dev.weft.udp.internal.ReplyBudget;
 import dev.weft.udp.internal.UdpPeer;
 import jakarta.inject.Inject;
 import java.net.InetSocketAddress;
@@ -57,6 +58,9 @@ import org.slf4j.LoggerFactory;
  *       joined}; a refused {@code JOIN} gets {@code ERR server full (max N peers)}, {@code ERR too
  *       many rooms (max N)}, {@code ERR nickname taken: <nickname>} or {@code ERR room|nickname is
  *       N bytes, the maximum is M}. See {@link RelayMetrics}.</li>
+ *   <li>Error replies ({@code ERR}, {@code EXPIRED}) to addresses that are not peers are limited
+ *       to {@link RelayConfig#maxErrorRepliesPerSecond()}: source addresses can be forged, and
+ *       the relay must not become an amplifier aimed at someone else.</li>
  * </ul>
  *
  * <p><b>Threading.</b> Made for {@link Dispatch#INLINE}: handling a datagram only touches memory
@@ -74,6 +78,7 @@ public final class UdpRelay implements DatagramHandler {
     private final ClientRegistry registry;
     private final InstantSource clock;
     private final PeerTable table;
+    private final ReplyBudget errorBudget;
     private final RelayCounters counters = new RelayCounters();
     private final ReentrantLock lifecycle = new ReentrantLock();
     private final CountDownLatch stopSweeping = new CountDownLatch(1);
@@ -104,6 +109,7 @@ public final class UdpRelay implements DatagramHandler {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.table = new PeerTable(config, registry);
+        this.errorBudget = new ReplyBudget(config.maxErrorRepliesPerSecond(), clock.instant());
     }
 
     @Override
@@ -117,7 +123,7 @@ public final class UdpRelay implements DatagramHandler {
             case RelayCommand.Ping ping -> ping(from, out);
             case RelayCommand.Malformed malformed -> {
                 log.debug("malformed datagram from {}: {}", from, malformed.reason());
-                reply(out, from, "ERR " + malformed.reason());
+                replyError(out, from, "ERR " + malformed.reason());
                 return DatagramOutcome.MALFORMED;
             }
         }
@@ -129,7 +135,7 @@ public final class UdpRelay implements DatagramHandler {
                 .or(() -> tooLong("nickname", join.nickname(), config.maxNicknameBytes()));
         if (badName.isPresent()) {
             counters.rejectedNames.increment();
-            reply(out, from, "ERR " + badName.get());
+            replyError(out, from, "ERR " + badName.get());
             return;
         }
         Presence where = new Presence(join.room(), join.nickname());
@@ -139,15 +145,15 @@ public final class UdpRelay implements DatagramHandler {
             case JoinOutcome.Joined joined -> joined(joined, where, out);
             case JoinOutcome.ServerFull full -> {
                 counters.rejectedServerFull.increment();
-                reply(out, from, "ERR server full (max " + full.maxPeers() + " peers)");
+                replyError(out, from, "ERR server full (max " + full.maxPeers() + " peers)");
             }
             case JoinOutcome.TooManyRooms rooms -> {
                 counters.rejectedTooManyRooms.increment();
-                reply(out, from, "ERR too many rooms (max " + rooms.maxRooms() + ")");
+                replyError(out, from, "ERR too many rooms (max " + rooms.maxRooms() + ")");
             }
             case JoinOutcome.NicknameTaken taken -> {
                 counters.rejectedNames.increment();
-                reply(out, from, "ERR nickname taken: " + taken.nickname());
+                replyError(out, from, "ERR nickname taken: " + taken.nickname());
             }
         }
     }
@@ -203,13 +209,13 @@ public final class UdpRelay implements DatagramHandler {
 
     private void notJoined(InetSocketAddress from, DatagramSender out) {
         counters.rejectedNotJoined.increment();
-        reply(out, from, table.forgetExpired(from) ? "EXPIRED" : "ERR not joined; send JOIN <room> <nickname>");
+        replyError(out, from, table.forgetExpired(from) ? "EXPIRED" : "ERR not joined; send JOIN <room> <nickname>");
     }
 
     /** Answers an oversized datagram with {@code ERR datagram too large (max N bytes)}. */
     @Override
     public void oversized(InetSocketAddress from, int maxDatagramBytes, DatagramSender out) {
-        reply(out, from, "ERR datagram too large (max " + maxDatagramBytes + " bytes)");
+        replyError(out, from, "ERR datagram too large (max " + maxDatagramBytes + " bytes)");
     }
 
     /**
@@ -249,6 +255,19 @@ public final class UdpRelay implements DatagramHandler {
         byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
         int reached = registry.broadcast(bytes, ChatPresence.inRoom(room).and(client -> client != except));
         counters.deliveries.add(reached);
+    }
+
+    /**
+     * Sends an error line: always to a peer, and to any other address only within
+     * {@link RelayConfig#maxErrorRepliesPerSecond()}, so that forged senders cannot turn the
+     * relay into an amplifier.
+     */
+    private void replyError(DatagramSender out, InetSocketAddress to, String line) {
+        if (table.find(to).isPresent() || errorBudget.tryTake(clock.instant())) {
+            reply(out, to, line);
+        } else {
+            counters.errorRepliesWithheld.increment();
+        }
     }
 
     private static void reply(DatagramSender out, InetSocketAddress to, String line) {

@@ -233,6 +233,27 @@ class UdpRelayTest {
     }
 
     @Test
+    void errorRepliesToNonPeersAreRateLimitedSoForgedSendersCannotUseTheRelayToAmplify() throws Exception {
+        closeAll();
+        resources.clear();
+        startRelay(RelayConfig.builder().maxErrorRepliesPerSecond(2).build());
+        TestPeer stranger = peer();
+        String unknown = "ERR unknown command; expected JOIN, MSG, LEAVE or PING";
+
+        stranger.send("HI");
+        stranger.send("HI");
+        stranger.send("HI"); // over the budget: not answered
+        assertEquals(unknown, stranger.receive());
+        assertEquals(unknown, stranger.receive());
+        assertEventually(() -> relay.metrics().errorRepliesWithheld() == 1, () -> relay.metrics().toString());
+        clock.advance(Duration.ofSeconds(1));
+        stranger.send("JOIN x");
+
+        assertEquals("ERR usage: JOIN <room> <nickname>", stranger.receive()); // not a third "unknown"
+        assertEquals(4, server.metrics().droppedMalformed()); // answered or not, all counted
+    }
+
+    @Test
     void joiningAgainMovesThePeerAndTellsBothRooms() {
         TestPeer ann = joined("red", "ann");
         TestPeer bob = joined("blue", "bob");
