@@ -102,16 +102,17 @@ public final class UdpServer implements AutoCloseable {
                 throw new BindException("cannot bind " + config.host() + ":" + config.port() + ": unknown host");
             }
             channel = bind(requested);
-            boundAddress = (InetSocketAddress) channel.getLocalAddress();
-            int receiveBufferBytes = channel.getOption(StandardSocketOptions.SO_RCVBUF);
-            sendQueue = new SendQueue(channel, boundAddress, config.sendQueueDatagrams(), counters);
-            HandlerInvoker invoker = new HandlerInvoker(handler, sendQueue, counters);
-            perDatagram = new PerDatagramThreads(config.name(), config.maxInFlightDatagrams(), invoker, counters);
-            receiveLoop = new ReceiveLoop(channel, config, invoker, perDatagram, counters);
+            int receiveBufferBytes;
             try {
+                boundAddress = (InetSocketAddress) channel.getLocalAddress();
+                receiveBufferBytes = channel.getOption(StandardSocketOptions.SO_RCVBUF);
+                sendQueue = new SendQueue(channel, boundAddress, config.sendQueueDatagrams(), counters);
+                HandlerInvoker invoker = new HandlerInvoker(handler, sendQueue, counters);
+                perDatagram = new PerDatagramThreads(config.name(), config.maxInFlightDatagrams(), invoker, counters);
+                receiveLoop = new ReceiveLoop(channel, config, invoker, perDatagram, counters);
                 handler.started(sendQueue);
-            } catch (RuntimeException e) {
-                channel.close();
+            } catch (IOException | RuntimeException e) {
+                closeChannel();
                 throw e;
             }
             sendThread = Thread.ofVirtual().name(config.name() + "-send").start(sendQueue);
@@ -187,8 +188,8 @@ public final class UdpServer implements AutoCloseable {
 
     /**
      * Stops the server: stops receiving, lets datagrams being handled finish for up to
-     * {@code grace}, interrupts their threads after that, calls {@link DatagramHandler#stopped()}
-     * and closes the socket.
+     * {@code grace}, interrupts their threads after that, calls {@link DatagramHandler#stopped()},
+     * sends what is still queued (for up to a second) and closes the socket.
      *
      * @param grace how long datagrams being handled may go on; zero interrupts them at once
      */
