@@ -104,13 +104,7 @@ public final class UdpServer implements AutoCloseable {
             channel = bind(requested);
             int receiveBufferBytes;
             try {
-                boundAddress = (InetSocketAddress) channel.getLocalAddress();
-                receiveBufferBytes = channel.getOption(StandardSocketOptions.SO_RCVBUF);
-                sendQueue = new SendQueue(channel, boundAddress, config.sendQueueDatagrams(), counters);
-                HandlerInvoker invoker = new HandlerInvoker(handler, sendQueue, counters);
-                perDatagram = new PerDatagramThreads(config.name(), config.maxInFlightDatagrams(), invoker, counters);
-                receiveLoop = new ReceiveLoop(channel, config, invoker, perDatagram, counters);
-                handler.started(sendQueue);
+                receiveBufferBytes = prepare();
             } catch (IOException | RuntimeException e) {
                 closeChannel();
                 throw e;
@@ -125,6 +119,21 @@ public final class UdpServer implements AutoCloseable {
         } finally {
             lifecycle.unlock();
         }
+    }
+
+    /**
+     * Builds the machinery around the bound channel and tells the handler.
+     *
+     * @return the receive buffer size the kernel granted
+     */
+    private int prepare() throws IOException {
+        boundAddress = (InetSocketAddress) channel.getLocalAddress();
+        sendQueue = new SendQueue(channel, boundAddress, config.sendQueueDatagrams(), counters);
+        HandlerInvoker invoker = new HandlerInvoker(handler, sendQueue, counters);
+        perDatagram = new PerDatagramThreads(config.name(), config.maxInFlightDatagrams(), invoker, counters);
+        receiveLoop = new ReceiveLoop(channel, config, invoker, perDatagram, counters);
+        handler.started(sendQueue);
+        return channel.getOption(StandardSocketOptions.SO_RCVBUF);
     }
 
     private DatagramChannel bind(InetSocketAddress address) throws IOException {
