@@ -42,6 +42,5 @@ class UdpEchoServerTest {
                 assertEquals(text, new String(reply.getData(), 0, reply.getLength(), StandardCharsets.UTF_8));
             }
         }
-        assertEquals(3, server.metrics().sent());
     }
 }

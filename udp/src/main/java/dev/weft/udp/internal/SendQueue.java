@@ -110,8 +110,8 @@ public final class SendQueue implements DatagramSender, Runnable {
     private boolean write(Outgoing datagram) {
         try {
             channel.send(ByteBuffer.wrap(datagram.payload()), datagram.to());
-            counters.sent.increment();
             counters.bytesSent.add(datagram.payload().length);
+            counters.sent.increment(); // last: whoever sees the count sees the bytes too
             return true;
         } catch (ClosedChannelException e) {
             counters.sendFailures.increment();
