@@ -10,7 +10,11 @@ import java.util.concurrent.Semaphore;
 /**
  * Handles each datagram on a virtual thread of its own, at most {@code maxInFlight} at once —
  * bounded by a semaphore, never a pool. Over the limit a datagram is dropped and counted.
- * Tracks its live threads so that stopping can wait for them and prove none is left.
+ *
+ * <p>Keeps the threads it started until they are seen to have terminated — a thread never
+ * removes itself, since it would still be alive for a moment after — so that stopping can join
+ * every one and prove none is left. Terminated ones are purged once the set holds twice
+ * {@code maxInFlight}, which keeps it bounded at an amortised constant cost per datagram.
  */
 public final class PerDatagramThreads {
 
@@ -18,7 +22,8 @@ public final class PerDatagramThreads {
     private final UdpCounters counters;
     private final Semaphore permits;
     private final Thread.Builder threads;
-    private final Set<Thread> live = ConcurrentHashMap.newKeySet();
+    private final int maxInFlight;
+    private final Set<Thread> started = ConcurrentHashMap.newKeySet();
 
     /**
      * @param serverName  prefix of the thread names
@@ -30,6 +35,7 @@ public final class PerDatagramThreads {
         this.invoker = invoker;
         this.counters = counters;
         this.permits = new Semaphore(maxInFlight);
+        this.maxInFlight = maxInFlight;
         this.threads = Thread.ofVirtual().name(serverName + "-datagram-", 0);
     }
 
@@ -46,11 +52,13 @@ public final class PerDatagramThreads {
             try {
                 invoker.invoke(datagram);
             } finally {
-                live.remove(Thread.currentThread());
                 permits.release();
             }
         });
-        live.add(thread);
+        if (started.size() >= 2 * maxInFlight) {
+            started.removeIf(t -> !t.isAlive());
+        }
+        started.add(thread);
         thread.start();
     }
 
@@ -62,19 +70,20 @@ public final class PerDatagramThreads {
      */
     public List<Thread> finish(long deadlineNanos, Duration unwind) throws InterruptedException {
         if (!awaitAll(deadlineNanos)) {
-            live.forEach(Thread::interrupt);
+            started.forEach(Thread::interrupt);
             awaitAll(System.nanoTime() + unwind.toNanos());
         }
-        return List.copyOf(live);
+        return started.stream().filter(Thread::isAlive).toList();
     }
 
+    /** Joins the threads until the deadline; forgets those that ended; returns whether all did. */
     private boolean awaitAll(long deadlineNanos) throws InterruptedException {
-        for (Thread thread : List.copyOf(live)) {
-            long remaining = deadlineNanos - System.nanoTime();
-            if (remaining <= 0 || !thread.join(Duration.ofNanos(remaining))) {
-                break;
+        for (Thread thread : List.copyOf(started)) {
+            long remaining = Math.max(0, deadlineNanos - System.nanoTime());
+            if (thread.join(Duration.ofNanos(remaining))) {
+                started.remove(thread);
             }
         }
-        return live.isEmpty();
+        return started.isEmpty();
     }
 }
