@@ -4,6 +4,7 @@
 module dev.weft.testing {
     requires transitive org.junit.jupiter.api;
     requires jdk.jfr;
+    requires jdk.management;
 
     exports dev.weft.testing;
 }

@@ -7,6 +7,10 @@
  * initialisers on every version). It records the JFR event {@code jdk.VirtualThreadPinned}
  * for the duration of each test.
  *
+ * <p>{@link dev.weft.testing.AllocationBudget} bounds the heap bytes a piece of code allocates,
+ * so that fuzz tests can prove a decoder never allocates in proportion to a length it is merely
+ * told about.
+ *
  * <p>Not here: anything that starts servers; tests do that themselves on port 0.
  */
 package dev.weft.testing;
