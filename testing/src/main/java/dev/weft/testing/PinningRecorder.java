@@ -133,6 +133,9 @@ public final class PinningRecorder implements BeforeEachCallback, AfterEachCallb
         if (event.getThread() != null) {
             text.append(" on ").append(event.getThread().getJavaName());
         }
+        if (event.hasField("pinnedReason")) { // JDK 24+: why the virtual thread could not unmount
+            text.append(" (").append(event.getString("pinnedReason")).append(')');
+        }
         RecordedStackTrace trace = event.getStackTrace();
         if (trace != null) {
             for (RecordedFrame frame : trace.getFrames()) {
