@@ -1,5 +1,6 @@
 package dev.weft.samples;
 
+import dev.weft.samples.all.AllMain;
 import dev.weft.samples.chat.ChatMain;
 import dev.weft.samples.cli.SampleLauncher;
 import dev.weft.samples.echo.EchoMain;
@@ -25,6 +26,8 @@ public final class Samples {
         register(new Sample("udp-echo", "UDP echo server", UdpEchoMain::run));
         register(new Sample("udp-client", "UDP chat client of the relay, reading lines from stdin",
                 UdpClientMain::run));
+        register(new Sample("all", "echo, chat and the UDP relay in one process (the soak test's target)",
+                AllMain::run));
     }
 
     private Samples() {

@@ -1,0 +1,54 @@
+package dev.weft.samples.all;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.weft.core.ClientRegistry;
+import dev.weft.core.TcpServer;
+import dev.weft.core.TcpServerConfig;
+import dev.weft.core.inject.CoreModule;
+import dev.weft.samples.chat.ChatConfig;
+import dev.weft.udp.RelayConfig;
+import dev.weft.udp.UdpServer;
+import dev.weft.udp.UdpServerConfig;
+import dev.weft.udp.inject.UdpModule;
+import jakarta.inject.Singleton;
+
+/**
+ * The {@code all} application: the echo server, the chat server and the chat's UDP relay in one
+ * process, over one registry — the shape the soak test ({@code scripts/soak.sh}) drives.
+ */
+@Singleton
+@Component(modules = {CoreModule.class, UdpModule.class, AllModule.class})
+public interface AllComponent {
+
+    /** The echo server, not yet started. */
+    @EchoServer
+    TcpServer echoServer();
+
+    /** The chat server, not yet started. */
+    @ChatServer
+    TcpServer chatServer();
+
+    /** The UDP relay's server, sharing the chat's rooms; not yet started. */
+    UdpServer udpServer();
+
+    /** The application's registry of live clients, of every protocol. */
+    ClientRegistry registry();
+
+    /** Creates the component from its configuration. */
+    @Component.Factory
+    interface Factory {
+        /**
+         * @param echo  where the echo server listens
+         * @param chat  where the chat server listens
+         * @param limits the chat's own limits
+         * @param udp   where the UDP relay receives
+         * @param relay the UDP relay's limits
+         */
+        AllComponent create(@BindsInstance @EchoServer TcpServerConfig echo,
+                            @BindsInstance @ChatServer TcpServerConfig chat,
+                            @BindsInstance ChatConfig limits,
+                            @BindsInstance UdpServerConfig udp,
+                            @BindsInstance RelayConfig relay);
+    }
+}

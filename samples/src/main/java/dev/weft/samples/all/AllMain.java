@@ -1,0 +1,59 @@
+package dev.weft.samples.all;
+
+import dev.weft.core.TcpServer;
+import dev.weft.core.TcpServerConfig;
+import dev.weft.samples.chat.ChatConfig;
+import dev.weft.samples.cli.CommandLine;
+import dev.weft.samples.cli.Option;
+import dev.weft.samples.cli.SampleLauncher;
+import dev.weft.udp.RelayConfig;
+import dev.weft.udp.UdpServer;
+import dev.weft.udp.UdpServerConfig;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code all [--echo-port N] [--chat-port N] [--udp-port N] [--host ADDRESS]}: every sample
+ * protocol in one process — echo, chat and the chat's UDP relay on one registry. Port 0 picks
+ * an ephemeral port; the ports bound are logged in one line,
+ * {@code serving echo=P chat=P udp=P}, which {@code scripts/soak.sh} reads.
+ */
+public final class AllMain {
+
+    private static final Logger log = LoggerFactory.getLogger(AllMain.class);
+
+    private static final Option<Integer> ECHO_PORT = Option.port("echo-port", 7007, "TCP port of the echo server");
+    private static final Option<Integer> CHAT_PORT = Option.port("chat-port", 7008, "TCP port of the chat server");
+    private static final Option<Integer> UDP_PORT = Option.port("udp-port", 7009, "UDP port of the chat relay");
+    private static final Option<String> HOST = Option.host("0.0.0.0");
+
+    private AllMain() {
+    }
+
+    /** Runs the sample; returns the exit status. */
+    public static int run(String[] args) {
+        return SampleLauncher.launch("all", "echo, chat and the UDP chat relay in one process, on one registry.",
+                List.of(ECHO_PORT, CHAT_PORT, UDP_PORT, HOST), args, AllMain::start);
+    }
+
+    private static List<AutoCloseable> start(CommandLine options) throws Exception {
+        String host = options.get(HOST);
+        AllComponent app = DaggerAllComponent.factory().create(
+                TcpServerConfig.builder().name("echo").host(host).port(options.get(ECHO_PORT)).build(),
+                TcpServerConfig.builder().name("chat").host(host).port(options.get(CHAT_PORT)).build(),
+                ChatConfig.DEFAULTS,
+                UdpServerConfig.builder().name("chat-udp").host(host).port(options.get(UDP_PORT)).build(),
+                RelayConfig.DEFAULTS);
+        TcpServer echo = app.echoServer().start();
+        TcpServer chat = app.chatServer().start();
+        UdpServer udp = app.udpServer().start();
+        log.info("serving echo={} chat={} udp={}", echo.port(), chat.port(), udp.port());
+        return List.of(echo, chat, udp);
+    }
+
+    /** Runs the all sample on its own. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+}

@@ -1,0 +1,32 @@
+package dev.weft.samples.all;
+
+import dagger.Module;
+import dagger.Provides;
+import dev.weft.core.ClientRegistry;
+import dev.weft.core.TcpServer;
+import dev.weft.core.TcpServerConfig;
+import dev.weft.samples.chat.ChatHandler;
+import dev.weft.samples.echo.EchoHandler;
+import jakarta.inject.Singleton;
+
+/**
+ * The two TCP servers of the {@code all} sample, each with its own protocol, both on the
+ * component's one registry (so the chat's rooms are shared with the UDP relay).
+ */
+@Module
+interface AllModule {
+
+    @Provides
+    @Singleton
+    @EchoServer
+    static TcpServer echoServer(@EchoServer TcpServerConfig config, EchoHandler handler, ClientRegistry registry) {
+        return new TcpServer(config, handler, registry);
+    }
+
+    @Provides
+    @Singleton
+    @ChatServer
+    static TcpServer chatServer(@ChatServer TcpServerConfig config, ChatHandler handler, ClientRegistry registry) {
+        return new TcpServer(config, handler, registry);
+    }
+}
