@@ -39,8 +39,7 @@ class RelayCommandFuzzTest {
     @FuzzTest
     void anyDatagramIsACommandOrADefinedError(byte[] datagram) {
         ByteBuffer payload = ByteBuffer.wrap(datagram);
-        // Decoding to UTF-16 and a few substrings: a bounded multiple of the input, never more.
-        RelayCommand command = AllocationBudget.assertWithin(16L * datagram.length + 64 * 1024,
+        RelayCommand command = AllocationBudget.assertWithin(AllocationBudget.forInput(datagram.length),
                 () -> RelayCommandParser.parse(payload));
         assertEquals(0, payload.position(), "the parser moved the buffer");
         switch (command) {
