@@ -27,7 +27,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>It streams the JFR event {@code jdk.VirtualThreadPinned} with stack traces. Only pins that
  * last at least the threshold (default 20 ms, the JDK's own default) count: shorter ones are
  * the JDK's internal, harmless kind. Pins of the JDK's own I/O poller threads, which are
- * pinned by design, are ignored. {@link #stop()} waits until every recorded event has been
+ * pinned by design, are ignored, and so are waits for another thread to initialise a JDK class
+ * (a one-time cost on first use). {@link #stop()} waits until every recorded event has been
  * delivered, so the verdict does not depend on timing.
  */
 public final class PinningRecorder implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
@@ -62,7 +63,7 @@ public final class PinningRecorder implements BeforeEachCallback, AfterEachCallb
         RecordingStream s = new RecordingStream();
         s.enable(EVENT).withThreshold(threshold).withStackTrace();
         s.onEvent(EVENT, event -> {
-            if (!isJdkPoller(event)) {
+            if (!isJdkPoller(event) && !waitedForJdkClassInitialisation(reason(event))) {
                 pins.add(describe(event));
             }
         });
@@ -128,13 +129,34 @@ public final class PinningRecorder implements BeforeEachCallback, AfterEachCallb
         return false;
     }
 
+    /**
+     * Whether a virtual thread was pinned only because it waited for another thread to finish
+     * initialising a JDK class — on first use, once per JVM, for example the I/O poller when the
+     * first sockets block at the same time. The JDK's own one-time cost, not a pin of the code
+     * under test; a wait for an application class still counts.
+     */
+    static boolean waitedForJdkClassInitialisation(String reason) {
+        String prefix = "Waited for initialization of ";
+        if (!reason.startsWith(prefix) || !reason.endsWith(" by another thread")) {
+            return false;
+        }
+        String type = reason.substring(prefix.length());
+        return type.startsWith("java.") || type.startsWith("javax.") || type.startsWith("sun.")
+                || type.startsWith("jdk.") || type.startsWith("com.sun.");
+    }
+
+    /** The JDK's reason for the pin (JDK 24+), or the empty string. */
+    private static String reason(RecordedEvent event) {
+        return event.hasField("pinnedReason") ? event.getString("pinnedReason") : "";
+    }
+
     private static String describe(RecordedEvent event) {
         StringBuilder text = new StringBuilder("pinned for ").append(event.getDuration().toMillis()).append(" ms");
         if (event.getThread() != null) {
             text.append(" on ").append(event.getThread().getJavaName());
         }
-        if (event.hasField("pinnedReason")) { // JDK 24+: why the virtual thread could not unmount
-            text.append(" (").append(event.getString("pinnedReason")).append(')');
+        if (!reason(event).isEmpty()) {
+            text.append(" (").append(reason(event)).append(')');
         }
         RecordedStackTrace trace = event.getStackTrace();
         if (trace != null) {

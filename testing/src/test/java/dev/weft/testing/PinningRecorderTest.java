@@ -1,6 +1,7 @@
 package dev.weft.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,5 +47,14 @@ class PinningRecorderTest {
             waiter.join();
             assertEquals(java.util.List.of(), recorder.stop());
         }
+    }
+
+    @Test
+    void waitingForAJdkClassToBeInitialisedIsTheJdksCostNotAPin() {
+        assertTrue(PinningRecorder.waitedForJdkClassInitialisation(
+                "Waited for initialization of sun.nio.ch.Poller by another thread"));
+        assertFalse(PinningRecorder.waitedForJdkClassInitialisation(
+                "Waited for initialization of dev.weft.Slow by another thread"));
+        assertFalse(PinningRecorder.waitedForJdkClassInitialisation("Native or VM frame on stack"));
     }
 }
