@@ -1,0 +1,179 @@
+package dev.weft.http.internal;
+
+import dev.weft.core.Connection;
+import dev.weft.http.HttpException;
+import dev.weft.http.HttpHandler;
+import dev.weft.http.HttpLimits;
+import dev.weft.http.Method;
+import dev.weft.http.Request;
+import dev.weft.http.Response;
+import dev.weft.http.Status;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The request loop of one connection: read a head, build the request, run the handler, write
+ * the response, and again while the connection is persistent.
+ *
+ * <p>Timeouts by phase: waiting for the first byte of a request uses the idle timeout (and the
+ * connection is marked {@linkplain Connection#idle(boolean) idle}, so a stopping server closes it
+ * at once); from that byte on, the whole head must arrive before the header deadline (408
+ * otherwise); body reads use the body read timeout. Responses are flushed only when the loop
+ * would otherwise block, so pipelined requests are answered in one write.
+ */
+final class Http1Connection {
+
+    private static final Logger log = LoggerFactory.getLogger(Http1Connection.class);
+    /** The most unread body bytes dropped to keep a connection alive; more closes it instead. */
+    private static final long MAX_DISCARD_BYTES = 64 * 1024;
+
+    private final Connection connection;
+    private final HttpHandler handler;
+    private final HttpLimits limits;
+    private final RequestParser parser;
+    private final HeadScanner scanner;
+    private final OutboundBuffer out;
+    private final InboundBuffer in;
+    private final ResponseWriter writer;
+    private int served;
+
+    Http1Connection(Connection connection, HttpHandler handler, HttpLimits limits, RequestParser parser,
+                    String serverName) {
+        this.connection = connection;
+        this.handler = handler;
+        this.limits = limits;
+        this.parser = parser;
+        this.scanner = new HeadScanner(limits);
+        this.out = new OutboundBuffer(connection);
+        this.in = new InboundBuffer(connection, out, HeadScanner.maxHeadBytes(limits));
+        this.writer = new ResponseWriter(connection, out, serverName);
+    }
+
+    /** Serves requests until the connection is to be closed; the caller closes it. */
+    void run() throws IOException {
+        boolean persistent = true;
+        while (persistent) {
+            RequestHead head;
+            try {
+                head = readHead();
+            } catch (HttpException e) {
+                log.debug("{} bad request: {} {}", connection, e.status().code(), e.getMessage());
+                writer.write(ErrorResponses.of(e), false, true, false);
+                break;
+            }
+            if (head == null) {
+                break;
+            }
+            persistent = serve(head);
+        }
+        out.flush();
+    }
+
+    /** Reads and parses the next head; null when the peer closed or the server stops between requests. */
+    private RequestHead readHead() throws IOException {
+        scanner.reset();
+        in.shrink();
+        long deadline = 0;
+        while (!scanner.scan(in.bytes(), in.position(), in.limit())) {
+            boolean waiting = in.buffered() == 0;
+            if (waiting) {
+                if (connection.stopRequested()) {
+                    return null;
+                }
+                out.flush();
+                out.release();
+                connection.idle(true);
+            } else if (deadline == 0) {
+                deadline = System.nanoTime() + limits.headerTimeout().toNanos();
+            }
+            int n = fillHead(waiting, deadline);
+            if (waiting) {
+                connection.idle(false);
+            }
+            if (n < 0) {
+                if (in.buffered() == 0) {
+                    return null;
+                }
+                throw new EOFException("connection closed in the middle of a request head");
+            }
+        }
+        RequestHead head = parser.parse(in.bytes(), in.position(), scanner);
+        in.consume(scanner.headLength());
+        return head;
+    }
+
+    private int fillHead(boolean waiting, long deadline) throws IOException {
+        Duration timeout = limits.idleTimeout();
+        if (!waiting) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                throw headerTimeout();
+            }
+            timeout = Duration.ofNanos(remaining);
+        }
+        try {
+            return in.fill(timeout);
+        } catch (SocketTimeoutException e) {
+            if (waiting) {
+                throw e;
+            }
+            throw headerTimeout();
+        }
+    }
+
+    private HttpException headerTimeout() {
+        return new HttpException(Status.REQUEST_TIMEOUT_408,
+                "request header not received within " + limits.headerTimeout());
+    }
+
+    /** Handles one request; returns whether the connection stays open. */
+    private boolean serve(RequestHead head) throws IOException {
+        served++;
+        BodyInput body = body(head);
+        InputStream stream = body == null ? InputStream.nullInputStream() : body;
+        Request request = new Request(head.method(), head.target(), head.path(), head.rawQuery(),
+                head.version(), head.headers(), Map.of(), stream, connection.remoteAddress());
+        Response response = dispatch(request, body);
+        boolean keepAlive = head.keepAlive() && served < limits.maxRequestsPerConnection()
+                && !connection.stopRequested()
+                && (body == null || body.discardRemaining(MAX_DISCARD_BYTES));
+        return writer.write(response, head.method() == Method.HEAD, head.http11(), keepAlive);
+    }
+
+    private BodyInput body(RequestHead head) {
+        if (head.chunked()) {
+            return new ChunkedBody(in, out, limits.bodyReadTimeout(), head.expectContinue(),
+                    limits.maxBodyBytes(), limits.maxHeaderBytes());
+        }
+        if (head.contentLength() > 0) {
+            return new FixedLengthBody(in, out, limits.bodyReadTimeout(), head.expectContinue(),
+                    head.contentLength());
+        }
+        return null;
+    }
+
+    private Response dispatch(Request request, BodyInput body) {
+        try {
+            Response response = handler.handle(request);
+            if (response == null) {
+                throw new IllegalStateException("handler returned no response");
+            }
+            return response;
+        } catch (HttpException e) {
+            return ErrorResponses.of(e);
+        } catch (Exception e) {
+            if (body != null && body.broken()) {
+                log.debug("{} request body failed for {}: {}", connection, request, e.toString());
+                return ErrorResponses.of(new HttpException(Status.BAD_REQUEST_400, "malformed request body"));
+            }
+            log.error("{} handler failed for {}", connection, request, e);
+            return ErrorResponses.internalError();
+        }
+    }
+}
