@@ -32,6 +32,8 @@ final class Http1Connection {
     private static final Logger log = LoggerFactory.getLogger(Http1Connection.class);
     /** The most unread body bytes dropped to keep a connection alive; more closes it instead. */
     private static final long MAX_DISCARD_BYTES = 64 * 1024;
+    /** How long a connection closed on an error drains the client's input before closing. */
+    private static final Duration LINGER = Duration.ofSeconds(1);
 
     private final Connection connection;
     private final HttpHandler handler;
@@ -42,6 +44,7 @@ final class Http1Connection {
     private final InboundBuffer in;
     private final ResponseWriter writer;
     private int served;
+    private boolean unreadInput;
 
     Http1Connection(Connection connection, HttpHandler handler, HttpLimits limits, RequestParser parser,
                     String serverName) {
@@ -57,22 +60,58 @@ final class Http1Connection {
 
     /** Serves requests until the connection is to be closed; the caller closes it. */
     void run() throws IOException {
-        boolean persistent = true;
-        while (persistent) {
+        while (true) {
             RequestHead head;
             try {
                 head = readHead();
             } catch (HttpException e) {
                 log.debug("{} bad request: {} {}", connection, e.status().code(), e.getMessage());
                 writer.write(ErrorResponses.of(e), false, true, false);
-                break;
+                lingeringClose();
+                return;
             }
             if (head == null) {
-                break;
+                out.flush();
+                return;
             }
-            persistent = serve(head);
+            if (!serve(head)) {
+                if (unreadInput) {
+                    lingeringClose();
+                } else {
+                    out.flush();
+                }
+                return;
+            }
         }
-        out.flush();
+    }
+
+    /**
+     * Sends what is pending, half-closes, and reads and drops what the client still sends for a
+     * short while: closing a socket with unread input makes the kernel reset the connection,
+     * and the client may then lose the error response before reading it.
+     */
+    private void lingeringClose() {
+        try {
+            out.flush();
+            connection.shutdownOutput();
+            long deadline = System.nanoTime() + LINGER.toNanos();
+            byte[] scratch = new byte[BodyInput.DIRECT_READ_BYTES];
+            long dropped = 0;
+            while (dropped < MAX_DISCARD_BYTES) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return;
+                }
+                connection.readTimeout(Duration.ofNanos(remaining));
+                int n = connection.read(scratch, 0, scratch.length);
+                if (n < 0) {
+                    return;
+                }
+                dropped += n;
+            }
+        } catch (IOException e) {
+            log.debug("{} lingering close ended: {}", connection, e.toString());
+        }
     }
 
     /** Reads and parses the next head; null when the peer closed or the server stops between requests. */
@@ -140,9 +179,10 @@ final class Http1Connection {
         Request request = new Request(head.method(), head.target(), head.path(), head.rawQuery(),
                 head.version(), head.headers(), Map.of(), stream, connection.remoteAddress());
         Response response = dispatch(request, body);
+        boolean bodyConsumed = body == null || body.discardRemaining(MAX_DISCARD_BYTES);
+        unreadInput = !bodyConsumed || in.buffered() > 0;
         boolean keepAlive = head.keepAlive() && served < limits.maxRequestsPerConnection()
-                && !connection.stopRequested()
-                && (body == null || body.discardRemaining(MAX_DISCARD_BYTES));
+                && !connection.stopRequested() && bodyConsumed;
         return writer.write(response, head.method() == Method.HEAD, head.http11(), keepAlive);
     }
 
