@@ -68,7 +68,13 @@ public final class Router implements HttpHandler {
         if (request.path().equals("*")) {
             return allow(Status.NO_CONTENT_204, Set.of(Method.values()));
         }
-        return switch (trie.match(request.method(), request.path())) {
+        RouteTrie.Match match;
+        try {
+            match = trie.match(request.method(), request.path());
+        } catch (HttpException e) {
+            return ErrorResponses.of(e);
+        }
+        return switch (match) {
             case RouteTrie.Found found -> invoke(found, request);
             case RouteTrie.NotAllowed notAllowed -> request.method() == Method.OPTIONS
                     ? allow(Status.NO_CONTENT_204, notAllowed.allowed())

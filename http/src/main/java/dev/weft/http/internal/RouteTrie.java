@@ -18,7 +18,8 @@ import java.util.Set;
  * Routes compiled into a tree of path segments, matched without regular expressions or
  * per-request allocation beyond the path parameters: literal segments first, then a
  * {@code {name}} segment, then a trailing {@code *}, backtracking when a branch leads nowhere.
- * Each node of the tree is visited at most once per request.
+ * Each node is visited at most once per pass; a second pass, only when no route has the
+ * method, finds the methods allowed for a 405.
  */
 public final class RouteTrie {
 
@@ -59,6 +60,17 @@ public final class RouteTrie {
         private Node wildcard;
         private final HttpHandler[] handlers = new HttpHandler[METHODS.length];
         private boolean routed;
+
+        /** This node's handler for {@code method} ({@code HEAD} falling back to {@code GET}). */
+        HttpHandler handler(Method method) {
+            HttpHandler handler = handlers[method.ordinal()];
+            return handler == null && method == Method.HEAD ? handlers[Method.GET.ordinal()] : handler;
+        }
+
+        /** Whether this node ends a match: it has a handler for {@code method}, or any when null. */
+        boolean accepts(Method method) {
+            return method == null ? routed : handler(method) != null;
+        }
 
         Node literal(String key) {
             for (int i = 0; i < literalKeys.length; i++) {
@@ -121,18 +133,16 @@ public final class RouteTrie {
      * @throws HttpException 400 when a matched segment holds a malformed percent-escape
      */
     public Match match(Method method, String path) {
-        List<String> parameters = new ArrayList<>(0);
-        Node node = path.startsWith("/") ? find(root, path, 1, parameters) : null;
-        if (node == null) {
+        if (!path.startsWith("/")) {
             return NOT_FOUND;
         }
-        HttpHandler handler = node.handlers[method.ordinal()];
-        if (handler == null && method == Method.HEAD) {
-            handler = node.handlers[Method.GET.ordinal()];
+        List<String> parameters = new ArrayList<>(0);
+        Node node = find(root, path, 1, parameters, method);
+        if (node == null) {
+            Node other = find(root, path, 1, new ArrayList<>(0), null);
+            return other == null ? NOT_FOUND : new NotAllowed(allowed(other));
         }
-        if (handler == null) {
-            return new NotAllowed(allowed(node));
-        }
+        HttpHandler handler = node.handler(method);
         if (parameters.isEmpty()) {
             return new Found(handler, Map.of());
         }
@@ -156,7 +166,11 @@ public final class RouteTrie {
         return allowed;
     }
 
-    private static Node find(Node node, String path, int start, List<String> parameters) {
+    /**
+     * The node matching {@code path} from {@code start}, preferring literal over parameter over
+     * wildcard, that has a handler for {@code method} (any handler when null).
+     */
+    private static Node find(Node node, String path, int start, List<String> parameters, Method method) {
         int slash = path.indexOf('/', start);
         int end = slash < 0 ? path.length() : slash;
         boolean last = slash < 0;
@@ -170,23 +184,24 @@ public final class RouteTrie {
             } else {
                 equal = key.length() == end - start && path.regionMatches(start, key, 0, key.length());
             }
-            Node found = !equal ? null : last ? terminal(node.literals[i], parameters)
-                    : find(node.literals[i], path, end + 1, parameters);
+            Node found = !equal ? null : last ? terminal(node.literals[i], parameters, method)
+                    : find(node.literals[i], path, end + 1, parameters, method);
             if (found != null) {
                 return found;
             }
         }
-        if (node.param != null) {
+        if (node.param != null && end > start) {
             int mark = parameters.size();
             parameters.add(node.paramName);
             parameters.add(decoded == null ? decode(path.substring(start, end)) : decoded);
-            Node found = last ? terminal(node.param, parameters) : find(node.param, path, end + 1, parameters);
+            Node found = last ? terminal(node.param, parameters, method)
+                    : find(node.param, path, end + 1, parameters, method);
             if (found != null) {
                 return found;
             }
             parameters.subList(mark, parameters.size()).clear();
         }
-        if (node.wildcard != null) {
+        if (node.wildcard != null && node.wildcard.accepts(method)) {
             parameters.add("*");
             parameters.add(decode(path.substring(start)));
             return node.wildcard;
@@ -194,11 +209,11 @@ public final class RouteTrie {
         return null;
     }
 
-    private static Node terminal(Node node, List<String> parameters) {
-        if (node.routed) {
+    private static Node terminal(Node node, List<String> parameters, Method method) {
+        if (node.accepts(method)) {
             return node;
         }
-        if (node.wildcard != null) {
+        if (node.wildcard != null && node.wildcard.accepts(method)) {
             parameters.add("*");
             parameters.add("");
             return node.wildcard;
