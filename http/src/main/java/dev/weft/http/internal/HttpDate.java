@@ -14,7 +14,11 @@ import java.util.Optional;
  */
 public final class HttpDate {
 
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.RFC_1123_DATE_TIME;
+    /** IMF-fixdate: always two-digit days, unlike {@link DateTimeFormatter#RFC_1123_DATE_TIME}. */
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US);
+    /** Accepts one- or two-digit days. */
+    private static final DateTimeFormatter PARSE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     private record DateLine(long epochSecond, byte[] bytes) {
     }
@@ -45,7 +49,7 @@ public final class HttpDate {
     /** Parses an IMF-fixdate; empty when the text is not one (such a header is then ignored). */
     public static Optional<Instant> parse(String text) {
         try {
-            return Optional.of(ZonedDateTime.parse(text.trim(), FORMAT).toInstant());
+            return Optional.of(ZonedDateTime.parse(text.trim(), PARSE).toInstant());
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

@@ -95,7 +95,7 @@ class StaticFilesTest {
         assertEquals("0123456789", text(response));
         assertEquals("text/plain; charset=utf-8", header(response, "Content-Type"));
         assertEquals("10", header(response, "Content-Length"));
-        assertEquals("Wed, 1 May 2024 10:00:00 GMT", header(response, "Last-Modified"));
+        assertEquals("Wed, 01 May 2024 10:00:00 GMT", header(response, "Last-Modified"));
         assertEquals("bytes", header(response, "Accept-Ranges"));
         assertEquals("text/css; charset=utf-8", header(get("/static/sub/style.css"), "Content-Type"));
     }
