@@ -3,6 +3,7 @@ package dev.weft.samples;
 import dev.weft.samples.chat.ChatMain;
 import dev.weft.samples.cli.SampleLauncher;
 import dev.weft.samples.echo.EchoMain;
+import dev.weft.samples.http.HttpMain;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,6 +18,7 @@ public final class Samples {
     private static final Map<String, Sample> SAMPLES = new LinkedHashMap<>();
 
     static {
+        register(new Sample("http", "HTTP/1.1 server: /hello, /echo, /users/{id}, /clients, /static/*", HttpMain::run));
         register(new Sample("echo", "TCP echo server", EchoMain::run));
         register(new Sample("chat", "TCP line chat: /nick NAME, /who, /quit", ChatMain::run));
     }
