@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -167,6 +168,17 @@ public final class SocketConnection implements Connection, Client {
         } catch (IOException e) {
             // The socket is closed; the next read reports it.
             log.debug("{} cannot set read timeout: {}", this, e.toString());
+        }
+    }
+
+    @Override
+    public void disableReadTimeout() {
+        try {
+            socket.setSoTimeout(0);
+            readTimeout = ChronoUnit.FOREVER.getDuration();
+        } catch (IOException e) {
+            // The socket is closed; the next read reports it.
+            log.debug("{} cannot disable the read timeout: {}", this, e.toString());
         }
     }
 
