@@ -278,6 +278,18 @@ class HttpServerProtocolTest {
     }
 
     @Test
+    void bodyThatStopsArrivingIsCutOffByTheBodyReadTimeout() throws IOException {
+        start(HttpLimits.DEFAULTS.withBodyReadTimeout(Duration.ofMillis(200)));
+        try (RawHttpClient client = new RawHttpClient(server.port())) {
+            client.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc");
+            assertTrue(client.closedByServer(), "the connection is closed once the body stalls");
+        }
+        try (RawHttpClient other = new RawHttpClient(server.port())) {
+            assertEquals("Hello", other.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n").read().body());
+        }
+    }
+
+    @Test
     void lastRequestAllowedOnAConnectionIsAnsweredWithClose() throws IOException {
         start(HttpLimits.DEFAULTS.withMaxRequestsPerConnection(2));
         try (RawHttpClient client = new RawHttpClient(server.port())) {

@@ -5,7 +5,6 @@ import dev.weft.http.Status;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -14,7 +13,8 @@ import java.time.Duration;
  * consuming a byte of the next request.
  *
  * <p>The first read sends {@code 100 Continue} when the client asked for it. A read that waits
- * longer than the body read timeout fails with 408, a body over the limit with 413, malformed
+ * longer than the body read timeout fails with 408 (the {@link DeadlineWatchdog} has closed the
+ * connection by then), a body over the limit with 413, malformed
  * framing with 400 — all as {@link HttpException} — and a body cut short by the peer with
  * {@link EOFException}; in every case the exchange is marked {@linkplain #broken() broken} so
  * the connection is closed after the response.
@@ -27,16 +27,17 @@ public abstract sealed class BodyInput extends InputStream permits FixedLengthBo
 
     /** The connection's input. */
     protected final InboundBuffer in;
-    /** How long one read may wait. */
-    protected final Duration readTimeout;
+    private final Duration readTimeout;
+    private final ReadDeadline deadline;
     private final OutboundBuffer out;
     private boolean continuePending;
     private boolean broken;
 
-    BodyInput(InboundBuffer in, OutboundBuffer out, Duration readTimeout, boolean expectContinue) {
-        this.in = in;
-        this.out = out;
-        this.readTimeout = readTimeout;
+    BodyInput(BodyContext context, boolean expectContinue) {
+        this.in = context.in();
+        this.out = context.out();
+        this.readTimeout = context.readTimeout();
+        this.deadline = context.deadline();
         this.continuePending = expectContinue;
     }
 
@@ -58,9 +59,6 @@ public abstract sealed class BodyInput extends InputStream permits FixedLengthBo
         try {
             sendContinueIfPending();
             return readBody(destination, offset, length);
-        } catch (SocketTimeoutException e) {
-            broken = true;
-            throw new HttpException(Status.REQUEST_TIMEOUT_408, "request body not received within " + readTimeout);
         } catch (IOException | RuntimeException e) {
             broken = true;
             throw e;
@@ -132,17 +130,46 @@ public abstract sealed class BodyInput extends InputStream permits FixedLengthBo
             in.consume(n);
             return n;
         }
-        int n = length >= DIRECT_READ_BYTES
-                ? in.readDirect(destination, offset, length, readTimeout)
-                : fillOnce();
+        int n;
+        deadline.arm(ReadDeadline.Phase.BODY, System.nanoTime() + readTimeout.toNanos());
+        try {
+            n = length >= DIRECT_READ_BYTES ? in.readDirect(destination, offset, length) : in.fill();
+        } finally {
+            if (!deadline.disarm()) {
+                throw timedOut();
+            }
+        }
         if (n < 0) {
             throw new EOFException("connection closed in the middle of the request body");
         }
         return length >= DIRECT_READ_BYTES ? n : readAvailable(destination, offset, length);
     }
 
-    /** Reads more into the buffer. */
+    /** Reads more into the buffer, within the body read timeout. */
     final int fillOnce() throws IOException {
-        return in.fill(readTimeout);
+        deadline.arm(ReadDeadline.Phase.BODY, System.nanoTime() + readTimeout.toNanos());
+        try {
+            return in.fill();
+        } finally {
+            if (!deadline.disarm()) {
+                throw timedOut();
+            }
+        }
+    }
+
+    private HttpException timedOut() {
+        broken = true;
+        return new HttpException(Status.REQUEST_TIMEOUT_408, "request body not received within " + readTimeout);
+    }
+
+    /**
+     * What every body stream of a connection shares.
+     *
+     * @param in          the connection's input
+     * @param out         the connection's pending output, for {@code 100 Continue}
+     * @param readTimeout how long one read of the body may wait
+     * @param deadline    the connection's read deadline, armed around each blocking read
+     */
+    public record BodyContext(InboundBuffer in, OutboundBuffer out, Duration readTimeout, ReadDeadline deadline) {
     }
 }

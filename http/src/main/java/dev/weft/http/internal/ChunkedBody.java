@@ -4,7 +4,6 @@ import dev.weft.http.HttpException;
 import dev.weft.http.Status;
 import java.io.EOFException;
 import java.io.IOException;
-import java.time.Duration;
 
 /**
  * A {@code Transfer-Encoding: chunked} body (RFC 9112 §7.1): chunk sizes in hex, chunk
@@ -31,9 +30,8 @@ public final class ChunkedBody extends BodyInput {
      * @param maxBodyBytes    the largest decoded body accepted (413 beyond)
      * @param maxTrailerBytes the largest trailer section accepted (431 beyond)
      */
-    public ChunkedBody(InboundBuffer in, OutboundBuffer out, Duration readTimeout, boolean expectContinue,
-                       long maxBodyBytes, int maxTrailerBytes) {
-        super(in, out, readTimeout, expectContinue);
+    public ChunkedBody(BodyContext context, boolean expectContinue, long maxBodyBytes, int maxTrailerBytes) {
+        super(context, expectContinue);
         this.maxBodyBytes = maxBodyBytes;
         this.maxTrailerBytes = maxTrailerBytes;
     }

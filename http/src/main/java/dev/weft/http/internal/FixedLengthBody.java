@@ -1,7 +1,6 @@
 package dev.weft.http.internal;
 
 import java.io.IOException;
-import java.time.Duration;
 
 /** A body of declared {@code Content-Length} (possibly zero). */
 public final class FixedLengthBody extends BodyInput {
@@ -11,9 +10,8 @@ public final class FixedLengthBody extends BodyInput {
     /**
      * @param length the declared length, already checked against the body limit
      */
-    public FixedLengthBody(InboundBuffer in, OutboundBuffer out, Duration readTimeout,
-                           boolean expectContinue, long length) {
-        super(in, out, readTimeout, expectContinue);
+    public FixedLengthBody(BodyContext context, boolean expectContinue, long length) {
+        super(context, expectContinue);
         this.remaining = length;
     }
 

@@ -11,7 +11,6 @@ import dev.weft.http.Status;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -21,10 +20,11 @@ import org.slf4j.LoggerFactory;
  * The request loop of one connection: read a head, build the request, run the handler, write
  * the response, and again while the connection is persistent.
  *
- * <p>Timeouts by phase: waiting for the first byte of a request uses the idle timeout (and the
- * connection is marked {@linkplain Connection#idle(boolean) idle}, so a stopping server closes it
- * at once); from that byte on, the whole head must arrive before the header deadline (408
- * otherwise); body reads use the body read timeout. Responses are flushed only when the loop
+ * <p>Deadlines by phase, enforced by the {@link DeadlineWatchdog} (reads have no timer each):
+ * waiting for the first byte of a request uses the idle timeout (and the connection is marked
+ * {@linkplain Connection#idle(boolean) idle}, so a stopping server closes it at once); from that
+ * byte on, the whole head must arrive before the header deadline (408 otherwise); body reads
+ * use the body read timeout. Responses are flushed only when the loop
  * would otherwise block, so pipelined requests are answered in one write.
  */
 final class Http1Connection {
@@ -43,19 +43,23 @@ final class Http1Connection {
     private final OutboundBuffer out;
     private final InboundBuffer in;
     private final ResponseWriter writer;
+    private final ReadDeadline deadline;
+    private final BodyInput.BodyContext bodies;
     private int served;
     private boolean unreadInput;
 
     Http1Connection(Connection connection, HttpHandler handler, HttpLimits limits, RequestParser parser,
-                    String serverName) {
+                    byte[] serverLine, ReadDeadline deadline) {
         this.connection = connection;
         this.handler = handler;
         this.limits = limits;
         this.parser = parser;
+        this.deadline = deadline;
         this.scanner = new HeadScanner(limits);
         this.out = new OutboundBuffer(connection);
         this.in = new InboundBuffer(connection, out, HeadScanner.maxHeadBytes(limits));
-        this.writer = new ResponseWriter(connection, out, serverName);
+        this.writer = new ResponseWriter(connection, out, serverLine);
+        this.bodies = new BodyInput.BodyContext(in, out, limits.bodyReadTimeout(), deadline);
     }
 
     /** Serves requests until the connection is to be closed; the caller closes it. */
@@ -114,31 +118,31 @@ final class Http1Connection {
         }
     }
 
-    /** Reads and parses the next head; null when the peer closed or the server stops between requests. */
+    /**
+     * Reads and parses the next head; null when the peer closed, the server stops between
+     * requests, or the watchdog ended the exchange (it then answered or closed itself).
+     */
     private RequestHead readHead() throws IOException {
         scanner.reset();
         in.shrink();
-        long deadline = 0;
+        long headerDeadline = in.buffered() > 0 ? System.nanoTime() + limits.headerTimeout().toNanos() : 0;
         while (!scanner.scan(in.bytes(), in.position(), in.limit())) {
-            boolean waiting = in.buffered() == 0;
-            if (waiting) {
-                if (connection.stopRequested()) {
+            if (in.buffered() == 0) {
+                if (!awaitFirstByte()) {
                     return null;
                 }
-                out.flush();
-                out.release();
-                connection.idle(true);
-            } else if (deadline == 0) {
-                deadline = System.nanoTime() + limits.headerTimeout().toNanos();
+                headerDeadline = System.nanoTime() + limits.headerTimeout().toNanos();
+                continue;
             }
-            int n = fillHead(waiting, deadline);
-            if (waiting) {
-                connection.idle(false);
+            if (System.nanoTime() - headerDeadline >= 0) {
+                throw headerTimeout();
+            }
+            deadline.arm(ReadDeadline.Phase.HEADER, headerDeadline);
+            int n = in.fill();
+            if (!deadline.disarm()) {
+                return null;
             }
             if (n < 0) {
-                if (in.buffered() == 0) {
-                    return null;
-                }
                 throw new EOFException("connection closed in the middle of a request head");
             }
         }
@@ -147,23 +151,23 @@ final class Http1Connection {
         return head;
     }
 
-    private int fillHead(boolean waiting, long deadline) throws IOException {
-        Duration timeout = limits.idleTimeout();
-        if (!waiting) {
-            long remaining = deadline - System.nanoTime();
-            if (remaining <= 0) {
-                throw headerTimeout();
-            }
-            timeout = Duration.ofNanos(remaining);
+    /**
+     * Waits, idle, for the first byte of the next request.
+     *
+     * @return false when there is none: the peer closed, the idle timeout passed or the server
+     *     is stopping
+     */
+    private boolean awaitFirstByte() throws IOException {
+        if (connection.stopRequested()) {
+            return false;
         }
-        try {
-            return in.fill(timeout);
-        } catch (SocketTimeoutException e) {
-            if (waiting) {
-                throw e;
-            }
-            throw headerTimeout();
-        }
+        out.flush();
+        out.release();
+        connection.idle(true);
+        deadline.arm(ReadDeadline.Phase.IDLE, System.nanoTime() + limits.idleTimeout().toNanos());
+        int n = in.fill();
+        connection.idle(false);
+        return deadline.disarm() && n > 0;
     }
 
     private HttpException headerTimeout() {
@@ -188,12 +192,10 @@ final class Http1Connection {
 
     private BodyInput body(RequestHead head) {
         if (head.chunked()) {
-            return new ChunkedBody(in, out, limits.bodyReadTimeout(), head.expectContinue(),
-                    limits.maxBodyBytes(), limits.maxHeaderBytes());
+            return new ChunkedBody(bodies, head.expectContinue(), limits.maxBodyBytes(), limits.maxHeaderBytes());
         }
         if (head.contentLength() > 0) {
-            return new FixedLengthBody(in, out, limits.bodyReadTimeout(), head.expectContinue(),
-                    head.contentLength());
+            return new FixedLengthBody(bodies, head.expectContinue(), head.contentLength());
         }
         return null;
     }

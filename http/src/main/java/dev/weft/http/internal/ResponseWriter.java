@@ -36,12 +36,17 @@ public final class ResponseWriter {
     private final byte[] serverLine;
 
     /**
-     * @param serverName the value of the {@code Server} header
+     * @param serverLine the encoded {@code Server} header line, shared by all connections
      */
-    public ResponseWriter(Connection connection, OutboundBuffer out, String serverName) {
+    public ResponseWriter(Connection connection, OutboundBuffer out, byte[] serverLine) {
         this.connection = connection;
         this.out = out;
-        this.serverLine = ascii("Server: " + serverName + "\r\n");
+        this.serverLine = serverLine;
+    }
+
+    /** The encoded {@code Server: name} header line. */
+    public static byte[] serverLine(String serverName) {
+        return ascii("Server: " + serverName + "\r\n");
     }
 
     /**
