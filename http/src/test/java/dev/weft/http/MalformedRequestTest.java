@@ -83,6 +83,10 @@ class MalformedRequestTest {
                         "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nhello\r\n0\r\n\r\n"),
                 bad(400, "chunk size with space inside",
                         "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n1 0\r\n0123456789abcdef\r\n0\r\n\r\n"),
+                bad(400, "chunk size followed by whitespace only",
+                        "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2 \r\nok\r\n0\r\n\r\n"),
+                bad(400, "bare CR in chunk extension",
+                        "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2;a\rb\r\nok\r\n0\r\n\r\n"),
                 bad(413, "chunk size overflowing a long",
                         "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nffffffffffffffffffffff\r\n"),
                 bad(413, "chunked body over the limit",
@@ -140,7 +144,7 @@ class MalformedRequestTest {
     void transferCodingNamesAreCaseInsensitive() throws IOException {
         try (RawHttpClient client = new RawHttpClient(server.port())) {
             RawHttpClient.RawResponse response = client.send(
-                    "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: Chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n").read();
+                    "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: Chunked\r\n\r\n2 ; a=\"b c\"\r\nok\r\n0\r\n\r\n").read();
             assertEquals("ok", response.body());
         }
     }

@@ -102,7 +102,8 @@ public final class ChunkedBody extends BodyInput {
         while (i < end && HttpChars.isWhitespace(bytes[i])) {
             i++;
         }
-        if (i < end && bytes[i] != ';') {
+        // Whitespace after the size is only allowed before an extension (BWS ";").
+        if ((i < end && bytes[i] != ';') || (i == end && i > from)) {
             throw bad("invalid chunk size");
         }
         for (; i < end; i++) {

@@ -39,16 +39,43 @@ final class FramingFields {
         }
     }
 
+    /** {@code uri-host [ ":" port ]} (RFC 9110 §7.2): a reg-name, IPv4 or bracketed IPv6 literal. */
     private void host(String value) {
         hostCount++;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || "-._~!$&'()*+,;=:[]%".indexOf(c) >= 0;
-            if (!allowed) {
+        int hostEnd;
+        if (value.startsWith("[")) {
+            hostEnd = value.indexOf(']') + 1;
+            if (hostEnd == 0 || !hostChars(value, 1, hostEnd - 1, ":.")) {
+                throw bad("invalid Host header");
+            }
+        } else {
+            hostEnd = value.indexOf(':') < 0 ? value.length() : value.indexOf(':');
+            if (!hostChars(value, 0, hostEnd, "-._~!$&'()*+,;=%")) {
                 throw bad("invalid Host header");
             }
         }
+        if (hostEnd < value.length()) {
+            if (value.charAt(hostEnd) != ':') {
+                throw bad("invalid Host header");
+            }
+            for (int i = hostEnd + 1; i < value.length(); i++) {
+                if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                    throw bad("invalid port in Host header");
+                }
+            }
+        }
+    }
+
+    private static boolean hostChars(String value, int from, int to, String extra) {
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || extra.indexOf(c) >= 0;
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void contentLength(String value) {

@@ -81,6 +81,13 @@ class RequestParserTest {
     }
 
     @Test
+    void hostMayBeANameAnAddressOrAnIpv6LiteralWithAPort() {
+        for (String host : new String[] {"example.com", "example.com:8080", "127.0.0.1:1", "[::1]:8080", "[::1]", ""}) {
+            assertEquals(host, parse("GET / HTTP/1.1\r\nHost: " + host + "\r\n\r\n").headers().first("Host").orElseThrow());
+        }
+    }
+
+    @Test
     void laterMinorVersionsAreServedAsHttp11() {
         assertTrue(parse("GET / HTTP/1.7\r\nHost: x\r\n\r\n").http11());
     }
@@ -89,6 +96,11 @@ class RequestParserTest {
     @CsvSource(delimiter = '|', textBlock = """
             400 | GET / HTTP/1.1\\r\\n\\r\\n
             400 | GET / HTTP/1.1\\r\\nHost: a\\r\\nhost: b\\r\\n\\r\\n
+            400 | GET / HTTP/1.1\\r\\nHost: a:8o\\r\\n\\r\\n
+            400 | GET / HTTP/1.1\\r\\nHost: a:1:2\\r\\n\\r\\n
+            400 | GET / HTTP/1.1\\r\\nHost: user@a\\r\\n\\r\\n
+            400 | GET / HTTP/1.1\\r\\nHost: [::1\\r\\n\\r\\n
+            400 | GET / HTTP/1.1\\r\\nHost: [::1]x\\r\\n\\r\\n
             400 | GET / HTTP/1.1\\r\\nHost : a\\r\\n\\r\\n
             400 | GET / HTTP/1.1\\r\\nHost: a\\r\\n folded\\r\\n\\r\\n
             400 | GET / HTTP/1.1\\r\\nHost: a\\r\\nX: \\u0001\\r\\n\\r\\n
