@@ -118,10 +118,7 @@ public interface Connection extends AutoCloseable {
     /** Flushes and then half-closes: the peer reads end-of-stream, while reads here go on. */
     void shutdownOutput() throws IOException;
 
-    /**
-     * How long a single read may wait for data before it fails; {@code ChronoUnit.FOREVER}'s
-     * duration after {@link #disableReadTimeout()}.
-     */
+    /** How long a single read may wait for data before it fails. */
     Duration readTimeout();
 
     /**
@@ -132,15 +129,6 @@ public interface Connection extends AutoCloseable {
      * @param timeout a positive duration
      */
     void readTimeout(Duration timeout);
-
-    /**
-     * Lets reads wait for data without a time limit, until {@link #readTimeout(Duration)} is
-     * called again. A read with a time limit arms a timer each time it has to wait — on a
-     * virtual thread the largest single cost of serving a small request — so a protocol that
-     * enforces its own deadlines from another thread (closing the connection, which fails a
-     * blocked read at once) may read without one.
-     */
-    void disableReadTimeout();
 
     /**
      * Marks this connection as idle: it holds no work in progress (for example, it waits for

@@ -12,7 +12,6 @@ import java.net.SocketTimeoutException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -186,17 +185,6 @@ public final class SocketConnection implements Connection, Client {
         log.debug("{} closed: no data for {}", this, readTimeout);
         readExpired = true;
         close();
-    }
-
-    @Override
-    public void disableReadTimeout() {
-        try {
-            socket.setSoTimeout(0);
-            readTimeout = ChronoUnit.FOREVER.getDuration();
-        } catch (IOException e) {
-            // The socket is closed; the next read reports it.
-            log.debug("{} cannot disable the read timeout: {}", this, e.toString());
-        }
     }
 
     // ---- writes (any thread, under writeLock) ----
