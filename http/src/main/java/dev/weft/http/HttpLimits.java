@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * The limits the server applies to every request, each with an exact outcome when exceeded.
  * Bigger limits admit bigger legitimate requests but let each connection hold more memory or
- * time; the defaults suit an API server exposed to the internet.
+ * time; the defaults suit an API server exposed to the internet. The timeouts are enforced by
+ * the core engine's watchdog (no timer per read), at most a quarter of the timeout (and at
+ * most 1 s) late.
  *
  * @param maxRequestLineBytes      the longest request line, without its CRLF; default 8 KiB.
  *                                 Longer → {@code 414 URI Too Long}, connection closed
@@ -19,11 +21,13 @@ import java.util.Objects;
  *                                 over the limit is refused before any body byte is read)
  * @param headerTimeout            how long the whole header section of a request may take to
  *                                 arrive, from its first byte; default 20 s. Exceeded (a
- *                                 slowloris client) → {@code 408}, connection closed
+ *                                 slowloris client) → the connection is closed, after a
+ *                                 {@code 408} when the deadline passes between two reads
  * @param idleTimeout              how long a keep-alive connection may wait for the first byte of
  *                                 its next request; default 30 s. Exceeded → closed silently
  * @param bodyReadTimeout          how long one read of the request body may wait; default 30 s.
- *                                 Exceeded → {@code 408}, connection closed
+ *                                 Exceeded → the connection is closed and the handler's read
+ *                                 fails
  * @param maxRequestsPerConnection how many requests one connection may send; default 100,000.
  *                                 The last one is answered with {@code Connection: close}
  */

@@ -4,7 +4,6 @@ import dev.weft.core.ClientRegistry;
 import dev.weft.core.ServerMetrics;
 import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
-import dev.weft.http.internal.DeadlineWatchdog;
 import dev.weft.http.internal.Http1ConnectionHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -32,8 +31,6 @@ public final class HttpServer implements AutoCloseable {
 
     private final HttpServerConfig config;
     private final TcpServer tcp;
-    private final DeadlineWatchdog watchdog;
-    private volatile Thread watchdogThread;
 
     /**
      * Creates a server whose clients join {@code registry}.
@@ -45,9 +42,8 @@ public final class HttpServer implements AutoCloseable {
     public HttpServer(HttpServerConfig config, HttpHandler handler, ClientRegistry registry) {
         this.config = Objects.requireNonNull(config, "config");
         TcpServerConfig engine = config.tcp().toBuilder().readBufferBytes(1).writeBufferBytes(1).build();
-        this.watchdog = new DeadlineWatchdog(config.limits());
         this.tcp = new TcpServer(engine,
-                new Http1ConnectionHandler(handler, config.limits(), config.serverName(), watchdog), registry);
+                new Http1ConnectionHandler(handler, config.limits(), config.serverName()), registry);
     }
 
     /** Creates a server with a client registry of its own. */
@@ -63,7 +59,6 @@ public final class HttpServer implements AutoCloseable {
      */
     public HttpServer start() throws IOException {
         tcp.start();
-        watchdogThread = Thread.ofVirtual().name(config.tcp().name() + "-read-deadlines").start(watchdog);
         return this;
     }
 
@@ -105,26 +100,12 @@ public final class HttpServer implements AutoCloseable {
     /** Stops; see the class comment. */
     public void stop(Duration grace) {
         tcp.stop(grace);
-        stopWatchdog();
     }
 
     /** Stops with the configured shutdown grace. */
     @Override
     public void close() {
         tcp.close();
-        stopWatchdog();
-    }
-
-    private void stopWatchdog() {
-        watchdog.stop();
-        Thread thread = watchdogThread;
-        if (thread != null) {
-            try {
-                thread.join(Duration.ofSeconds(1));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     @Override

@@ -10,8 +10,8 @@ import java.util.Objects;
  *                   shutdown grace, thread mode). Its {@code readBufferBytes} and
  *                   {@code writeBufferBytes} are overridden: the HTTP connection buffers its own
  *                   bytes and grows or drops its buffers with each request, so the engine keeps
- *                   none. Its {@code idleTimeout} only applies until the first request starts;
- *                   after that {@link HttpLimits} rules
+ *                   none. Its {@code idleTimeout} does not apply: the timeouts of
+ *                   {@link HttpLimits} do
  * @param limits     the request limits; default {@link HttpLimits#DEFAULTS}
  * @param serverName the value of the {@code Server} response header; default {@code "Weft"}
  */

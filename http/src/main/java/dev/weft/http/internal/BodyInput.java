@@ -5,6 +5,7 @@ import dev.weft.http.Status;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -13,8 +14,8 @@ import java.time.Duration;
  * consuming a byte of the next request.
  *
  * <p>The first read sends {@code 100 Continue} when the client asked for it. A read that waits
- * longer than the body read timeout fails with 408 (the {@link DeadlineWatchdog} has closed the
- * connection by then), a body over the limit with 413, malformed
+ * longer than the body read timeout fails with 408 (the core engine has closed the connection
+ * by then, so the client only sees the close), a body over the limit with 413, malformed
  * framing with 400 — all as {@link HttpException} — and a body cut short by the peer with
  * {@link EOFException}; in every case the exchange is marked {@linkplain #broken() broken} so
  * the connection is closed after the response.
@@ -28,7 +29,6 @@ public abstract sealed class BodyInput extends InputStream permits FixedLengthBo
     /** The connection's input. */
     protected final InboundBuffer in;
     private final Duration readTimeout;
-    private final ReadDeadline deadline;
     private final OutboundBuffer out;
     private boolean continuePending;
     private boolean broken;
@@ -37,7 +37,6 @@ public abstract sealed class BodyInput extends InputStream permits FixedLengthBo
         this.in = context.in();
         this.out = context.out();
         this.readTimeout = context.readTimeout();
-        this.deadline = context.deadline();
         this.continuePending = expectContinue;
     }
 
@@ -59,6 +58,9 @@ public abstract sealed class BodyInput extends InputStream permits FixedLengthBo
         try {
             sendContinueIfPending();
             return readBody(destination, offset, length);
+        } catch (SocketTimeoutException e) {
+            broken = true;
+            throw new HttpException(Status.REQUEST_TIMEOUT_408, "request body not received within " + readTimeout);
         } catch (IOException | RuntimeException e) {
             broken = true;
             throw e;
@@ -130,15 +132,9 @@ public abstract sealed class BodyInput extends InputStream permits FixedLengthBo
             in.consume(n);
             return n;
         }
-        int n;
-        deadline.arm(ReadDeadline.Phase.BODY, System.nanoTime() + readTimeout.toNanos());
-        try {
-            n = length >= DIRECT_READ_BYTES ? in.readDirect(destination, offset, length) : in.fill();
-        } finally {
-            if (!deadline.disarm()) {
-                throw timedOut();
-            }
-        }
+        int n = length >= DIRECT_READ_BYTES
+                ? in.readDirect(destination, offset, length, readTimeout)
+                : fillOnce();
         if (n < 0) {
             throw new EOFException("connection closed in the middle of the request body");
         }
@@ -147,19 +143,7 @@ public abstract sealed class BodyInput extends InputStream permits FixedLengthBo
 
     /** Reads more into the buffer, within the body read timeout. */
     final int fillOnce() throws IOException {
-        deadline.arm(ReadDeadline.Phase.BODY, System.nanoTime() + readTimeout.toNanos());
-        try {
-            return in.fill();
-        } finally {
-            if (!deadline.disarm()) {
-                throw timedOut();
-            }
-        }
-    }
-
-    private HttpException timedOut() {
-        broken = true;
-        return new HttpException(Status.REQUEST_TIMEOUT_408, "request body not received within " + readTimeout);
+        return in.fill(readTimeout);
     }
 
     /**
@@ -168,8 +152,7 @@ public abstract sealed class BodyInput extends InputStream permits FixedLengthBo
      * @param in          the connection's input
      * @param out         the connection's pending output, for {@code 100 Continue}
      * @param readTimeout how long one read of the body may wait
-     * @param deadline    the connection's read deadline, armed around each blocking read
      */
-    public record BodyContext(InboundBuffer in, OutboundBuffer out, Duration readTimeout, ReadDeadline deadline) {
+    public record BodyContext(InboundBuffer in, OutboundBuffer out, Duration readTimeout) {
     }
 }

@@ -20,11 +20,13 @@ import org.slf4j.LoggerFactory;
  * The request loop of one connection: read a head, build the request, run the handler, write
  * the response, and again while the connection is persistent.
  *
- * <p>Deadlines by phase, enforced by the {@link DeadlineWatchdog} (reads have no timer each):
- * waiting for the first byte of a request uses the idle timeout (and the connection is marked
- * {@linkplain Connection#idle(boolean) idle}, so a stopping server closes it at once); from that
- * byte on, the whole head must arrive before the header deadline (408 otherwise); body reads
- * use the body read timeout. Responses are flushed only when the loop
+ * <p>Timeouts by phase, applied as the connection's read timeout (which the core engine
+ * enforces from its watchdog, with no timer per read): waiting for the first byte of a request
+ * uses the idle timeout (and the connection is marked {@linkplain Connection#idle(boolean) idle},
+ * so a stopping server closes it at once); from that byte on, the whole head must arrive before
+ * the header deadline — each read waits at most the time left, and a head still incomplete at
+ * the deadline is answered 408; body reads use the body read timeout. A read that times out has
+ * its connection closed by the engine. Responses are flushed only when the loop
  * would otherwise block, so pipelined requests are answered in one write.
  */
 final class Http1Connection {
@@ -43,23 +45,21 @@ final class Http1Connection {
     private final OutboundBuffer out;
     private final InboundBuffer in;
     private final ResponseWriter writer;
-    private final ReadDeadline deadline;
     private final BodyInput.BodyContext bodies;
     private int served;
     private boolean unreadInput;
 
     Http1Connection(Connection connection, HttpHandler handler, HttpLimits limits, RequestParser parser,
-                    byte[] serverLine, ReadDeadline deadline) {
+                    byte[] serverLine) {
         this.connection = connection;
         this.handler = handler;
         this.limits = limits;
         this.parser = parser;
-        this.deadline = deadline;
         this.scanner = new HeadScanner(limits);
         this.out = new OutboundBuffer(connection);
         this.in = new InboundBuffer(connection, out, HeadScanner.maxHeadBytes(limits));
         this.writer = new ResponseWriter(connection, out, serverLine);
-        this.bodies = new BodyInput.BodyContext(in, out, limits.bodyReadTimeout(), deadline);
+        this.bodies = new BodyInput.BodyContext(in, out, limits.bodyReadTimeout());
     }
 
     /** Serves requests until the connection is to be closed; the caller closes it. */
@@ -118,10 +118,7 @@ final class Http1Connection {
         }
     }
 
-    /**
-     * Reads and parses the next head; null when the peer closed, the server stops between
-     * requests, or the watchdog ended the exchange (it then answered or closed itself).
-     */
+    /** Reads and parses the next head; null when the peer closed or the server stops between requests. */
     private RequestHead readHead() throws IOException {
         scanner.reset();
         in.shrink();
@@ -134,15 +131,11 @@ final class Http1Connection {
                 headerDeadline = System.nanoTime() + limits.headerTimeout().toNanos();
                 continue;
             }
-            if (System.nanoTime() - headerDeadline >= 0) {
+            long remaining = headerDeadline - System.nanoTime();
+            if (remaining <= 0) {
                 throw headerTimeout();
             }
-            deadline.arm(ReadDeadline.Phase.HEADER, headerDeadline);
-            int n = in.fill();
-            if (!deadline.disarm()) {
-                return null;
-            }
-            if (n < 0) {
+            if (in.fill(Duration.ofNanos(remaining)) < 0) {
                 throw new EOFException("connection closed in the middle of a request head");
             }
         }
@@ -154,8 +147,8 @@ final class Http1Connection {
     /**
      * Waits, idle, for the first byte of the next request.
      *
-     * @return false when there is none: the peer closed, the idle timeout passed or the server
-     *     is stopping
+     * @return false when there is none: the peer closed or the server is stopping
+     * @throws java.net.SocketTimeoutException after the idle timeout
      */
     private boolean awaitFirstByte() throws IOException {
         if (connection.stopRequested()) {
@@ -164,10 +157,9 @@ final class Http1Connection {
         out.flush();
         out.release();
         connection.idle(true);
-        deadline.arm(ReadDeadline.Phase.IDLE, System.nanoTime() + limits.idleTimeout().toNanos());
-        int n = in.fill();
+        int n = in.fill(limits.idleTimeout());
         connection.idle(false);
-        return deadline.disarm() && n > 0;
+        return n > 0;
     }
 
     private HttpException headerTimeout() {

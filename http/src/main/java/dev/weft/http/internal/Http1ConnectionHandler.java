@@ -9,8 +9,7 @@ import java.util.Objects;
 
 /**
  * HTTP/1.1 as a core {@link ConnectionHandler}: one {@link Http1Connection} loop per
- * connection, on the connection's own virtual thread, reading without a socket timeout while
- * the {@link DeadlineWatchdog} enforces the deadlines. The core engine closes the socket and
+ * connection, on the connection's own virtual thread. The core engine closes the socket and
  * unregisters the client when the loop ends, however it ends.
  */
 public final class Http1ConnectionHandler implements ConnectionHandler {
@@ -19,31 +18,21 @@ public final class Http1ConnectionHandler implements ConnectionHandler {
     private final HttpLimits limits;
     private final RequestParser parser;
     private final byte[] serverLine;
-    private final DeadlineWatchdog watchdog;
 
     /**
      * @param handler    the application, usually a {@link dev.weft.http.Router}
      * @param limits     the request limits
      * @param serverName the value of the {@code Server} header
-     * @param watchdog   enforces the read deadlines of every connection
      */
-    public Http1ConnectionHandler(HttpHandler handler, HttpLimits limits, String serverName,
-                                  DeadlineWatchdog watchdog) {
+    public Http1ConnectionHandler(HttpHandler handler, HttpLimits limits, String serverName) {
         this.handler = Objects.requireNonNull(handler, "handler");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.serverLine = ResponseWriter.serverLine(Objects.requireNonNull(serverName, "serverName"));
-        this.watchdog = Objects.requireNonNull(watchdog, "watchdog");
         this.parser = new RequestParser(limits);
     }
 
     @Override
     public void handle(Connection connection) throws IOException {
-        connection.disableReadTimeout();
-        ReadDeadline deadline = watchdog.register(connection);
-        try {
-            new Http1Connection(connection, handler, limits, parser, serverLine, deadline).run();
-        } finally {
-            watchdog.unregister(deadline);
-        }
+        new Http1Connection(connection, handler, limits, parser, serverLine).run();
     }
 }

@@ -2,6 +2,7 @@ package dev.weft.http.internal;
 
 import dev.weft.core.Connection;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 
 /**
@@ -25,6 +26,7 @@ public final class InboundBuffer {
     private byte[] bytes = new byte[INITIAL_BYTES];
     private int position;
     private int limit;
+    private Duration timeout;
 
     /**
      * @param connection the connection to read from
@@ -63,16 +65,18 @@ public final class InboundBuffer {
     }
 
     /**
-     * Reads more bytes: flushes pending output, then makes room (compacting, or growing up to
-     * the maximum) and reads once. Reads have no timeout of their own; the caller arms a
-     * {@link ReadDeadline}.
+     * Reads more bytes, waiting at most {@code readTimeout}: flushes pending output, then makes
+     * room (compacting, or growing up to the maximum) and reads once.
      *
      * @return the number of bytes added, or -1 at the end of the stream
+     * @throws java.net.SocketTimeoutException when nothing arrives in time (the core engine has
+     *     closed the connection then)
      * @throws IllegalStateException when the buffer is full at its maximum size
      */
-    public int fill() throws IOException {
+    public int fill(Duration readTimeout) throws IOException {
         output.flush();
         makeRoom();
+        applyTimeout(readTimeout);
         int n = connection.read(bytes, limit, bytes.length - limit);
         if (n > 0) {
             limit += n;
@@ -84,9 +88,18 @@ public final class InboundBuffer {
      * Reads up to {@code length} bytes straight into {@code destination}, bypassing the buffer,
      * which must be empty.
      */
-    public int readDirect(byte[] destination, int offset, int length) throws IOException {
+    public int readDirect(byte[] destination, int offset, int length, Duration readTimeout) throws IOException {
         output.flush();
+        applyTimeout(readTimeout);
         return connection.read(destination, offset, length);
+    }
+
+    /** Sets the connection's read timeout when it differs from the one in force. */
+    private void applyTimeout(Duration readTimeout) {
+        if (!readTimeout.equals(timeout)) {
+            connection.readTimeout(readTimeout);
+            timeout = readTimeout;
+        }
     }
 
     private void makeRoom() {
