@@ -61,9 +61,22 @@ public final class OutboundBuffer {
         count += length;
     }
 
-    /** Appends a non-negative number in decimal. */
+    /** Appends a non-negative number in decimal, without allocating. */
     public void writeDecimal(long value) throws IOException {
-        writeLatin1(Long.toString(value));
+        int digits = 1;
+        for (long rest = value / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        if (!ensure(digits)) {
+            flush();
+            ensure(digits);
+        }
+        long rest = value;
+        for (int i = count + digits - 1; i >= count; i--) {
+            bytes[i] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        count += digits;
     }
 
     /** Appends CR LF. */

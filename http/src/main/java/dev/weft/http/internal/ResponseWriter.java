@@ -130,11 +130,16 @@ public final class ResponseWriter {
         out.write(StatusLines.of(status));
         out.write(serverLine);
         out.write(HttpDate.dateHeaderLine());
-        for (int i = 0; i < headers.size(); i++) {
-            out.writeLatin1(headers.name(i));
-            out.write(COLON);
-            out.writeLatin1(headers.value(i));
-            out.writeCrlf();
+        byte[] block = headers.isEmpty() ? null : HeaderBlocks.encodedIfRepeated(headers);
+        if (block != null) {
+            out.write(block);
+        } else {
+            for (int i = 0; i < headers.size(); i++) {
+                out.writeLatin1(headers.name(i));
+                out.write(COLON);
+                out.writeLatin1(headers.value(i));
+                out.writeCrlf();
+            }
         }
         switch (framing) {
             case LENGTH -> {
