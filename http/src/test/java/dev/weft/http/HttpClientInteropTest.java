@@ -1,5 +1,6 @@
 package dev.weft.http;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +49,8 @@ class HttpClientInteropTest {
                     }
                     return Response.ok(Long.toString(total));
                 }),
+                Route.post("/echo", request -> Response.bytes(Status.OK_200, "application/octet-stream",
+                        request.bodyBytes())),
                 Route.get("/remote", request -> Response.ok(request.remoteAddress().getAddress().getHostAddress())),
                 Route.get("/stream", request -> Response.stream(Status.OK_200, "text/plain", out -> {
                     for (int i = 0; i < 1000; i++) {
@@ -103,6 +107,15 @@ class HttpClientInteropTest {
         HttpResponse<String> chunked = send(to("/count").POST(BodyPublishers.ofInputStream(
                 () -> new java.io.ByteArrayInputStream(body))));
         assertEquals(Integer.toString(body.length), chunked.body(), "a body of unknown length is sent chunked");
+    }
+
+    @Test
+    void largeBodyIsEchoedIntactInBothDirections() throws Exception {
+        byte[] body = new byte[1 << 20];
+        new Random(3).nextBytes(body);
+        HttpResponse<byte[]> response = client.send(to("/echo").POST(BodyPublishers.ofByteArray(body))
+                .timeout(TIMEOUT).build(), BodyHandlers.ofByteArray());
+        assertArrayEquals(body, response.body());
     }
 
     @Test
