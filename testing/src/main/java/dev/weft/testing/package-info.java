@@ -11,6 +11,9 @@
  * so that fuzz tests can prove a decoder never allocates in proportion to a length it is merely
  * told about.
  *
+ * <p>{@link dev.weft.testing.Poll} waits with a deadline for conditions no latch can observe,
+ * such as a server's counters.
+ *
  * <p>Not here: anything that starts servers; tests do that themselves on port 0.
  */
 package dev.weft.testing;

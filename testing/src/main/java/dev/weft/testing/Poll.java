@@ -1,0 +1,54 @@
+package dev.weft.testing;
+
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+
+/**
+ * Waiting with a deadline for a condition no latch can observe — a counter of the server, the
+ * size of its registry. The pause between checks only spaces them; the outcome never depends on
+ * it, and a condition still false at the deadline fails the test with what was awaited.
+ */
+public final class Poll {
+
+    /** The deadline used when none is given: long enough for a loaded CI machine. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
+
+    private static final long PAUSE_NANOS = Duration.ofMillis(5).toNanos();
+
+    private Poll() {
+    }
+
+    /**
+     * Returns once {@code condition} holds.
+     *
+     * @throws AssertionError if it still does not after {@link #DEFAULT_TIMEOUT}
+     */
+    public static void until(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + DEFAULT_TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("still waiting after " + DEFAULT_TIMEOUT + " for " + what);
+            }
+            LockSupport.parkNanos(PAUSE_NANOS);
+        }
+    }
+
+    /**
+     * Returns once {@code value} equals {@code expected}.
+     *
+     * @throws AssertionError naming the last value seen, if it still differs after {@link #DEFAULT_TIMEOUT}
+     */
+    public static void untilEqual(String what, long expected, LongSupplier value) {
+        long deadline = System.nanoTime() + DEFAULT_TIMEOUT.toNanos();
+        long last;
+        while ((last = value.getAsLong()) != expected) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("still waiting after " + DEFAULT_TIMEOUT + " for " + what + " to be "
+                        + expected + "; it is " + last);
+            }
+            LockSupport.parkNanos(PAUSE_NANOS);
+        }
+    }
+}
