@@ -28,7 +28,7 @@ public final class Samples {
         register(new Sample("udp-echo", "UDP echo server", UdpEchoMain::run));
         register(new Sample("udp-client", "UDP chat client of the relay, reading lines from stdin",
                 UdpClientMain::run));
-        register(new Sample("all", "echo, chat and the UDP relay in one process (the soak test's target)",
+        register(new Sample("all", "HTTP, echo, chat and the UDP relay in one process (the soak test's target)",
                 AllMain::run));
     }
 

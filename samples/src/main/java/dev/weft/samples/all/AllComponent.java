@@ -6,7 +6,13 @@ import dev.weft.core.ClientRegistry;
 import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
 import dev.weft.core.inject.CoreModule;
+import dev.weft.http.HttpHandler;
+import dev.weft.http.HttpServer;
+import dev.weft.http.HttpServerConfig;
+import dev.weft.http.inject.HttpModule;
 import dev.weft.samples.chat.ChatConfig;
+import dev.weft.samples.http.HttpSampleRoutes;
+import dev.weft.samples.http.StaticContent;
 import dev.weft.udp.RelayConfig;
 import dev.weft.udp.UdpServer;
 import dev.weft.udp.UdpServerConfig;
@@ -14,12 +20,16 @@ import dev.weft.udp.inject.UdpModule;
 import jakarta.inject.Singleton;
 
 /**
- * The {@code all} application: the echo server, the chat server and the chat's UDP relay in one
- * process, over one registry — the shape the soak test ({@code scripts/soak.sh}) drives.
+ * The {@code all} application: the HTTP server with the {@code http} sample's routes, the echo
+ * server, the chat server and the chat's UDP relay in one process, over one registry — the shape
+ * the soak test ({@code scripts/soak.sh}) drives.
  */
 @Singleton
-@Component(modules = {CoreModule.class, UdpModule.class, AllModule.class})
+@Component(modules = {CoreModule.class, HttpModule.class, HttpSampleRoutes.class, UdpModule.class, AllModule.class})
 public interface AllComponent {
+
+    /** The HTTP server, not yet started. */
+    HttpServer httpServer();
 
     /** The echo server, not yet started. */
     @EchoServer
@@ -39,13 +49,17 @@ public interface AllComponent {
     @Component.Factory
     interface Factory {
         /**
+         * @param http  where the HTTP server listens, and its limits
+         * @param staticContent the handler of {@code GET /static/*}
          * @param echo  where the echo server listens
          * @param chat  where the chat server listens
          * @param limits the chat's own limits
          * @param udp   where the UDP relay receives
          * @param relay the UDP relay's limits
          */
-        AllComponent create(@BindsInstance @EchoServer TcpServerConfig echo,
+        AllComponent create(@BindsInstance HttpServerConfig http,
+                            @BindsInstance @StaticContent HttpHandler staticContent,
+                            @BindsInstance @EchoServer TcpServerConfig echo,
                             @BindsInstance @ChatServer TcpServerConfig chat,
                             @BindsInstance ChatConfig limits,
                             @BindsInstance UdpServerConfig udp,

@@ -10,9 +10,12 @@ import dev.weft.http.Route;
 import dev.weft.http.Status;
 import java.nio.charset.StandardCharsets;
 
-/** The routes of the {@code http} sample, each contributed to the router's set. */
+/**
+ * The routes of the {@code http} sample, each contributed to the router's set; public so that the
+ * {@code all} sample serves the same ones.
+ */
 @Module
-interface HttpSampleRoutes {
+public interface HttpSampleRoutes {
 
     /** The one response of {@code GET /hello}, built once: benchmarks measure the server, not this. */
     Response HELLO = Response.bytes(Status.OK_200, "text/plain", "Hello, World!".getBytes(StandardCharsets.US_ASCII));

@@ -4,6 +4,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weft.core.TcpServerConfig;
+import dev.weft.http.HttpServerConfig;
+import dev.weft.http.Response;
+import dev.weft.http.Status;
 import dev.weft.samples.chat.ChatConfig;
 import dev.weft.testing.PinningRecorder;
 import dev.weft.udp.RelayConfig;
@@ -14,13 +17,17 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The combined sample: echo, chat and the UDP relay in one component, over one registry. */
+/** The combined sample: HTTP, echo, chat and the UDP relay in one component, over one registry. */
 @ExtendWith(PinningRecorder.class)
 class AllServerTest {
 
@@ -31,15 +38,27 @@ class AllServerTest {
 
     @BeforeEach
     void start() throws Exception {
-        app = DaggerAllComponent.factory().create(TcpServerConfig.loopback(0), TcpServerConfig.loopback(0),
+        app = DaggerAllComponent.factory().create(HttpServerConfig.loopback(0),
+                request -> Response.of(Status.NOT_FOUND_404), TcpServerConfig.loopback(0), TcpServerConfig.loopback(0),
                 ChatConfig.DEFAULTS, UdpServerConfig.loopback(0), RelayConfig.DEFAULTS);
-        running = List.of(app.echoServer().start(), app.chatServer().start(), app.udpServer().start());
+        running = List.of(app.httpServer().start(), app.echoServer().start(), app.chatServer().start(),
+                app.udpServer().start());
     }
 
     @AfterEach
     void stop() throws Exception {
         for (AutoCloseable service : running.reversed()) {
             service.close();
+        }
+    }
+
+    @Test
+    void theHttpServerServesTheHttpSampleRoutes() throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(app.httpServer().uri("/hello"))
+                    .timeout(Duration.ofMillis(TIMEOUT_MILLIS)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode());
+            assertEquals("Hello, World!", response.body());
         }
     }
 
