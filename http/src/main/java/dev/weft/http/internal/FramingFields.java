@@ -151,7 +151,8 @@ final class FramingFields {
         while (start <= value.length()) {
             int comma = value.indexOf(',', start);
             int end = comma < 0 ? value.length() : comma;
-            String option = value.substring(trimStart(value, start, end), trimEnd(value, start, end));
+            int from = trimStart(value, start, end);
+            String option = value.substring(from, trimEnd(value, from, end));
             if (option.equalsIgnoreCase("close")) {
                 close = true;
             } else if (option.equalsIgnoreCase("keep-alive")) {
