@@ -16,7 +16,8 @@ import java.io.IOException;
  */
 public final class ChunkedBody extends BodyInput {
 
-    private static final int MAX_CHUNK_LINE_BYTES = 4096;
+    /** The longest chunk-size line (size and extensions), CR LF included; longer → 400. */
+    static final int MAX_CHUNK_LINE_BYTES = 4096;
 
     private enum State { SIZE, DATA, DATA_END, DONE }
 

@@ -57,9 +57,19 @@ final class Http1Connection {
         this.parser = parser;
         this.scanner = new HeadScanner(limits);
         this.out = new OutboundBuffer(connection);
-        this.in = new InboundBuffer(connection, out, HeadScanner.maxHeadBytes(limits));
+        this.in = new InboundBuffer(connection, out, inboundBufferBytes(limits));
         this.writer = new ResponseWriter(connection, out, serverLine);
         this.bodies = new BodyInput.BodyContext(in, out, limits.bodyReadTimeout());
+    }
+
+    /**
+     * The most bytes the connection's input buffer may hold: a whole head, or a whole line of a
+     * chunked body (a chunk-size line, or a trailer line, which the header limit bounds) — each is
+     * buffered complete before it is parsed, and a buffer smaller than the longest allowed line
+     * would fail to hold a valid one.
+     */
+    static int inboundBufferBytes(HttpLimits limits) {
+        return Math.max(HeadScanner.maxHeadBytes(limits), ChunkedBody.MAX_CHUNK_LINE_BYTES);
     }
 
     /** Serves requests until the connection is to be closed; the caller closes it. */

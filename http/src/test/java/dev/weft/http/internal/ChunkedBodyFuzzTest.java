@@ -13,8 +13,8 @@ import java.time.Duration;
 import java.util.Arrays;
 
 /**
- * Fuzzes the chunked body decoder, wired as a connection wires it (its buffer bounded by the head
- * limits, trailers by the header limit): any bytes,
+ * Fuzzes the chunked body decoder, wired as a connection wires it (its buffer as large as
+ * {@link Http1Connection#inboundBufferBytes}, trailers bounded by the header limit): any bytes,
  * arriving in reads of any size and read by the handler in any amounts, give the decoded body,
  * an {@link HttpException} with a 4xx or 5xx status, or an {@link EOFException} when the stream
  * ends mid-body — no other exception, no hang, no allocation in proportion to a chunk size the
@@ -47,7 +47,7 @@ class ChunkedBodyFuzzTest {
     private static long decode(byte[] body, int bytesPerRead, int handlerReadBytes) {
         ScriptedConnection connection = new ScriptedConnection(body, bytesPerRead);
         OutboundBuffer out = new OutboundBuffer(connection);
-        InboundBuffer in = new InboundBuffer(connection, out, HeadScanner.maxHeadBytes(LIMITS));
+        InboundBuffer in = new InboundBuffer(connection, out, Http1Connection.inboundBufferBytes(LIMITS));
         ChunkedBody chunked = new ChunkedBody(new BodyInput.BodyContext(in, out, Duration.ofSeconds(1)),
                 false, LIMITS.maxBodyBytes(), LIMITS.maxHeaderBytes());
         byte[] destination = new byte[handlerReadBytes];
