@@ -8,4 +8,5 @@ module dev.weft.core {
 
     exports dev.weft.core;
     exports dev.weft.core.inject;
+    exports dev.weft.core.pool;
 }
