@@ -9,4 +9,5 @@ module dev.weft.core {
     exports dev.weft.core;
     exports dev.weft.core.inject;
     exports dev.weft.core.pool;
+    exports dev.weft.core.proxy;
 }
