@@ -119,7 +119,9 @@ public interface Connection extends AutoCloseable {
     /**
      * Marks this connection as idle: it holds no work in progress (for example, it waits for
      * the next request of a keep-alive exchange). {@link TcpServer#stop(Duration)} closes idle
-     * connections at once instead of granting them the grace period.
+     * connections at once instead of granting them the grace period, and going idle releases
+     * the connection's empty read and write buffers, so idle connections stay cheap. Call it
+     * from the connection's own thread.
      *
      * @param idle whether the connection is idle from now on
      */

@@ -113,7 +113,8 @@ public final class TcpServer implements AutoCloseable {
                     new Acceptor(listener, handler, context));
             state = State.RUNNING;
             log.info("{} listening on {} ({} threads, at most {} connections)", config.name(),
-                    describe(boundAddress), config.threadMode().name().toLowerCase(), config.maxConnections());
+                    boundAddress.getAddress().isAnyLocalAddress() ? config.host() + ":" + port() : describe(boundAddress),
+                    config.threadMode().name().toLowerCase(), config.maxConnections());
             return this;
         } finally {
             lifecycle.unlock();

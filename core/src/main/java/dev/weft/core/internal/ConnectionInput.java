@@ -13,12 +13,17 @@ import java.util.concurrent.atomic.LongAdder;
  * The buffered input of one connection, with the reads every protocol needs: exactly N bytes,
  * and a line up to a maximum length.
  *
- * <p>The buffer is allocated on the first read that needs it; reads at least as large as the
- * buffer go straight from the socket into the caller's array, so a protocol with buffers of its
- * own (HTTP) pays for no second copy. Not thread-safe: reads belong to the connection's thread.
+ * <p>The buffer is allocated on the first read that needs it, small at first; it doubles, up to
+ * the configured size, each time a read fills it completely, and {@link #releaseIfDrained()}
+ * drops it while the connection is idle, so that thousands of idle connections hold no read
+ * buffers. Reads at least as large as the configured size go straight from the socket into the
+ * caller's array, so a protocol with buffers of its own pays for no second copy. Not
+ * thread-safe: reads belong to the connection's thread.
  */
 public final class ConnectionInput extends InputStream {
 
+    /** The size of a newly allocated buffer, unless the configured size is smaller. */
+    static final int INITIAL_BUFFER_BYTES = 1_024;
     private static final byte LF = '\n';
     private static final byte CR = '\r';
 
@@ -183,10 +188,24 @@ public final class ConnectionInput extends InputStream {
         return -1;
     }
 
+    /**
+     * Drops the buffer if nothing is left in it; the next read allocates a small one again.
+     * Called when the connection goes idle.
+     */
+    public void releaseIfDrained() {
+        if (position == limit) {
+            buffer = null;
+            position = 0;
+            limit = 0;
+        }
+    }
+
     /** Refills the empty buffer; returns the number of bytes now buffered, or -1 at end of stream. */
     private int fill() throws IOException {
         if (buffer == null) {
-            buffer = new byte[bufferSize];
+            buffer = new byte[Math.min(bufferSize, INITIAL_BUFFER_BYTES)];
+        } else if (limit == buffer.length && buffer.length < bufferSize) {
+            buffer = new byte[Math.min(bufferSize, buffer.length * 2)];
         }
         position = 0;
         limit = 0;
