@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The body of one connection's thread: run the handler, then — whatever happened — unregister
- * the client, close the socket, count it and give back the connection permit.
+ * the client, close the socket, count it, give back the connection permit and tell the admission
+ * policy the connection is over.
  */
 final class ConnectionRunner implements Runnable {
 
@@ -58,6 +59,7 @@ final class ConnectionRunner implements Runnable {
             server.connections().remove(connection);
             server.counters().closed.increment();
             permits.release();
+            server.config().admission().release(connection.remoteAddress());
         }
     }
 }
