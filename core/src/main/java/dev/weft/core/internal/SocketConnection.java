@@ -355,6 +355,28 @@ public final class SocketConnection implements Connection, Client {
     // ---- lifecycle ----
 
     /**
+     * Called on the connection's thread when its handler has returned normally: sends what the
+     * handler left buffered and what is still queued for this client, waiting at most the
+     * write timeout, so that a last answer ("bye") is not lost to the close that follows.
+     */
+    void finishWrites() {
+        if (closed.get()) {
+            return;
+        }
+        try {
+            flush();
+            OutboundQueue q = outbound;
+            if (q != null) {
+                q.awaitDrained(System.nanoTime() + server.config().writeTimeout().toNanos());
+            }
+        } catch (IOException e) {
+            log.debug("{} final flush failed: {}", this, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
      * {@inheritDoc}
      *
      * <p>Going idle also releases the read and write buffers when they hold nothing, so an idle
