@@ -3,6 +3,7 @@ package dev.weft.samples;
 import dev.weft.samples.chat.ChatMain;
 import dev.weft.samples.cli.SampleLauncher;
 import dev.weft.samples.echo.EchoMain;
+import dev.weft.samples.proxy.EchoBenchMain;
 import dev.weft.samples.proxy.ProxyMain;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ public final class Samples {
         register(new Sample("echo", "TCP echo server", EchoMain::run));
         register(new Sample("chat", "TCP line chat: /nick NAME, /who, /quit", ChatMain::run));
         register(new Sample("proxy", "TCP proxy and load balancer with health checks", ProxyMain::run));
+        register(new Sample("echo-bench", "echo messages/s direct vs. through a proxy", EchoBenchMain::run));
     }
 
     private Samples() {
