@@ -3,6 +3,8 @@ package dev.weft.samples;
 import dev.weft.samples.chat.ChatMain;
 import dev.weft.samples.cli.SampleLauncher;
 import dev.weft.samples.echo.EchoMain;
+import dev.weft.samples.files.FilesClientMain;
+import dev.weft.samples.files.FilesMain;
 import dev.weft.samples.proxy.EchoBenchMain;
 import dev.weft.samples.proxy.ProxyMain;
 import java.util.Arrays;
@@ -21,6 +23,8 @@ public final class Samples {
     static {
         register(new Sample("echo", "TCP echo server", EchoMain::run));
         register(new Sample("chat", "TCP line chat: /nick NAME, /who, /quit", ChatMain::run));
+        register(new Sample("files", "file server: list, resumable download, verified upload", FilesMain::run));
+        register(new Sample("files-client", "client of the files sample: list, get, put", FilesClientMain::run));
         register(new Sample("proxy", "TCP proxy and load balancer with health checks", ProxyMain::run));
         register(new Sample("echo-bench", "echo messages/s direct vs. through a proxy", EchoBenchMain::run));
     }
