@@ -72,6 +72,16 @@ public interface Connection extends AutoCloseable {
     byte[] readExactly(int length) throws IOException;
 
     /**
+     * Blocks until at least one byte arrives, then returns the bytes available now, at most
+     * {@code maxBytes}, in a new array. Unlike reading into a buffer of one's own, the caller
+     * holds no buffer while it waits, which keeps idle connections cheap.
+     *
+     * @return the bytes read, or {@code null} at the end of the stream
+     * @throws SocketTimeoutException when nothing arrives within {@link #readTimeout()}
+     */
+    byte[] readSome(int maxBytes) throws IOException;
+
+    /**
      * Reads one line terminated by {@code LF} (a {@code CR} before it is dropped too) and decodes
      * it as UTF-8.
      *

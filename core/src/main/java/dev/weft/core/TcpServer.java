@@ -187,7 +187,7 @@ public final class TcpServer implements AutoCloseable {
 
     /** A snapshot of the counters. */
     public ServerMetrics metrics() {
-        return context.counters().snapshot(context.connections().size());
+        return context.counters().snapshot(context.connections().size(), context.threads().count());
     }
 
     /** Whether the server has started and not begun to stop. */

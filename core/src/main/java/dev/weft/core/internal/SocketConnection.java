@@ -141,6 +141,11 @@ public final class SocketConnection implements Connection, Client {
     }
 
     @Override
+    public byte[] readSome(int maxBytes) throws IOException {
+        return input.readSome(maxBytes);
+    }
+
+    @Override
     public String readLine(int maxBytes) throws IOException {
         return input.readLine(maxBytes);
     }
@@ -269,6 +274,9 @@ public final class SocketConnection implements Connection, Client {
             int length = writePosition;
             writePosition = 0;
             writeToSocket(writeBuffer, 0, length);
+            if (writeBuffer.length > INITIAL_WRITE_BUFFER_BYTES) {
+                writeBuffer = null; // a grown buffer is not kept between bursts
+            }
         }
     }
 

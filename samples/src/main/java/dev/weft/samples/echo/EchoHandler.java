@@ -5,7 +5,12 @@ import dev.weft.core.ConnectionHandler;
 import jakarta.inject.Inject;
 import java.io.IOException;
 
-/** Writes back every byte it reads, until the peer closes; then half-closes in turn. */
+/**
+ * Writes back every byte it reads, until the peer closes; then half-closes in turn.
+ *
+ * <p>It reads with {@link Connection#readSome(int)}, so it holds no buffer of its own while it
+ * waits: an idle echo client costs little more than its parked virtual thread.
+ */
 public final class EchoHandler implements ConnectionHandler {
 
     /** The chunk read and written back at a time. */
@@ -18,10 +23,9 @@ public final class EchoHandler implements ConnectionHandler {
 
     @Override
     public void handle(Connection connection) throws IOException {
-        byte[] buffer = new byte[CHUNK_BYTES];
-        int n;
-        while ((n = connection.read(buffer, 0, buffer.length)) > 0) {
-            connection.write(buffer, 0, n);
+        byte[] chunk;
+        while ((chunk = connection.readSome(CHUNK_BYTES)) != null) {
+            connection.write(chunk);
             connection.flush();
         }
         connection.shutdownOutput();
