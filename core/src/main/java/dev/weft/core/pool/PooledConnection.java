@@ -159,14 +159,8 @@ public final class PooledConnection implements AutoCloseable {
 
         @Override
         public int read() throws IOException {
-            try {
-                int b = in.read();
-                broken |= b < 0;
-                return b;
-            } catch (IOException e) {
-                broken = true;
-                throw e;
-            }
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
         }
 
         @Override
