@@ -157,10 +157,17 @@ public final class PooledConnection implements AutoCloseable {
             this.in = in;
         }
 
+        /** Byte by byte is how response heads get parsed: no array per byte here. */
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            try {
+                int b = in.read();
+                broken |= b < 0;
+                return b;
+            } catch (IOException e) {
+                broken = true;
+                throw e;
+            }
         }
 
         @Override

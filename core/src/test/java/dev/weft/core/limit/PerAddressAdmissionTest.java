@@ -15,6 +15,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(PinningRecorder.class)
 class PerAddressAdmissionTest {
+
+    /** Spaces the checks of a condition polled with a deadline; the outcome never depends on it. */
+    private static final long POLL_NANOS = 5_000_000;
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final InetSocketAddress ONE = new InetSocketAddress("127.0.0.1", 40_000);
@@ -123,7 +127,7 @@ class PerAddressAdmissionTest {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (!condition.getAsBoolean()) {
             assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
-            Thread.yield();
+            LockSupport.parkNanos(POLL_NANOS);
         }
     }
 }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(PinningRecorder.class)
 class TcpProxyTest {
+
+    /** Spaces the checks of a condition polled with a deadline; the outcome never depends on it. */
+    private static final long POLL_NANOS = 5_000_000;
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final ConnectionHandler ECHO = connection -> {
@@ -100,7 +104,7 @@ class TcpProxyTest {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (!condition.getAsBoolean()) {
             assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
-            Thread.yield();
+            LockSupport.parkNanos(POLL_NANOS);
         }
     }
 

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(PinningRecorder.class)
 class FileServerTest {
+
+    /** Spaces the checks of a condition polled with a deadline; the outcome never depends on it. */
+    private static final long POLL_NANOS = 5_000_000;
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final long MIB = 1 << 20;
@@ -176,7 +180,7 @@ class FileServerTest {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (server.metrics().active() > 0) {
             assertTrue(System.nanoTime() < deadline, "the server did not end the broken upload");
-            Thread.yield();
+            LockSupport.parkNanos(POLL_NANOS);
         }
         assertEquals(List.of(), listRoot(), "neither the file nor its temporary file is left");
     }
