@@ -20,7 +20,9 @@ import java.util.function.LongSupplier;
  * still in use, it is <em>refused</em> (counted in {@link #overflowed()}) rather than let
  * through untracked: a flood of distinct addresses then cannot switch the limiter off. The
  * trade-off: during such a flood new, innocent clients are refused too, while the clients
- * already tracked keep their own budget.
+ * already tracked keep their own budget. A sweep only drops full buckets, so the one race it
+ * has — a request taking a token from a bucket just dropped — can grant a single extra permit
+ * to that key, never more.
  *
  * @param <K> the key type; needs {@code equals} and {@code hashCode}
  */
