@@ -3,6 +3,7 @@ package dev.weft.samples.files;
 import dev.weft.core.TcpServerConfig;
 import dev.weft.samples.cli.Option;
 import dev.weft.samples.cli.SampleLauncher;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -11,7 +12,13 @@ public final class FilesMain {
 
     private static final Option<Integer> PORT = Option.port("port", 7200, "TCP port to listen on");
     private static final Option<String> HOST = Option.host("0.0.0.0");
-    private static final Option<Path> ROOT = Option.path("root", "DIR", null, "the directory to serve");
+    private static final Option<Path> ROOT = new Option<>("root", "DIR", "the directory to serve", null, text -> {
+        Path root = Path.of(text);
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException("not a directory: " + text);
+        }
+        return root;
+    });
 
     private FilesMain() {
     }
