@@ -18,9 +18,11 @@ import java.util.Objects;
  *                            out by the first failed probe or connect and put back by the first
  *                            probe that succeeds
  * @param idleTimeout         how long a paired connection may carry no byte in either direction
- *                            before both sides are closed; default 5 minutes. The check runs
- *                            when a read times out, so the close comes between one and two
- *                            idle timeouts after the last byte
+ *                            before both sides are closed; default 5 minutes. A silent client
+ *                            during a long download is not idle (the client's own reads are only
+ *                            bounded by a one-day backstop). The check runs when a backend read
+ *                            times out, so the close comes between one and two idle timeouts
+ *                            after the last byte
  * @param bufferBytes         the copy buffer of each direction; default 16 KiB
  */
 public record ProxyConfig(List<InetSocketAddress> backends, BalancingStrategy strategy,

@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,16 +19,26 @@ import org.slf4j.LoggerFactory;
  * output, so a client that shuts down its output still reads the backend's whole answer, and
  * the other way round. A failure in either direction closes both sockets, which ends the other
  * direction too.
+ *
+ * <p><b>Idle timeout.</b> A pair is idle when no byte moved in either direction for the idle
+ * timeout; a silent client during a long download is not idle. The engine's read timeout
+ * cannot express that (a timed-out read closes the connection), so the client's reads get a
+ * one-day backstop and the backend-to-client thread watches the pair instead: its backend
+ * reads wake up every idle timeout to check, and once the backend has half-closed it keeps
+ * watching until the client's direction ends.
  */
 final class Splice {
 
     private static final Logger log = LoggerFactory.getLogger(Splice.class);
+    /** The engine's read timeout on the client side: a backstop only, the splice watches idleness. */
+    static final Duration CLIENT_READ_BACKSTOP = Duration.ofDays(1);
 
     private final Connection client;
     private final SocketChannel upstream;
     private final Backend backend;
     private final Duration idleTimeout;
     private final int bufferBytes;
+    private final CountDownLatch upDone = new CountDownLatch(1);
     private volatile long lastActivityNanos = System.nanoTime();
 
     Splice(Connection client, SocketChannel upstream, Backend backend, Duration idleTimeout, int bufferBytes) {
@@ -37,17 +49,18 @@ final class Splice {
         this.bufferBytes = bufferBytes;
     }
 
-    /** Runs until both directions are done; closes both sides if either fails. */
+    /** Runs until both directions are done; closes both sides if either fails or the pair idles. */
     void run() throws IOException {
-        client.readTimeout(idleTimeout);
+        client.readTimeout(CLIENT_READ_BACKSTOP);
         upstream.socket().setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, idleTimeout.toMillis())));
-        Thread down = Thread.ofVirtual().name(Thread.currentThread().getName() + "-down").start(this::copyDown);
+        Thread down = Thread.ofVirtual().name(Thread.currentThread().getName() + "-down").start(this::copyDownThenWatch);
         try {
             copyUp();
         } catch (IOException | RuntimeException e) {
             abort();
             throw e;
         } finally {
+            upDone.countDown();
             awaitDown(down);
         }
     }
@@ -56,7 +69,7 @@ final class Splice {
         byte[] buffer = new byte[bufferBytes];
         OutputStream out = upstream.socket().getOutputStream();
         while (true) {
-            int n = readUnlessIdle(client.input(), buffer);
+            int n = client.read(buffer, 0, buffer.length);
             if (n < 0) {
                 upstream.shutdownOutput();
                 return;
@@ -67,20 +80,10 @@ final class Splice {
         }
     }
 
-    private void copyDown() {
-        byte[] buffer = new byte[bufferBytes];
+    private void copyDownThenWatch() {
         try {
-            InputStream in = upstream.socket().getInputStream();
-            while (true) {
-                int n = readUnlessIdle(in, buffer);
-                if (n < 0) {
-                    client.shutdownOutput();
-                    return;
-                }
-                client.write(buffer, 0, n);
-                client.flush();
-                backend.receivedFromBackend(n);
-                lastActivityNanos = System.nanoTime();
+            if (copyDown()) {
+                watchUntilUpDone();
             }
         } catch (IOException e) {
             log.debug("{} backend-to-client copy ended: {}", client, e.toString());
@@ -88,17 +91,56 @@ final class Splice {
         }
     }
 
-    /** Reads; a read timeout ends the splice only when neither direction moved for the idle timeout. */
-    private int readUnlessIdle(InputStream in, byte[] buffer) throws IOException {
+    /** Copies until the backend half-closes (true) or the pair idles out (false, both closed). */
+    private boolean copyDown() throws IOException {
+        byte[] buffer = new byte[bufferBytes];
+        InputStream in = upstream.socket().getInputStream();
         while (true) {
+            int n;
             try {
-                return in.read(buffer, 0, buffer.length);
+                n = in.read(buffer, 0, buffer.length);
             } catch (SocketTimeoutException e) {
-                if (System.nanoTime() - lastActivityNanos >= idleTimeout.toNanos()) {
-                    throw e;
+                if (idleOut()) {
+                    return false;
+                }
+                continue;
+            }
+            if (n < 0) {
+                client.shutdownOutput();
+                return true;
+            }
+            client.write(buffer, 0, n);
+            client.flush();
+            backend.receivedFromBackend(n);
+            lastActivityNanos = System.nanoTime();
+        }
+    }
+
+    /** After the backend's half-close: closes both sides if the client stays silent too long. */
+    private void watchUntilUpDone() {
+        try {
+            while (!upDone.await(idleTimeout.toNanos() - idleNanos(), TimeUnit.NANOSECONDS)) {
+                if (idleOut()) {
+                    return;
                 }
             }
+        } catch (InterruptedException e) {
+            log.debug("{} idle watch interrupted", client);
         }
+    }
+
+    private long idleNanos() {
+        return System.nanoTime() - lastActivityNanos;
+    }
+
+    /** Closes both sides if nothing moved for the idle timeout; returns whether it did. */
+    private boolean idleOut() {
+        if (idleNanos() < idleTimeout.toNanos()) {
+            return false;
+        }
+        log.debug("{} closed: no byte either way for {}", client, idleTimeout);
+        abort();
+        return true;
     }
 
     private void awaitDown(Thread down) {

@@ -229,4 +229,32 @@ class TcpProxyTest {
         assertEquals(1, proxy.metrics().unavailable());
         assertTrue(proxy.metrics().backends().stream().allMatch(b -> b.connectFailures() == 1 && !b.healthy()));
     }
+
+    @Test
+    void aPairWithNoTrafficEitherWayIsClosedAfterTheIdleTimeout() throws IOException {
+        startProxy(ProxyConfig.of(echoBackends(1)).withIdleTimeout(Duration.ofMillis(200)));
+        try (Socket socket = client()) {
+            assertEquals("once", roundTrip(socket, "once"));
+            assertEquals(-1, socket.getInputStream().read(), "closed by the proxy once idle");
+        }
+        awaitTrue(() -> proxy.backends().get(0).activeConnections() == 0, "the pairing to end");
+        awaitTrue(() -> backends.get(0).metrics().active() == 0, "the backend side to be closed");
+    }
+
+    @Test
+    void aSilentClientDuringALongDownloadIsNotIdle() throws IOException {
+        int chunks = 15;
+        TcpServer trickle = backend(0, connection -> {
+            for (int i = 0; i < chunks; i++) {
+                connection.write(new byte[] {(byte) i});
+                connection.flush();
+                LockSupport.parkNanos(Duration.ofMillis(100).toNanos());   // the workload's pace, not a wait
+            }
+        });
+        startProxy(ProxyConfig.of(List.of(trickle.localAddress())).withIdleTimeout(Duration.ofSeconds(1)));
+        try (Socket socket = client()) {
+            byte[] received = socket.getInputStream().readAllBytes();
+            assertEquals(chunks, received.length, "all of the 1.5 s download arrived, then end-of-stream");
+        }
+    }
 }
