@@ -7,6 +7,8 @@ import dev.weft.samples.files.FilesClientMain;
 import dev.weft.samples.files.FilesMain;
 import dev.weft.samples.proxy.EchoBenchMain;
 import dev.weft.samples.proxy.ProxyMain;
+import dev.weft.samples.udpclient.UdpClientMain;
+import dev.weft.samples.udpecho.UdpEchoMain;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +24,11 @@ public final class Samples {
 
     static {
         register(new Sample("echo", "TCP echo server", EchoMain::run));
-        register(new Sample("chat", "TCP line chat: /nick NAME, /who, /quit", ChatMain::run));
+        register(new Sample("chat", "TCP line chat with rooms: /nick NAME, /join ROOM, /who, /quit;"
+                + " --udp-port M adds the UDP relay", ChatMain::run));
+        register(new Sample("udp-echo", "UDP echo server", UdpEchoMain::run));
+        register(new Sample("udp-client", "UDP chat client of the relay, reading lines from stdin",
+                UdpClientMain::run));
         register(new Sample("files", "file server: list, resumable download, verified upload", FilesMain::run));
         register(new Sample("files-client", "client of the files sample: list, get, put", FilesClientMain::run));
         register(new Sample("proxy", "TCP proxy and load balancer with health checks", ProxyMain::run));
