@@ -5,6 +5,7 @@ import dev.weft.samples.cli.SampleLauncher;
 import dev.weft.samples.echo.EchoMain;
 import dev.weft.samples.files.FilesClientMain;
 import dev.weft.samples.files.FilesMain;
+import dev.weft.samples.http.HttpMain;
 import dev.weft.samples.proxy.EchoBenchMain;
 import dev.weft.samples.proxy.ProxyMain;
 import dev.weft.samples.udpclient.UdpClientMain;
@@ -23,6 +24,7 @@ public final class Samples {
     private static final Map<String, Sample> SAMPLES = new LinkedHashMap<>();
 
     static {
+        register(new Sample("http", "HTTP/1.1 server: /hello, /echo, /users/{id}, /clients, /static/*", HttpMain::run));
         register(new Sample("echo", "TCP echo server", EchoMain::run));
         register(new Sample("chat", "TCP line chat with rooms: /nick NAME, /join ROOM, /who, /quit;"
                 + " --udp-port M adds the UDP relay", ChatMain::run));
