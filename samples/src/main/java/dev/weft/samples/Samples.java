@@ -6,6 +6,7 @@ import dev.weft.samples.echo.EchoMain;
 import dev.weft.samples.files.FilesClientMain;
 import dev.weft.samples.files.FilesMain;
 import dev.weft.samples.http.HttpMain;
+import dev.weft.samples.httpproxy.HttpProxyMain;
 import dev.weft.samples.proxy.EchoBenchMain;
 import dev.weft.samples.proxy.ProxyMain;
 import dev.weft.samples.udpclient.UdpClientMain;
@@ -33,6 +34,7 @@ public final class Samples {
                 UdpClientMain::run));
         register(new Sample("files", "file server: list, resumable download, verified upload", FilesMain::run));
         register(new Sample("files-client", "client of the files sample: list, get, put", FilesClientMain::run));
+        register(new Sample("http-proxy", "HTTP reverse proxy over pooled keep-alive connections", HttpProxyMain::run));
         register(new Sample("proxy", "TCP proxy and load balancer with health checks", ProxyMain::run));
         register(new Sample("echo-bench", "echo messages/s direct vs. through a proxy", EchoBenchMain::run));
     }
