@@ -27,8 +27,6 @@ import java.util.function.LongSupplier;
  */
 public final class RateLimitFilter implements Filter {
 
-    /** {@code 429 Too Many Requests} (RFC 6585). */
-    public static final Status TOO_MANY_REQUESTS_429 = new Status(429, "Too Many Requests");
     /** The default bound on tracked keys. */
     public static final int DEFAULT_MAX_KEYS = 100_000;
 
@@ -76,7 +74,7 @@ public final class RateLimitFilter implements Filter {
     public Response filter(Request request, HttpHandler next) throws Exception {
         RateDecision decision = limiter.tryAcquire(key.apply(request));
         if (decision instanceof RateDecision.Limited limited) {
-            return Response.text(TOO_MANY_REQUESTS_429, "Too Many Requests\n")
+            return Response.text(Status.TOO_MANY_REQUESTS_429, "Too Many Requests\n")
                     .withHeader("Retry-After", Long.toString(limited.retryAfterSeconds()));
         }
         return next.handle(request);

@@ -51,10 +51,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReverseProxy implements HttpHandler {
 
-    /** {@code 502 Bad Gateway}. */
-    public static final Status BAD_GATEWAY_502 = new Status(502, "Bad Gateway");
-    /** {@code 504 Gateway Timeout}. */
-    public static final Status GATEWAY_TIMEOUT_504 = new Status(504, "Gateway Timeout");
 
     private static final Logger log = LoggerFactory.getLogger(ReverseProxy.class);
     private static final int MAX_ATTEMPTS = 3;
@@ -120,21 +116,21 @@ public final class ReverseProxy implements HttpHandler {
             } catch (PoolExhaustedException e) {
                 return failure(request, Status.SERVICE_UNAVAILABLE_503, e).withHeader("Retry-After", "1");
             } catch (IOException e) {
-                return failure(request, BAD_GATEWAY_502, e);
+                return failure(request, Status.BAD_GATEWAY_502, e);
             }
             try (connection) {
                 return exchange(connection, request, head, body);
             } catch (SocketTimeoutException e) {
-                return failure(request, GATEWAY_TIMEOUT_504, e);
+                return failure(request, Status.GATEWAY_TIMEOUT_504, e);
             } catch (UpstreamProtocolException e) {
-                return failure(request, BAD_GATEWAY_502, e);
+                return failure(request, Status.BAD_GATEWAY_502, e);
             } catch (IOException e) {
                 if (connection.leases() > 1 && IDEMPOTENT.contains(request.method()) && attempt < MAX_ATTEMPTS) {
                     retries.increment();
                     log.debug("{}: reused upstream connection failed ({}), retrying", request, e.toString());
                     continue;
                 }
-                return failure(request, BAD_GATEWAY_502, e);
+                return failure(request, Status.BAD_GATEWAY_502, e);
             }
         }
     }
