@@ -12,7 +12,7 @@
 # larger of 10 % of its mean and a floor (RSS 16 MiB, heap 4 MiB, threads 4, descriptors 16).
 #
 # Output, under soak/results/<UTC timestamp>/ (git-ignored): report.md, chart.svg, samples.csv,
-# server.log and driver.log. Every process the script starts is stopped when it exits, however
+# server.log, driver.log and native-memory.txt (the server's native memory by category at the end). Every process the script starts is stopped when it exits, however
 # it exits. Exit status: 0 pass, 1 fail, 2 usage error.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -64,7 +64,8 @@ if "$java" -jar samples/target/weft-samples.jar all --help 2>/dev/null | grep -q
   http_option=(--http-port 0)
 fi
 # A fixed heap, touched up front: RSS then reflects native growth, not the heap being paged in.
-"$java" -Xms128m -Xmx128m -XX:+AlwaysPreTouch -XX:+UseG1GC \
+# Native memory tracking (summary) costs little and says where RSS went: see native-memory.txt.
+"$java" -Xms128m -Xmx128m -XX:+AlwaysPreTouch -XX:+UseG1GC -XX:NativeMemoryTracking=summary \
     -Dorg.slf4j.simpleLogger.defaultLogLevel=info \
     -jar samples/target/weft-samples.jar all --host 127.0.0.1 \
     "${http_option[@]}" --echo-port 0 --chat-port 0 --udp-port 0 >"$results/server.log" 2>&1 &
@@ -92,7 +93,9 @@ driver_pid=$!
 tail -n +1 -f "$results/driver.log" --pid "$driver_pid" | grep --line-buffered '^soak:' || true
 wait "$driver_pid" || status=$?
 driver_pid=""
-if ! kill -0 "$server_pid" 2>/dev/null; then
+if kill -0 "$server_pid" 2>/dev/null; then
+  "$java_home/bin/jcmd" "$server_pid" VM.native_memory summary >"$results/native-memory.txt" 2>&1 || true
+else
   echo "soak.sh: the server died during the run, see $results/server.log" >&2
   status=1
 fi
