@@ -1,0 +1,60 @@
+package dev.weft.loadtest.engine;
+
+import dev.weft.core.ThreadMode;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** The engines under test, by the name used on the command line and in the report. */
+public enum EngineKind {
+    /** Weft, one virtual thread per connection (the default engine). */
+    WEFT_VIRTUAL("weft-virtual"),
+    /** Weft, the same code with one platform thread per connection. */
+    WEFT_PLATFORM("weft-platform"),
+    /** A {@code java.nio} selector reactor, one loop per core. */
+    REACTOR("reactor"),
+    /** Netty, epoll where its native library loads, else NIO. */
+    NETTY("netty");
+
+    private final String label;
+
+    EngineKind(String label) {
+        this.label = label;
+    }
+
+    /** The name used on the command line and in the report. */
+    public String label() {
+        return label;
+    }
+
+    /** Starts this engine; returns once it listens. */
+    public Engine start(EngineOptions options) throws IOException {
+        return switch (this) {
+            case WEFT_VIRTUAL -> WeftEngine.start(this, ThreadMode.VIRTUAL, options);
+            case WEFT_PLATFORM -> WeftEngine.start(this, ThreadMode.PLATFORM, options);
+            case REACTOR -> ReactorEngine.start(options);
+            case NETTY -> NettyEngine.start(options);
+        };
+    }
+
+    /**
+     * The engine with the given label.
+     *
+     * @throws IllegalArgumentException naming the known labels
+     */
+    public static EngineKind byLabel(String label) {
+        String wanted = label.trim().toLowerCase(Locale.ROOT);
+        for (EngineKind kind : values()) {
+            if (kind.label.equals(wanted)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("unknown engine '" + label + "'; known: " + labels());
+    }
+
+    /** All labels, in order. */
+    public static List<String> labels() {
+        return Arrays.stream(values()).map(EngineKind::label).toList();
+    }
+}
