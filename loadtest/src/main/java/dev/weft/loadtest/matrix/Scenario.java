@@ -1,0 +1,54 @@
+package dev.weft.loadtest.matrix;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** The scenarios of the matrix, by the name used on the command line and in the report. */
+public enum Scenario {
+    /** TCP echo, 64-byte messages, closed loop, concurrency sweep. */
+    ECHO("echo"),
+    /** HTTP/1.1 keep-alive {@code GET /hello}, closed loop, concurrency sweep. */
+    HTTP("http"),
+    /** HTTP/1.1 {@code GET /hello} pipelined 16 deep, closed loop, concurrency sweep. */
+    PIPELINED("pipelined"),
+    /** HTTP {@code GET /hello} at fixed rates (open loop, corrected for coordinated omission). */
+    OPEN_LOOP("open-loop"),
+    /** Connect, one echo round trip, close: connections per second. */
+    CHURN("churn"),
+    /** Idle keep-alive connections held: memory and threads per connection. */
+    IDLE("idle"),
+    /** {@code wrk} against the HTTP server, as an external cross-check of the generator. */
+    WRK("wrk");
+
+    private final String label;
+
+    Scenario(String label) {
+        this.label = label;
+    }
+
+    /** The name used on the command line and in the report. */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * The scenario with the given label.
+     *
+     * @throws IllegalArgumentException naming the known labels
+     */
+    public static Scenario byLabel(String label) {
+        String wanted = label.trim().toLowerCase(Locale.ROOT);
+        for (Scenario scenario : values()) {
+            if (scenario.label.equals(wanted)) {
+                return scenario;
+            }
+        }
+        throw new IllegalArgumentException("unknown scenario '" + label + "'; known: " + labels());
+    }
+
+    /** All labels, in order. */
+    public static List<String> labels() {
+        return Arrays.stream(values()).map(Scenario::label).toList();
+    }
+}
