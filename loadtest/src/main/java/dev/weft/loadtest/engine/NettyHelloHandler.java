@@ -23,11 +23,12 @@ import org.slf4j.LoggerFactory;
 @ChannelHandler.Sharable
 final class NettyHelloHandler extends ChannelInboundHandlerAdapter {
 
-    static final NettyHelloHandler INSTANCE = new NettyHelloHandler();
     private static final Logger log = LoggerFactory.getLogger(NettyHelloHandler.class);
     private static final AsciiString CONTENT_TYPE = AsciiString.cached("Content-Type");
     private static final AsciiString CONTENT_LENGTH = AsciiString.cached("Content-Length");
     private static final AsciiString TEXT_PLAIN = AsciiString.cached("text/plain");
+    /** The one instance, shared by every channel (it holds no per-connection state). */
+    static final NettyHelloHandler INSTANCE = new NettyHelloHandler();
 
     private final FullHttpResponse ok = response(HttpResponseStatus.OK, HelloResponse.BODY);
     private final FullHttpResponse notFound = response(HttpResponseStatus.NOT_FOUND, "Not Found");

@@ -8,6 +8,10 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+import dev.weft.loadtest.report.SkippedRow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +28,8 @@ final class IdleStepRunner {
 
     /** Connections per holder process; well under the 20,000 open files one process may have. */
     static final int MAX_PER_HOLDER = 5_000;
+    /** Descriptors an engine needs besides its connections (JVM, jars, listeners, selectors). */
+    static final int DESCRIPTOR_HEADROOM = 500;
     private static final Duration HOLD_LIMIT = Duration.ofSeconds(180);
     private static final Duration RELEASE_LIMIT = Duration.ofSeconds(30);
     private static final List<String> HOLDER_JVM_OPTIONS = List.of("-Xmx512m",
@@ -34,6 +40,12 @@ final class IdleStepRunner {
 
     static StepResult run(Step step, EngineProcess engine, JavaProcesses processes)
             throws IOException, InterruptedException {
+        OptionalLong limit = openFilesLimit();
+        if (limit.isPresent() && step.connections() + DESCRIPTOR_HEADROOM > limit.getAsLong()) {
+            return new SkippedRow(step.engine().label(), step.scenario().label(), step.connections(),
+                    "needs an open-files limit of at least " + (step.connections() + DESCRIPTOR_HEADROOM)
+                            + " in the server process; ulimit -n is " + limit.getAsLong());
+        }
         boolean http = engine.httpPort().isPresent();
         int port = http ? engine.httpPort().getAsInt() : engine.echo().getPort();
         String protocol = http ? "http" : "echo";
@@ -66,6 +78,21 @@ final class IdleStepRunner {
             holders.forEach(h -> JavaProcesses.stop(h, Duration.ofSeconds(10)));
             awaitRelease(engine, before.fds());
         }
+    }
+
+    /** The soft open-files limit of this process, which the engine processes inherit; empty if unknown. */
+    static OptionalLong openFilesLimit() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
+                if (line.startsWith("Max open files")) {
+                    String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
+                    return soft.equals("unlimited") ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(soft));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.empty();
     }
 
     private static int sum(List<BufferedReader> outputs, String prefix, String field)

@@ -1,5 +1,6 @@
 package dev.weft.loadtest.matrix;
 
+import dev.weft.loadtest.engine.EngineKind;
 import dev.weft.loadtest.generator.ConnectionReuse;
 import dev.weft.loadtest.generator.LoadGenerator;
 import dev.weft.loadtest.generator.LoadMode;
@@ -49,23 +50,26 @@ public final class MatrixRunner {
         int k = 0;
         try {
             for (MatrixPlan.EngineSteps engineSteps : plan.engines()) {
-                try (EngineProcess engine = EngineProcess.start(processes, engineSteps.engine())) {
-                    descriptions.put(engine.kind().label(), engine.description());
-                    progress.printf("engine %s: %s (pid %d)%n", engine.kind().label(), engine.description(), engine.pid());
-                    warmUp(engine);
-                    boolean openLoopSaturated = false;
-                    for (Step step : engineSteps.steps()) {
-                        k++;
-                        progress.printf("[%d/%d] %s elapsed %s of ~%s%n", k, total, step.describe(),
-                                clock(Duration.ofNanos(System.nanoTime() - startNanos)), clock(planned));
-                        StepResult result = openLoopSaturated && step.scenario() == Scenario.OPEN_LOOP
-                                ? new SkippedRow(step.engine().label(), step.scenario().label(), step.connections(),
-                                        "a lower rate already had p99 over " + Profile.OPEN_LOOP_P99_LIMIT_MILLIS + " ms")
-                                : runStep(step, engine);
-                        results.add(result);
-                        progress.println("      " + summary(result));
-                        openLoopSaturated |= step.scenario() == Scenario.OPEN_LOOP && result instanceof LoadRow row
-                                && (row.p99Ms() > Profile.OPEN_LOOP_P99_LIMIT_MILLIS || row.errors() + row.timeouts() > 0);
+                List<Step> load = engineSteps.steps().stream().filter(s -> s.scenario() != Scenario.IDLE).toList();
+                List<Step> idle = engineSteps.steps().stream().filter(s -> s.scenario() == Scenario.IDLE).toList();
+                if (!load.isEmpty()) {
+                    try (EngineProcess engine = startEngine(engineSteps.engine(), descriptions)) {
+                        warmUp(engine);
+                        OpenLoopCutoff cutoff = new OpenLoopCutoff();
+                        for (Step step : load) {
+                            announce(++k, total, step, startNanos, planned);
+                            StepResult result = cutoff.saturated() && step.scenario() == Scenario.OPEN_LOOP
+                                    ? cutoff.skip(step) : runStep(step, engine);
+                            cutoff.note(result);
+                            record(result, results);
+                        }
+                    }
+                }
+                for (Step step : idle) {
+                    // A fresh process per idle step: memory grown by earlier steps would hide the cost per connection.
+                    try (EngineProcess engine = startEngine(engineSteps.engine(), descriptions)) {
+                        announce(++k, total, step, startNanos, planned);
+                        record(runStep(step, engine), results);
                     }
                 }
             }
@@ -76,6 +80,24 @@ public final class MatrixRunner {
             progress.printf("done in %s; report in %s%n", clock(elapsed), options.outputDir().resolve("report.md"));
         }
         return results;
+    }
+
+    private EngineProcess startEngine(EngineKind kind, Map<String, String> descriptions)
+            throws IOException, InterruptedException {
+        EngineProcess engine = EngineProcess.start(processes, kind);
+        descriptions.put(kind.label(), engine.description());
+        progress.printf("engine %s: %s (pid %d)%n", kind.label(), engine.description(), engine.pid());
+        return engine;
+    }
+
+    private void announce(int k, int total, Step step, long startNanos, Duration planned) {
+        progress.printf("[%d/%d] %s elapsed %s of ~%s%n", k, total, step.describe(),
+                clock(Duration.ofNanos(System.nanoTime() - startNanos)), clock(planned));
+    }
+
+    private void record(StepResult result, List<StepResult> results) {
+        results.add(result);
+        progress.println("      " + summary(result));
     }
 
     private StepResult runStep(Step step, EngineProcess engine) throws InterruptedException, IOException {
