@@ -37,6 +37,6 @@ public record Profile(Duration warmup, Duration measure, Duration engineWarmup, 
             List.of(64, 1_024), List.of(64), 256, List.of(5_000, 20_000), 64, List.of(1_000), List.of(64));
 
     /** The profile for a smoke run of every scenario at low concurrency (tests). */
-    public static final Profile SMOKE = new Profile(Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofMillis(300),
+    public static final Profile SMOKE = new Profile(Duration.ofMillis(100), Duration.ofMillis(300), Duration.ofMillis(200),
             List.of(8), List.of(4), 8, List.of(400), 4, List.of(50), List.of(8));
 }
