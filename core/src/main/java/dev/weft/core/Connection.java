@@ -72,6 +72,16 @@ public interface Connection extends AutoCloseable {
     byte[] readExactly(int length) throws IOException;
 
     /**
+     * Blocks until at least one byte arrives, then returns the bytes available now, at most
+     * {@code maxBytes}, in a new array. Unlike reading into a buffer of one's own, the caller
+     * holds no buffer while it waits, which keeps idle connections cheap.
+     *
+     * @return the bytes read, or {@code null} at the end of the stream
+     * @throws SocketTimeoutException when nothing arrives within {@link #readTimeout()}
+     */
+    byte[] readSome(int maxBytes) throws IOException;
+
+    /**
      * Reads one line terminated by {@code LF} (a {@code CR} before it is dropped too) and decodes
      * it as UTF-8.
      *
@@ -119,7 +129,9 @@ public interface Connection extends AutoCloseable {
     /**
      * Marks this connection as idle: it holds no work in progress (for example, it waits for
      * the next request of a keep-alive exchange). {@link TcpServer#stop(Duration)} closes idle
-     * connections at once instead of granting them the grace period.
+     * connections at once instead of granting them the grace period, and going idle releases
+     * the connection's empty read and write buffers, so idle connections stay cheap. Call it
+     * from the connection's own thread.
      *
      * @param idle whether the connection is idle from now on
      */

@@ -15,8 +15,11 @@ package dev.weft.core;
  * @param handlerFailures connections whose handler threw something other than an I/O exception
  * @param acceptFailures  failed {@code accept()} calls (for example "too many open files"),
  *                        each followed by a back-off
+ * @param threads         the server's threads alive now: its acceptor, one per connection, and
+ *                        the short-lived ones draining outbound queues; zero after stop
  */
 public record ServerMetrics(long accepted, long active, long rejected, long closed,
                             long bytesRead, long bytesWritten, long idleTimeouts,
-                            long writeTimeouts, long handlerFailures, long acceptFailures) {
+                            long writeTimeouts, long handlerFailures, long acceptFailures,
+                            long threads) {
 }

@@ -113,7 +113,8 @@ public final class TcpServer implements AutoCloseable {
                     new Acceptor(listener, handler, context));
             state = State.RUNNING;
             log.info("{} listening on {} ({} threads, at most {} connections)", config.name(),
-                    describe(boundAddress), config.threadMode().name().toLowerCase(), config.maxConnections());
+                    boundAddress.getAddress().isAnyLocalAddress() ? config.host() + ":" + port() : describe(boundAddress),
+                    config.threadMode().name().toLowerCase(), config.maxConnections());
             return this;
         } finally {
             lifecycle.unlock();
@@ -186,7 +187,7 @@ public final class TcpServer implements AutoCloseable {
 
     /** A snapshot of the counters. */
     public ServerMetrics metrics() {
-        return context.counters().snapshot(context.connections().size());
+        return context.counters().snapshot(context.connections().size(), context.threads().count());
     }
 
     /** Whether the server has started and not begun to stop. */

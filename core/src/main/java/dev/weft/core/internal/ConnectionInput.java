@@ -13,12 +13,19 @@ import java.util.concurrent.atomic.LongAdder;
  * The buffered input of one connection, with the reads every protocol needs: exactly N bytes,
  * and a line up to a maximum length.
  *
- * <p>The buffer is allocated on the first read that needs it; reads at least as large as the
- * buffer go straight from the socket into the caller's array, so a protocol with buffers of its
- * own (HTTP) pays for no second copy. Not thread-safe: reads belong to the connection's thread.
+ * <p>Buffer policy, so that thousands of idle connections cost little: a read that is likely to
+ * wait for the network — the first one, or one that follows a read that drained the socket —
+ * uses a small buffer of {@value #SMALL_BUFFER_BYTES} bytes; as soon as a read fills the
+ * buffer completely (data is streaming in), the next one uses the full configured size.
+ * {@link #releaseIfDrained()} drops the buffer altogether while the connection is idle. Reads at
+ * least as large as the configured size go straight from the socket into the caller's array,
+ * so a protocol with buffers of its own pays for no second copy. Not thread-safe: reads belong
+ * to the connection's thread.
  */
 public final class ConnectionInput extends InputStream {
 
+    /** The buffer used for reads likely to wait, unless the configured size is smaller. */
+    static final int SMALL_BUFFER_BYTES = 256;
     private static final byte LF = '\n';
     private static final byte CR = '\r';
 
@@ -28,6 +35,8 @@ public final class ConnectionInput extends InputStream {
     private byte[] buffer;
     private int position;
     private int limit;
+    /** Whether the last read from the socket filled the buffer: more is probably waiting. */
+    private boolean streaming;
 
     /**
      * @param source     the socket's stream, which applies the read timeout
@@ -76,6 +85,23 @@ public final class ConnectionInput extends InputStream {
     @Override
     public int available() throws IOException {
         return (limit - position) + source.available();
+    }
+
+    /**
+     * Blocks until at least one byte is available, then returns what is buffered, at most
+     * {@code maxBytes}, in a new array; {@code null} at end of stream.
+     */
+    public byte[] readSome(int maxBytes) throws IOException {
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("maxBytes must be > 0: " + maxBytes);
+        }
+        if (position == limit && fill() < 0) {
+            return null;
+        }
+        int n = Math.min(limit - position, maxBytes);
+        byte[] bytes = Arrays.copyOfRange(buffer, position, position + n);
+        position += n;
+        return bytes;
     }
 
     /** Fills {@code destination[offset .. offset + length)} completely. */
@@ -183,10 +209,23 @@ public final class ConnectionInput extends InputStream {
         return -1;
     }
 
+    /**
+     * Drops the buffer if nothing is left in it; the next read allocates a small one again.
+     * Called when the connection goes idle.
+     */
+    public void releaseIfDrained() {
+        if (position == limit) {
+            buffer = null;
+            position = 0;
+            limit = 0;
+        }
+    }
+
     /** Refills the empty buffer; returns the number of bytes now buffered, or -1 at end of stream. */
     private int fill() throws IOException {
-        if (buffer == null) {
-            buffer = new byte[bufferSize];
+        int wanted = streaming ? bufferSize : Math.min(bufferSize, SMALL_BUFFER_BYTES);
+        if (buffer == null || buffer.length != wanted) {
+            buffer = new byte[wanted];
         }
         position = 0;
         limit = 0;
@@ -194,6 +233,7 @@ public final class ConnectionInput extends InputStream {
         if (n > 0) {
             limit = n;
         }
+        streaming = n == buffer.length;
         return n;
     }
 

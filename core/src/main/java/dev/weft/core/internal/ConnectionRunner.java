@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The body of one connection's thread: run the handler, then — whatever happened — unregister
- * the client, close the socket, count it and give back the connection permit.
+ * The body of one connection's thread: run the handler; when it returns normally, send what it
+ * left buffered or queued; then — whatever happened — unregister the client, close the socket,
+ * count it and give back the connection permit.
  */
 final class ConnectionRunner implements Runnable {
 
@@ -36,6 +37,7 @@ final class ConnectionRunner implements Runnable {
         try {
             server.registry().register(connection);
             handler.handle(connection);
+            connection.finishWrites();
         } catch (SocketTimeoutException e) {
             server.counters().idleTimeouts.increment();
             log.debug("{} idle for more than {}: closing", connection, connection.readTimeout());

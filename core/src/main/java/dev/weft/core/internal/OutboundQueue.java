@@ -1,6 +1,9 @@
 package dev.weft.core.internal;
 
+import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -19,10 +22,11 @@ final class OutboundQueue {
 
     /** Writes one message to the peer; {@code last} says whether the queue is now empty. */
     interface Sink {
-        void write(byte[] message, boolean last) throws java.io.IOException;
+        void write(byte[] message, boolean last) throws IOException;
     }
 
     private final ReentrantLock lock = new ReentrantLock();
+    private final Condition drained = lock.newCondition();
     private final ArrayDeque<byte[]> messages = new ArrayDeque<>();
     private final int maxBytes;
     private long queuedBytes;
@@ -64,7 +68,7 @@ final class OutboundQueue {
     }
 
     /** Runs on the drainer thread: writes messages until the queue is empty, then returns. */
-    void drain(Sink sink) throws java.io.IOException {
+    void drain(Sink sink) throws IOException {
         while (true) {
             byte[] next;
             boolean last;
@@ -73,6 +77,7 @@ final class OutboundQueue {
                 next = messages.poll();
                 if (next == null) {
                     draining = false;
+                    drained.signalAll();
                     return;
                 }
                 queuedBytes -= next.length;
@@ -84,6 +89,29 @@ final class OutboundQueue {
         }
     }
 
+    /**
+     * Waits until every queued message has been written, the queue is closed, or the deadline
+     * passes.
+     *
+     * @param deadlineNanos a {@link System#nanoTime()} deadline
+     * @return whether the queue was drained (or closed) in time
+     */
+    boolean awaitDrained(long deadlineNanos) throws InterruptedException {
+        lock.lock();
+        try {
+            while (draining && !closed) {
+                long remaining = deadlineNanos - System.nanoTime();
+                if (remaining <= 0) {
+                    return false;
+                }
+                drained.awaitNanos(remaining);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Refuses further messages and drops those waiting. */
     void close() {
         lock.lock();
@@ -92,6 +120,7 @@ final class OutboundQueue {
             draining = false;
             messages.clear();
             queuedBytes = 0;
+            drained.signalAll();
         } finally {
             lock.unlock();
         }

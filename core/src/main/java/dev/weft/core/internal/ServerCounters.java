@@ -20,10 +20,10 @@ public final class ServerCounters {
     public ServerCounters() {
     }
 
-    /** A snapshot; {@code active} is supplied by the caller, which knows the live set. */
-    public ServerMetrics snapshot(long active) {
+    /** A snapshot; the caller supplies the gauges, which it knows from the live sets. */
+    public ServerMetrics snapshot(long active, long threads) {
         return new ServerMetrics(accepted.sum(), active, rejected.sum(), closed.sum(),
                 bytesRead.sum(), bytesWritten.sum(), idleTimeouts.sum(), writeTimeouts.sum(),
-                handlerFailures.sum(), acceptFailures.sum());
+                handlerFailures.sum(), acceptFailures.sum(), threads);
     }
 }

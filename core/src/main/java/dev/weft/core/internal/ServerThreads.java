@@ -59,6 +59,11 @@ public final class ServerThreads {
         live.forEach(Thread::interrupt);
     }
 
+    /** How many tracked threads are alive now. */
+    public int count() {
+        return live.size();
+    }
+
     /** The live threads now. */
     public List<Thread> live() {
         return List.copyOf(live);

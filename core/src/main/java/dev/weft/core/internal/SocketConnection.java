@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class SocketConnection implements Connection, Client {
 
     private static final Logger log = LoggerFactory.getLogger(SocketConnection.class);
+    /** The size of a newly allocated write buffer, unless the configured size is smaller. */
+    private static final int INITIAL_WRITE_BUFFER_BYTES = 512;
 
     private final long id;
     private final SocketChannel channel;
@@ -139,6 +141,11 @@ public final class SocketConnection implements Connection, Client {
     }
 
     @Override
+    public byte[] readSome(int maxBytes) throws IOException {
+        return input.readSome(maxBytes);
+    }
+
+    @Override
     public String readLine(int maxBytes) throws IOException {
         return input.readLine(maxBytes);
     }
@@ -240,11 +247,26 @@ public final class SocketConnection implements Connection, Client {
             writeToSocket(bytes, offset, length);
             return;
         }
-        if (writeBuffer == null) {
-            writeBuffer = new byte[capacity];
-        }
+        ensureWriteCapacity(writePosition + length, capacity);
         System.arraycopy(bytes, offset, writeBuffer, writePosition, length);
         writePosition += length;
+    }
+
+    /** Grows the write buffer, doubling from a small start, up to {@code capacity}. */
+    private void ensureWriteCapacity(int needed, int capacity) {
+        byte[] current = writeBuffer;
+        if (current != null && current.length >= needed) {
+            return;
+        }
+        int size = current == null ? Math.min(capacity, INITIAL_WRITE_BUFFER_BYTES) : current.length;
+        while (size < needed) {
+            size = Math.min(capacity, size * 2);
+        }
+        byte[] grown = new byte[size];
+        if (current != null && writePosition > 0) {
+            System.arraycopy(current, 0, grown, 0, writePosition);
+        }
+        writeBuffer = grown;
     }
 
     private void flushBuffer() throws IOException {
@@ -252,6 +274,9 @@ public final class SocketConnection implements Connection, Client {
             int length = writePosition;
             writePosition = 0;
             writeToSocket(writeBuffer, 0, length);
+            if (writeBuffer.length > INITIAL_WRITE_BUFFER_BYTES) {
+                writeBuffer = null; // a grown buffer is not kept between bursts
+            }
         }
     }
 
@@ -337,11 +362,56 @@ public final class SocketConnection implements Connection, Client {
 
     // ---- lifecycle ----
 
+    /**
+     * Called on the connection's thread when its handler has returned normally: sends what the
+     * handler left buffered and what is still queued for this client, waiting at most the
+     * write timeout, so that a last answer ("bye") is not lost to the close that follows.
+     */
+    void finishWrites() {
+        if (closed.get()) {
+            return;
+        }
+        try {
+            flush();
+            OutboundQueue q = outbound;
+            if (q != null) {
+                q.awaitDrained(System.nanoTime() + server.config().writeTimeout().toNanos());
+            }
+        } catch (IOException e) {
+            log.debug("{} final flush failed: {}", this, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Going idle also releases the read and write buffers when they hold nothing, so an idle
+     * connection costs little more than its thread's stack. Must be called from the
+     * connection's own thread.
+     */
     @Override
     public void idle(boolean idle) {
         this.idle = idle;
-        if (idle && server.stopping()) {
-            close();
+        if (idle) {
+            input.releaseIfDrained();
+            releaseWriteBufferIfEmpty();
+            if (server.stopping()) {
+                close();
+            }
+        }
+    }
+
+    private void releaseWriteBufferIfEmpty() {
+        if (writeLock.tryLock()) {
+            try {
+                if (writePosition == 0) {
+                    writeBuffer = null;
+                }
+            } finally {
+                writeLock.unlock();
+            }
         }
     }
 

@@ -1,0 +1,136 @@
+package dev.weft.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.testing.PinningRecorder;
+import java.io.IOException;
+import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(PinningRecorder.class)
+class ClientRegistryTest {
+
+    private final ClientRegistry registry = new ClientRegistry();
+    private TcpServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void theRegistryIsEmptyAfterClientsLeaveCleanlyOrByReset() throws Exception {
+        Set<Long> joined = ConcurrentHashMap.newKeySet();
+        Set<Long> left = ConcurrentHashMap.newKeySet();
+        registry.addListener(new RegistryListener() {
+            @Override
+            public void joined(Client client) {
+                joined.add(client.id());
+            }
+
+            @Override
+            public void left(Client client) {
+                left.add(client.id());
+            }
+        });
+        server = new TcpServer(TcpServerConfig.loopback(0), connection -> {
+            while (connection.readLine(100) != null) {
+                connection.write("ok\n".getBytes());
+                connection.flush();
+            }
+        }, registry).start();
+
+        List<TestClient> clients = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            TestClient client = new TestClient(server.port());
+            client.send("hi\n");
+            assertEquals("ok", client.readLine());
+            clients.add(client);
+        }
+        assertEquals(50, registry.size());
+        assertEquals(50, registry.snapshot().size());
+        long anId = registry.snapshot().get(0).id();
+        assertTrue(registry.find(anId).isPresent());
+
+        for (int i = 0; i < clients.size(); i++) {
+            if (i % 2 == 0) {
+                clients.get(i).close();
+            } else {
+                clients.get(i).reset();
+            }
+        }
+        Await.equal("registry size", 0, registry::size);
+        assertFalse(registry.find(anId).isPresent());
+        assertEquals(joined, left);
+        assertEquals(50, left.size());
+    }
+
+    @Test
+    void aClientThatNeverReadsIsDisconnectedWithoutStallingTheBroadcasterOrTheOthers() throws Exception {
+        CountDownLatch threeJoined = new CountDownLatch(3);
+        server = new TcpServer(TcpServerConfig.loopback(0).toBuilder()
+                .outboundQueueBytes(64 * 1024)
+                .socketOptions(SocketOptions.DEFAULTS.withSendBufferBytes(16 * 1024)).build(),
+                connection -> {
+                    threeJoined.countDown();
+                    while (connection.readLine(100) != null) {
+                        // Only the peer's closing ends this connection.
+                    }
+                }, registry).start();
+        byte[] message = ("x".repeat(1_023) + "\n").getBytes(StandardCharsets.US_ASCII);
+        int batches = 128;
+        int perBatch = 32; // 32 KiB per batch: within a fast client's 64 KiB queue
+        int total = batches * perBatch; // 4 MiB: far beyond the slow client's queue and socket buffers
+
+        try (TestClient fast1 = new TestClient(server.port());
+             TestClient fast2 = new TestClient(server.port());
+             TestClient slow = new TestClient(server.port(), 4_096)) {
+            assertTrue(threeJoined.await(10, TimeUnit.SECONDS));
+            AtomicInteger read1 = new AtomicInteger();
+            AtomicInteger read2 = new AtomicInteger();
+            Thread reader1 = Thread.ofVirtual().start(() -> readLines(fast1, total, read1));
+            Thread reader2 = Thread.ofVirtual().start(() -> readLines(fast2, total, read2));
+            for (int batch = 1; batch <= batches; batch++) {
+                for (int i = 0; i < perBatch; i++) {
+                    registry.broadcast(message, c -> true);
+                }
+                int sent = batch * perBatch;
+                Await.until("fast clients to read " + sent + " messages",
+                        () -> read1.get() >= sent && read2.get() >= sent);
+            }
+            assertTrue(reader1.join(Duration.ofSeconds(30)) && reader2.join(Duration.ofSeconds(30)));
+            assertEquals(total, read1.get());
+            assertEquals(total, read2.get());
+            Await.equal("slow clients disconnected", 1L, registry::slowClientsDisconnected);
+            Await.equal("registry size", 2, registry::size);
+        }
+    }
+
+    private static void readLines(TestClient client, int expected, AtomicInteger count) {
+        try {
+            for (int i = 0; i < expected; i++) {
+                String line = client.readLine();
+                if (line == null || line.length() != 1_023) {
+                    throw new AssertionError("message " + i + " lost or damaged: " + line);
+                }
+                count.incrementAndGet();
+            }
+        } catch (IOException e) {
+            throw new AssertionError("a fast client was cut off", e);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package dev.weft.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.testing.PinningRecorder;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@ExtendWith(PinningRecorder.class)
+class TcpServerLifecycleTest {
+
+    private TcpServer server;
+    private TcpServer second;
+
+    @AfterEach
+    void stop() {
+        if (second != null) {
+            second.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void portZeroBindsAnEphemeralPortReadableAfterStart() throws Exception {
+        server = new TcpServer(TcpServerConfig.loopback(0), TcpServerEchoTest.ECHO);
+        assertThrows(IllegalStateException.class, server::port);
+        server.start();
+        assertTrue(server.port() > 0);
+        assertTrue(server.isRunning());
+        try (TestClient client = new TestClient(server.port())) {
+            client.send("ping\n");
+            assertEquals("ping", client.readLine());
+        }
+    }
+
+    @Test
+    void bindingAPortInUseNamesTheAddress() throws Exception {
+        server = new TcpServer(TcpServerConfig.loopback(0), TcpServerEchoTest.ECHO).start();
+        second = new TcpServer(TcpServerConfig.loopback(server.port()), TcpServerEchoTest.ECHO);
+        BindException e = assertThrows(BindException.class, second::start);
+        assertEquals("127.0.0.1:" + server.port() + " is already in use", e.getMessage());
+    }
+
+    @Test
+    void aServerStartsOnlyOnce() throws Exception {
+        server = new TcpServer(TcpServerConfig.loopback(0), TcpServerEchoTest.ECHO).start();
+        assertThrows(IllegalStateException.class, server::start);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ThreadMode.class)
+    void stopLetsAConversationInProgressFinishWithinTheGracePeriod(ThreadMode mode) throws Exception {
+        CountDownLatch inProgress = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        server = new TcpServer(TcpServerConfig.loopback(0).toBuilder().threadMode(mode).build(), connection -> {
+            String request = connection.readLine(100);
+            inProgress.countDown();
+            try {
+                finish.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            connection.write(("done " + request + "\n").getBytes());
+            connection.flush();
+        }).start();
+        int port = server.port();
+        try (TestClient client = new TestClient(port)) {
+            client.send("work\n");
+            assertTrue(inProgress.await(10, TimeUnit.SECONDS));
+
+            CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> server.stop(Duration.ofSeconds(30)));
+            Await.until("the server to stop accepting", () -> !server.isRunning() && refusesConnections(port));
+            assertFalse(stopping.isDone(), "stop returned while a conversation was in progress");
+
+            finish.countDown();
+            assertEquals("done work", client.readLine());
+            stopping.get(10, TimeUnit.SECONDS);
+        }
+        assertEquals(0, server.metrics().active());
+        assertEquals(0, server.registry().size());
+        assertNoThreadNamed(server.config().name() + "-conn-");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ThreadMode.class)
+    void stopClosesConnectionsStillBusyAtTheDeadline(ThreadMode mode) throws Exception {
+        CountDownLatch inProgress = new CountDownLatch(1);
+        CountDownLatch handlerEnded = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        server = new TcpServer(TcpServerConfig.loopback(0).toBuilder().threadMode(mode).build(), connection -> {
+            try {
+                connection.readLine(100);
+                inProgress.countDown();
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                handlerEnded.countDown();
+            }
+        }).start();
+        Duration grace = Duration.ofMillis(300);
+        try (TestClient client = new TestClient(server.port())) {
+            client.send("work\n");
+            assertTrue(inProgress.await(10, TimeUnit.SECONDS));
+            long start = System.nanoTime();
+            server.stop(grace);
+            long elapsed = System.nanoTime() - start;
+            assertTrue(elapsed >= grace.toNanos(), "stop returned before the grace period: " + elapsed + " ns");
+            assertTrue(handlerEnded.await(0, TimeUnit.SECONDS), "the handler was still running after stop");
+            assertEquals(-1, client.readByte());
+        }
+        assertEquals(0, server.metrics().active());
+        assertNoThreadNamed(server.config().name() + "-conn-");
+    }
+
+    @Test
+    void stopClosesIdleConnectionsAtOnce() throws Exception {
+        CountDownLatch idle = new CountDownLatch(1);
+        server = new TcpServer(TcpServerConfig.loopback(0), connection -> {
+            connection.idle(true);
+            idle.countDown();
+            assertNull(connection.readLine(100)); // ends when stop() closes the idle connection
+        }).start();
+        try (TestClient client = new TestClient(server.port())) {
+            assertTrue(idle.await(10, TimeUnit.SECONDS));
+            long start = System.nanoTime();
+            server.stop(Duration.ofSeconds(30));
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(20).toNanos(),
+                    "stop waited for the grace period although the connection was idle");
+            assertEquals(-1, client.readByte());
+        }
+    }
+
+    @Test
+    void stopAndCloseAreIdempotentAndAllowedBeforeStart() throws Exception {
+        TcpServer unstarted = new TcpServer(TcpServerConfig.loopback(0), TcpServerEchoTest.ECHO);
+        unstarted.close();
+        unstarted.stop(Duration.ZERO);
+        server = new TcpServer(TcpServerConfig.loopback(0), TcpServerEchoTest.ECHO).start();
+        server.stop(Duration.ZERO);
+        server.close();
+        assertFalse(server.isRunning());
+        server.awaitStop(); // returns at once once stopped
+    }
+
+    private static boolean refusesConnections(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+            return false;
+        } catch (ConnectException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void assertNoThreadNamed(String prefix) {
+        // Platform threads are listed here; virtual ones are checked through the handler latches.
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith(prefix)),
+                "a thread named " + prefix + "* is still alive");
+    }
+}

@@ -1,0 +1,170 @@
+package dev.weft.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.testing.PinningRecorder;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(PinningRecorder.class)
+class TcpServerLimitsTest {
+
+    private TcpServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void anIdleClientIsClosedAfterTheIdleTimeout() throws Exception {
+        BlockingQueue<Throwable> outcome = new ArrayBlockingQueue<>(1);
+        server = new TcpServer(TcpServerConfig.loopback(0).toBuilder()
+                .idleTimeout(Duration.ofMillis(200)).build(), connection -> {
+                    try {
+                        connection.readLine(100);
+                    } catch (IOException e) {
+                        outcome.add(e);
+                        throw e;
+                    }
+                }).start();
+        try (TestClient client = new TestClient(server.port())) {
+            assertEquals(-1, client.readByte(), "the server did not close the idle connection");
+        }
+        assertTrue(outcome.poll(10, TimeUnit.SECONDS) instanceof SocketTimeoutException);
+        Await.equal("idle timeouts", 1L, () -> server.metrics().idleTimeouts());
+        Await.equal("registry size", 0, () -> server.registry().size());
+    }
+
+    @Test
+    void aPerConnectionReadTimeoutOverridesTheIdleTimeout() throws Exception {
+        server = new TcpServer(TcpServerConfig.loopback(0), connection -> {
+            connection.readTimeout(Duration.ofMillis(100));
+            assertEquals(Duration.ofMillis(100), connection.readTimeout());
+            connection.readLine(100);
+        }).start();
+        try (TestClient client = new TestClient(server.port())) {
+            assertEquals(-1, client.readByte());
+        }
+        Await.equal("idle timeouts", 1L, () -> server.metrics().idleTimeouts());
+    }
+
+    @Test
+    void connectionsOverTheLimitAreClosedAtOnceAndCounted() throws Exception {
+        CountDownLatch bothInside = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        server = new TcpServer(TcpServerConfig.loopback(0).toBuilder().maxConnections(2).build(), connection -> {
+            connection.readLine(10);
+            bothInside.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            connection.write("served\n".getBytes());
+            connection.flush();
+        }).start();
+        try (TestClient first = new TestClient(server.port());
+             TestClient second = new TestClient(server.port())) {
+            first.send("a\n");
+            second.send("b\n");
+            assertTrue(bothInside.await(10, TimeUnit.SECONDS));
+            try (TestClient third = new TestClient(server.port())) {
+                assertEquals(-1, third.readByte(), "a third connection was served over the limit of 2");
+            }
+            assertEquals(1, server.metrics().rejected());
+            assertEquals(2, server.metrics().active());
+
+            release.countDown();
+            assertEquals("served", first.readLine());
+            assertEquals("served", second.readLine());
+        }
+        Await.equal("active connections", 0L, () -> server.metrics().active());
+        // A slot is free again: a new client is served.
+        CountDownLatch servedAgain = new CountDownLatch(1);
+        try (TestClient fourth = new TestClient(server.port())) {
+            fourth.send("c\n");
+            release.countDown();
+            assertEquals("served", fourth.readLine());
+            servedAgain.countDown();
+        }
+        assertTrue(servedAgain.await(0, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aWriteToAPeerThatStopsReadingTimesOutAndFreesTheThread() throws Exception {
+        BlockingQueue<Throwable> outcome = new ArrayBlockingQueue<>(1);
+        server = new TcpServer(TcpServerConfig.loopback(0).toBuilder()
+                .writeTimeout(Duration.ofMillis(300))
+                .socketOptions(SocketOptions.DEFAULTS.withSendBufferBytes(16_384)).build(), connection -> {
+                    byte[] chunk = new byte[64 * 1024];
+                    try {
+                        for (int i = 0; i < 4_096; i++) { // 256 MiB: far beyond any socket buffer
+                            connection.write(chunk);
+                        }
+                        connection.flush();
+                        outcome.add(new AssertionError("the peer absorbed 256 MiB without reading"));
+                    } catch (IOException e) {
+                        outcome.add(e);
+                        throw e;
+                    }
+                }).start();
+        try (TestClient client = new TestClient(server.port())) {
+            client.socket().setReceiveBufferSize(16_384);
+            Throwable thrown = outcome.poll(20, TimeUnit.SECONDS);
+            assertTrue(thrown instanceof IOException, "expected the write to fail, got " + thrown);
+        }
+        assertEquals(1, server.metrics().writeTimeouts());
+        Await.equal("active connections", 0L, () -> server.metrics().active());
+    }
+
+    @Test
+    void aThrowingHandlerEndsOnlyItsOwnConnection() throws Exception {
+        server = new TcpServer(TcpServerConfig.loopback(0), connection -> {
+            String line;
+            while ((line = connection.readLine(100)) != null) {
+                if (line.equals("boom")) {
+                    throw new IllegalStateException("handler bug on purpose");
+                }
+                connection.write((line + "\n").getBytes());
+                connection.flush();
+            }
+        }).start();
+        try (TestClient healthy = new TestClient(server.port());
+             TestClient doomed = new TestClient(server.port())) {
+            healthy.send("one\n");
+            assertEquals("one", healthy.readLine());
+            doomed.send("boom\n");
+            assertEquals(-1, doomed.readByte());
+            healthy.send("two\n");
+            assertEquals("two", healthy.readLine());
+        }
+        assertEquals(1, server.metrics().handlerFailures());
+        Await.equal("registry size", 0, () -> server.registry().size());
+        assertTrue(server.isRunning());
+    }
+
+    @Test
+    void invalidConfigurationIsRejectedWithTheOffendingValue() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> TcpServerConfig.builder().maxConnections(0).build());
+        assertEquals("maxConnections must be > 0: 0", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> TcpServerConfig.builder().port(70_000).build());
+        assertThrows(IllegalArgumentException.class,
+                () -> TcpServerConfig.builder().idleTimeout(Duration.ZERO).build());
+        assertThrows(IllegalArgumentException.class,
+                () -> SocketOptions.DEFAULTS.withReceiveBufferBytes(0));
+    }
+}

@@ -1,0 +1,33 @@
+package dev.weft.samples.echo;
+
+import dev.weft.core.Connection;
+import dev.weft.core.ConnectionHandler;
+import jakarta.inject.Inject;
+import java.io.IOException;
+
+/**
+ * Writes back every byte it reads, until the peer closes; then half-closes in turn.
+ *
+ * <p>It reads with {@link Connection#readSome(int)}, so it holds no buffer of its own while it
+ * waits: an idle echo client costs little more than its parked virtual thread.
+ */
+public final class EchoHandler implements ConnectionHandler {
+
+    /** The chunk read and written back at a time. */
+    static final int CHUNK_BYTES = 8_192;
+
+    /** Creates the handler. */
+    @Inject
+    public EchoHandler() {
+    }
+
+    @Override
+    public void handle(Connection connection) throws IOException {
+        byte[] chunk;
+        while ((chunk = connection.readSome(CHUNK_BYTES)) != null) {
+            connection.write(chunk);
+            connection.flush();
+        }
+        connection.shutdownOutput();
+    }
+}

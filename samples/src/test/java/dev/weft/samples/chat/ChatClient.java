@@ -1,0 +1,73 @@
+package dev.weft.samples.chat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/** A chat participant over a real socket; every read has a timeout so no test can hang. */
+final class ChatClient implements AutoCloseable {
+
+    private final Socket socket;
+    private final BufferedReader reader;
+    private final OutputStream out;
+
+    ChatClient(int port, int receiveBufferBytes) throws IOException {
+        socket = new Socket();
+        if (receiveBufferBytes > 0) {
+            socket.setReceiveBufferSize(receiveBufferBytes);
+        }
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+        socket.setSoTimeout(10_000);
+        reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        out = socket.getOutputStream();
+    }
+
+    ChatClient(int port) throws IOException {
+        this(port, 0);
+    }
+
+    void say(String line) throws IOException {
+        out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    void sayRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    String read() throws IOException {
+        return reader.readLine();
+    }
+
+    /** Reads lines until one starts with {@code prefix}; returns it. */
+    String readUntil(String prefix) throws IOException {
+        String line;
+        while ((line = reader.readLine()) != null) {
+            if (line.startsWith(prefix)) {
+                return line;
+            }
+        }
+        throw new IOException("connection closed before a line starting with " + prefix);
+    }
+
+    /** Reads lines until one contains {@code text}; returns it. */
+    String readUntilContaining(String text) throws IOException {
+        String line;
+        while ((line = reader.readLine()) != null) {
+            if (line.contains(text)) {
+                return line;
+            }
+        }
+        throw new IOException("connection closed before a line containing " + text);
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
