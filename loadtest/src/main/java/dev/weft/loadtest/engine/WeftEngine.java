@@ -14,8 +14,8 @@ import java.util.OptionalInt;
  */
 final class WeftEngine implements Engine {
 
-    /** Each echo handler reads into its own buffer of this size. */
-    private static final int ECHO_BUFFER_BYTES = 2_048;
+    /** The most bytes read and written back at a time, as in the {@code echo} sample. */
+    private static final int ECHO_CHUNK_BYTES = 8_192;
 
     private final EngineKind kind;
     private final TcpServer echo;
@@ -39,12 +39,14 @@ final class WeftEngine implements Engine {
         return new WeftEngine(kind, echo);
     }
 
+    /** The {@code echo} sample's handler: reads with {@code readSome}, so it holds no buffer while idle. */
     private static void echo(Connection connection) throws IOException {
-        byte[] buffer = new byte[ECHO_BUFFER_BYTES];
-        for (int n; (n = connection.read(buffer, 0, buffer.length)) > 0; ) {
-            connection.write(buffer, 0, n);
+        byte[] chunk;
+        while ((chunk = connection.readSome(ECHO_CHUNK_BYTES)) != null) {
+            connection.write(chunk);
             connection.flush();
         }
+        connection.shutdownOutput();
     }
 
     @Override
