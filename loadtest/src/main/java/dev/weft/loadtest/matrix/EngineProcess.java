@@ -10,7 +10,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -22,7 +25,7 @@ import java.util.OptionalInt;
 final class EngineProcess implements AutoCloseable {
 
     /** The same JVM options for every engine: only the model differs. */
-    static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx1g", "-XX:+UseG1GC",
+    static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx1g", "-XX:+UseG1GC", "--enable-native-access=ALL-UNNAMED",
             "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
     private static final Duration START_LIMIT = Duration.ofSeconds(30);
 
@@ -37,8 +40,11 @@ final class EngineProcess implements AutoCloseable {
     }
 
     /** Starts the engine and waits until it listens. */
-    static EngineProcess start(JavaProcesses processes, EngineKind kind) throws IOException, InterruptedException {
-        Process process = processes.start(JVM_OPTIONS, List.of("engine", kind.label()));
+    static EngineProcess start(JavaProcesses processes, EngineKind kind, Optional<Path> jfr)
+            throws IOException, InterruptedException {
+        List<String> options = new ArrayList<>(JVM_OPTIONS);
+        jfr.ifPresent(file -> options.add("-XX:StartFlightRecording=settings=profile,filename=" + file.toAbsolutePath()));
+        Process process = processes.start(options, List.of("engine", kind.label()));
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         try {
             String line = JavaProcesses.awaitLine(out, l -> l.startsWith("READY "), START_LIMIT, kind.label() + " engine");

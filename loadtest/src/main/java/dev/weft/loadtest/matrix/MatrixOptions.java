@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param scenarios the scenarios, in order
  * @param outputDir where the report and raw numbers go
  * @param wrk       the {@code wrk} executable, when installed
+ * @param recordJfr whether each engine process records a JFR profile ({@code <engine>.jfr} in
+ *                  the output directory) to show where its CPU time goes
  */
 public record MatrixOptions(Profile profile, List<EngineKind> engines, List<Scenario> scenarios,
-                            Path outputDir, Optional<Path> wrk) {
+                            Path outputDir, Optional<Path> wrk, boolean recordJfr) {
 
     /** Validates. */
     public MatrixOptions {

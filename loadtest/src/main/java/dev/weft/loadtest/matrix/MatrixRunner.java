@@ -13,6 +13,9 @@ import dev.weft.loadtest.report.SkippedRow;
 import dev.weft.loadtest.report.StepResult;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +33,7 @@ public final class MatrixRunner {
     private final MatrixOptions options;
     private final PrintStream progress;
     private final JavaProcesses processes = new JavaProcesses();
+    private int engineStarts;
 
     /** A runner printing its progress lines to {@code progress}. */
     public MatrixRunner(MatrixOptions options, PrintStream progress) {
@@ -84,7 +88,11 @@ public final class MatrixRunner {
 
     private EngineProcess startEngine(EngineKind kind, Map<String, String> descriptions)
             throws IOException, InterruptedException {
-        EngineProcess engine = EngineProcess.start(processes, kind);
+        Optional<Path> jfr = options.recordJfr()
+                ? Optional.of(options.outputDir().resolve(kind.label() + "-" + (++engineStarts) + ".jfr"))
+                : Optional.empty();
+        Files.createDirectories(options.outputDir());
+        EngineProcess engine = EngineProcess.start(processes, kind, jfr);
         descriptions.put(kind.label(), engine.description());
         progress.printf("engine %s: %s (pid %d)%n", kind.label(), engine.description(), engine.pid());
         return engine;
