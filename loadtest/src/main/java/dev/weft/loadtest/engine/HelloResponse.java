@@ -1,49 +1,88 @@
 package dev.weft.loadtest.engine;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
- * The exact bytes every engine answers to {@code GET /hello}, and to any other path, so that
- * each engine puts the same bytes on the wire.
+ * The exact bytes Weft's HTTP server answers to {@code GET /hello} — status line, {@code Server},
+ * {@code Date}, {@code Content-Type}, {@code Content-Length}, body — which the contrast engines
+ * send too, so that every engine puts the same bytes on the wire. The {@code Date} value changes
+ * once a second; the arrays are formatted once per second and shared.
  */
 public final class HelloResponse {
 
     /** The body of {@code GET /hello}. */
     public static final String BODY = "Hello, World!";
+    /** The {@code Server} value, Weft's default, sent by every engine so the byte counts match. */
+    public static final String SERVER = "Weft";
+    /** The {@code Content-Type} of both bodies: Weft's type for text responses. */
+    public static final String CONTENT_TYPE = "text/plain; charset=utf-8";
+    /** The body of the answer to any other path. */
+    public static final String NOT_FOUND_BODY = "Not Found\n";
 
-    private static final byte[] OK = ascii("HTTP/1.1 200 OK\r\n"
-            + "Content-Type: text/plain\r\n"
-            + "Content-Length: " + BODY.length() + "\r\n"
-            + "\r\n"
-            + BODY);
-
-    private static final byte[] NOT_FOUND = ascii("HTTP/1.1 404 Not Found\r\n"
-            + "Content-Type: text/plain\r\n"
-            + "Content-Length: 9\r\n"
-            + "\r\n"
-            + "Not Found");
+    private static final DateTimeFormatter IMF_FIXDATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
     private static final byte[] BAD_REQUEST = ascii("HTTP/1.1 400 Bad Request\r\n"
             + "Content-Length: 0\r\n"
             + "Connection: close\r\n"
             + "\r\n");
 
+    /** The responses of one second. */
+    private record Second(long epochSecond, String date, byte[] ok, byte[] notFound) {
+    }
+
+    private static volatile Second current = second(System.currentTimeMillis() / 1_000);
+
     private HelloResponse() {
     }
 
-    /** A fresh copy of the {@code 200 OK} response to {@code GET /hello}. */
+    private static Second second(long epochSecond) {
+        String date = IMF_FIXDATE.format(Instant.ofEpochSecond(epochSecond));
+        return new Second(epochSecond, date, response("200 OK", date, BODY), response("404 Not Found", date, NOT_FOUND_BODY));
+    }
+
+    private static byte[] response(String status, String date, String body) {
+        return ascii("HTTP/1.1 " + status + "\r\n"
+                + "Server: " + SERVER + "\r\n"
+                + "Date: " + date + "\r\n"
+                + "Content-Type: " + CONTENT_TYPE + "\r\n"
+                + "Content-Length: " + body.length() + "\r\n"
+                + "\r\n"
+                + body);
+    }
+
+    private static Second now() {
+        long epochSecond = System.currentTimeMillis() / 1_000;
+        Second s = current;
+        if (s.epochSecond() != epochSecond) {
+            s = second(epochSecond);
+            current = s;
+        }
+        return s;
+    }
+
+    /** The {@code 200 OK} response to {@code GET /hello} for this second; shared, do not modify. */
     public static byte[] ok() {
-        return OK.clone();
+        return now().ok();
     }
 
-    /** A fresh copy of the {@code 404} response to any other path. */
+    /** The {@code 404} response to any other path for this second; shared, do not modify. */
     public static byte[] notFound() {
-        return NOT_FOUND.clone();
+        return now().notFound();
     }
 
-    /** A fresh copy of the {@code 400} response to a request the contrast engines cannot parse. */
+    /** The {@code Date} header value for this second (IMF-fixdate). */
+    public static String date() {
+        return now().date();
+    }
+
+    /** The {@code 400} response to a request the contrast engines cannot parse; shared, do not modify. */
     public static byte[] badRequest() {
-        return BAD_REQUEST.clone();
+        return BAD_REQUEST;
     }
 
     private static byte[] ascii(String text) {

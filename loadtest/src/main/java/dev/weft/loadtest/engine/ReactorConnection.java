@@ -26,9 +26,6 @@ final class ReactorConnection {
     private static final Logger log = LoggerFactory.getLogger(ReactorConnection.class);
     static final int MAX_REQUEST_HEAD_BYTES = 8_192;
     private static final byte[] HELLO_PREFIX = "GET /hello ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] OK = HelloResponse.ok();
-    private static final byte[] NOT_FOUND = HelloResponse.notFound();
-    private static final byte[] BAD_REQUEST = HelloResponse.badRequest();
 
     private final SocketChannel channel;
     private final Protocol protocol;
@@ -99,7 +96,7 @@ final class ReactorConnection {
         int limit = data.limit();
         for (int i = start; i + 3 < limit; i++) {
             if (data.get(i) == '\r' && data.get(i + 1) == '\n' && data.get(i + 2) == '\r' && data.get(i + 3) == '\n') {
-                respond(key, out, startsWithHello(data, start) ? OK : NOT_FOUND);
+                respond(key, out, startsWithHello(data, start) ? HelloResponse.ok() : HelloResponse.notFound());
                 start = i + 4;
                 i = start - 1;
             }
@@ -107,7 +104,7 @@ final class ReactorConnection {
         int left = limit - start;
         if (left > MAX_REQUEST_HEAD_BYTES) {
             log.debug("{} request head over {} bytes", this, MAX_REQUEST_HEAD_BYTES);
-            respond(key, out, BAD_REQUEST);
+            respond(key, out, HelloResponse.badRequest());
             closeWhenDrained = true;
         } else if (left > 0) {
             partial = new byte[left];

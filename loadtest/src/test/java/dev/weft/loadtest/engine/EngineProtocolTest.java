@@ -73,9 +73,13 @@ class EngineProtocolTest {
         byte[] expected = HelloResponse.ok();
         try (Socket socket = connect(engine.httpPort().getAsInt())) {
             socket.getOutputStream().write(GET_HELLO.getBytes(StandardCharsets.US_ASCII));
-            assertEquals(new String(expected, StandardCharsets.US_ASCII),
-                    new String(readExactly(socket.getInputStream(), expected.length), StandardCharsets.US_ASCII));
+            assertEquals(withoutDate(expected), withoutDate(readExactly(socket.getInputStream(), expected.length)));
         }
+    }
+
+    /** The response with its Date value masked: the second may turn between two readings. */
+    private static String withoutDate(byte[] response) {
+        return new String(response, StandardCharsets.US_ASCII).replaceFirst("Date: [^\\r]*\\r\\n", "Date: *\\r\\n");
     }
 
     @ParameterizedTest
@@ -93,15 +97,15 @@ class EngineProtocolTest {
             out.write(pipeline.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
-            assertArrayEquals(ok, readExactly(in, ok.length));
-            assertTrue(new String(readExactly(in, notFound.length), StandardCharsets.US_ASCII).startsWith("HTTP/1.1 404"));
-            assertArrayEquals(ok, readExactly(in, ok.length));
+            assertEquals(withoutDate(ok), withoutDate(readExactly(in, ok.length)));
+            assertEquals(withoutDate(notFound), withoutDate(readExactly(in, notFound.length)));
+            assertEquals(withoutDate(ok), withoutDate(readExactly(in, ok.length)));
             // one request head split over two writes
             out.write("GET /hello HTTP/1.1\r\nHo".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             out.write("st: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            assertArrayEquals(ok, readExactly(in, ok.length));
+            assertEquals(withoutDate(ok), withoutDate(readExactly(in, ok.length)));
         }
     }
 }
