@@ -18,6 +18,14 @@ public interface Engine extends AutoCloseable {
     /** The port of the HTTP server, or empty when this engine serves no HTTP. */
     OptionalInt httpPort();
 
+    /**
+     * The port of a Weft UDP relay run by this engine, or empty when it has none (only Weft's
+     * engines have one: the fan-out scenario measures the relay, not a contrast).
+     */
+    default OptionalInt udpPort() {
+        return OptionalInt.empty();
+    }
+
     /** A line saying how the engine runs (transport, threads), for the report. */
     String description();
 

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one engine as its own process for the load test. It prints one line
- * {@code READY pid=<pid> echo=<port> http=<port or -> control=<port> engine=<description>} once
+ * {@code READY pid=<pid> echo=<port> http=<port or -> udp=<port or -> control=<port> engine=<description>} once
  * it listens, then serves a line-based control port on loopback:
  * <ul>
  *   <li>{@code heap} — runs a full GC and answers the heap bytes in use after it;</li>
@@ -49,6 +49,7 @@ public final class EngineHost {
             Thread.ofPlatform().daemon().name("engine-stdin").start(() -> host.awaitEndOf(stdin));
             out.println("READY pid=" + ProcessHandle.current().pid() + " echo=" + engine.echoPort()
                     + " http=" + (engine.httpPort().isPresent() ? engine.httpPort().getAsInt() : "-")
+                    + " udp=" + (engine.udpPort().isPresent() ? engine.udpPort().getAsInt() : "-")
                     + " control=" + control.getLocalPort() + " engine=" + engine.description());
             out.flush();
             host.stop.await();

@@ -88,6 +88,11 @@ final class EngineProcess implements AutoCloseable {
         return "-".equals(http) ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(http));
     }
 
+    OptionalInt udpPort() {
+        String udp = ready.get("udp");
+        return udp == null || "-".equals(udp) ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(udp));
+    }
+
     /** The server's heap in use right after a full GC, asked over the control port. */
     long heapAfterGcBytes() throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(ready.get("control")));

@@ -50,6 +50,7 @@ public record MatrixPlan(List<EngineSteps> engines) {
                     p.openLoopConnections(), OptionalInt.of(r), p.warmup(), p.measure())));
             case CHURN -> steps.add(Step.closed(engine, scenario, p.churnConnections(), p.warmup(), p.measure()));
             case IDLE -> p.idleCounts().forEach(c -> steps.add(Step.closed(engine, scenario, c, Duration.ZERO, Duration.ZERO)));
+            case UDP_FANOUT -> p.fanOutReceivers().forEach(c -> steps.add(Step.closed(engine, scenario, c, p.warmup(), p.measure())));
             case WRK -> p.wrkConnections().forEach(c -> steps.add(Step.closed(engine, scenario, c, Duration.ZERO,
                     p.measure().plus(p.warmup()))));
         }

@@ -18,6 +18,8 @@ public enum Scenario {
     CHURN("churn"),
     /** Idle keep-alive connections held: memory and threads per connection. */
     IDLE("idle"),
+    /** One sender, N receivers in one room of Weft's UDP relay: deliveries per second. */
+    UDP_FANOUT("udp-fanout"),
     /** {@code wrk} against the HTTP server, as an external cross-check of the generator. */
     WRK("wrk");
 

@@ -6,6 +6,7 @@ import dev.weft.loadtest.generator.LoadMode;
 import dev.weft.loadtest.generator.LoadResult;
 import dev.weft.loadtest.generator.LoadSpec;
 import dev.weft.loadtest.generator.Protocol;
+import dev.weft.loadtest.generator.UdpFanOut;
 import dev.weft.loadtest.report.LoadRow;
 import dev.weft.loadtest.report.SkippedRow;
 import dev.weft.loadtest.report.StepResult;
@@ -26,6 +27,8 @@ final class StepRunner {
     /** Clients bind to these in turn, so 10,000 connections never exhaust one address's ports. */
     static final List<InetAddress> SOURCE_ADDRESSES = loopbackRange(2, 8);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    /** Relay messages in flight at most (counted by the first receiver). */
+    private static final int FAN_OUT_WINDOW = 256;
     private static final double MIB = 1_024.0 * 1_024.0;
 
     private StepRunner() {
@@ -40,6 +43,7 @@ final class StepRunner {
                     ConnectionReuse.KEEP_ALIVE));
             case PIPELINED -> withHttp(step, engine, target -> load(step, engine, target, new Protocol.Http(16),
                     ConnectionReuse.KEEP_ALIVE));
+            case UDP_FANOUT -> fanOut(step, engine);
             case IDLE, WRK -> throw new IllegalArgumentException(step.scenario() + " is not a generator step");
         };
     }
@@ -68,6 +72,25 @@ final class StepRunner {
         LoadResult result = LoadGenerator.run(spec, sampler);
         ProcessUsage usage = sampler.server().orElseThrow(() -> new IllegalStateException("no server sample"));
         return row(step, protocol.label(), "weft-gen", result, usage, sampler.generatorCpu());
+    }
+
+    private static StepResult fanOut(Step step, EngineProcess engine) throws InterruptedException {
+        OptionalInt port = engine.udpPort();
+        if (port.isEmpty()) {
+            return new SkippedRow(step.engine().label(), step.scenario().label(), step.connections(),
+                    "this engine has no UDP relay");
+        }
+        UdpFanOut.Spec spec = new UdpFanOut.Spec(new InetSocketAddress(InetAddress.getLoopbackAddress(), port.getAsInt()),
+                step.connections(), 64, FAN_OUT_WINDOW, step.warmup(), step.measure());
+        WindowSampler sampler = new WindowSampler(engine.pid());
+        try {
+            LoadResult result = UdpFanOut.run(spec, sampler);
+            ProcessUsage usage = sampler.server().orElseThrow(() -> new IllegalStateException("no server sample"));
+            return row(step, "udp-relay-64B", "weft-gen", result, usage, sampler.generatorCpu());
+        } catch (IOException e) {
+            return new SkippedRow(step.engine().label(), step.scenario().label(), step.connections(),
+                    "fan-out failed: " + e.getMessage());
+        }
     }
 
     private static LoadRow row(Step step, String protocol, String generator, LoadResult r, ProcessUsage usage,

@@ -74,8 +74,12 @@ final class ReportTables {
                 .toList();
         String protocol = loadRows(scenario).get(0).protocol();
         String generator = loadRows(scenario).get(0).generator();
+        String note = scenario.equals("udp-fanout")
+                ? "conns = receivers in the room; responses = deliveries (one message reaches every receiver);"
+                        + " latency from send to receipt; errors = deliveries lost."
+                : "";
         return new Table("Scenario " + scenario + " (" + protocol + ", generator " + generator + ")",
-                "", headers, rows);
+                note, headers, rows);
     }
 
     private Table idleTable() {
