@@ -28,6 +28,15 @@ public enum EngineKind {
         return label;
     }
 
+    /**
+     * Whether this engine runs Weft's UDP relay. Only the virtual-thread engine does: the relay
+     * has no thread mode, and the contrast engines have no relay, so the fan-out scenario
+     * measures Weft's relay once.
+     */
+    public boolean runsUdpRelay() {
+        return this == WEFT_VIRTUAL;
+    }
+
     /** Starts this engine; returns once it listens. */
     public Engine start(EngineOptions options) throws IOException {
         return switch (this) {

@@ -18,8 +18,10 @@ public final class HelloResponse {
     public static final String BODY = "Hello, World!";
     /** The {@code Server} value, Weft's default, sent by every engine so the byte counts match. */
     public static final String SERVER = "Weft";
-    /** The {@code Content-Type} of both bodies: Weft's type for text responses. */
-    public static final String CONTENT_TYPE = "text/plain; charset=utf-8";
+    /** The {@code Content-Type} of {@code /hello}, as in the {@code http} sample. */
+    public static final String CONTENT_TYPE = "text/plain";
+    /** The {@code Content-Type} of the 404 answer: Weft's type for text responses. */
+    public static final String NOT_FOUND_CONTENT_TYPE = "text/plain; charset=utf-8";
     /** The body of the answer to any other path. */
     public static final String NOT_FOUND_BODY = "Not Found\n";
 
@@ -42,14 +44,15 @@ public final class HelloResponse {
 
     private static Second second(long epochSecond) {
         String date = IMF_FIXDATE.format(Instant.ofEpochSecond(epochSecond));
-        return new Second(epochSecond, date, response("200 OK", date, BODY), response("404 Not Found", date, NOT_FOUND_BODY));
+        return new Second(epochSecond, date, response("200 OK", date, CONTENT_TYPE, BODY),
+                response("404 Not Found", date, NOT_FOUND_CONTENT_TYPE, NOT_FOUND_BODY));
     }
 
-    private static byte[] response(String status, String date, String body) {
+    private static byte[] response(String status, String date, String contentType, String body) {
         return ascii("HTTP/1.1 " + status + "\r\n"
                 + "Server: " + SERVER + "\r\n"
                 + "Date: " + date + "\r\n"
-                + "Content-Type: " + CONTENT_TYPE + "\r\n"
+                + "Content-Type: " + contentType + "\r\n"
                 + "Content-Length: " + body.length() + "\r\n"
                 + "\r\n"
                 + body);

@@ -33,6 +33,7 @@ final class NettyHelloHandler extends ChannelInboundHandlerAdapter {
     private static final AsciiString CONTENT_LENGTH = AsciiString.cached("Content-Length");
     private static final AsciiString SERVER_VALUE = AsciiString.cached(HelloResponse.SERVER);
     private static final AsciiString TYPE_VALUE = AsciiString.cached(HelloResponse.CONTENT_TYPE);
+    private static final AsciiString NOT_FOUND_TYPE_VALUE = AsciiString.cached(HelloResponse.NOT_FOUND_CONTENT_TYPE);
     private static final ByteBuf OK_BODY = body(HelloResponse.BODY);
     private static final ByteBuf NOT_FOUND_BODY = body(HelloResponse.NOT_FOUND_BODY);
     private static final AsciiString OK_LENGTH = AsciiString.cached(Integer.toString(OK_BODY.readableBytes()));
@@ -58,7 +59,7 @@ final class NettyHelloHandler extends ChannelInboundHandlerAdapter {
                 HttpHeaders headers = response.headers();
                 headers.set(SERVER, SERVER_VALUE);
                 headers.set(DATE, currentDate());
-                headers.set(CONTENT_TYPE, TYPE_VALUE);
+                headers.set(CONTENT_TYPE, hello ? TYPE_VALUE : NOT_FOUND_TYPE_VALUE);
                 headers.set(CONTENT_LENGTH, hello ? OK_LENGTH : NOT_FOUND_LENGTH);
                 ctx.write(response, ctx.voidPromise());
             }

@@ -49,6 +49,11 @@ final class Tally {
         }
     }
 
+    /** Responses counted so far; unlike {@link #result()} this does not consume the histogram. */
+    long responses() {
+        return responses.sum();
+    }
+
     void error() {
         errors.increment();
     }
@@ -57,6 +62,7 @@ final class Tally {
         timeouts.increment();
     }
 
+    /** The result; call once, at the end: it takes the recorded histogram. */
     LoadResult result() {
         Histogram histogram = recorder.getIntervalHistogram();
         Window w = window;

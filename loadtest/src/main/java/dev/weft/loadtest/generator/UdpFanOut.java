@@ -127,7 +127,7 @@ public final class UdpFanOut {
     /** Gives deliveries still on their way a short time to arrive, polling with a deadline. */
     private static void drain(Tally tally, long expected) {
         long deadline = System.nanoTime() + DRAIN.toNanos();
-        while (System.nanoTime() < deadline && tally.result().responses() < expected) {
+        while (System.nanoTime() < deadline && tally.responses() < expected) {
             LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
         }
     }

@@ -29,7 +29,9 @@ public record MatrixPlan(List<EngineSteps> engines) {
         for (EngineKind engine : options.engines()) {
             List<Step> steps = new ArrayList<>();
             for (Scenario scenario : options.scenarios()) {
-                if (scenario != Scenario.IDLE && (scenario != Scenario.WRK || options.wrk().isPresent())) {
+                boolean runnable = (scenario != Scenario.WRK || options.wrk().isPresent())
+                        && (scenario != Scenario.UDP_FANOUT || engine.runsUdpRelay());
+                if (scenario != Scenario.IDLE && runnable) {
                     steps.addAll(steps(engine, scenario, options.profile()));
                 }
             }

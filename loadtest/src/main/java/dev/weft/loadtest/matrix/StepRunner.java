@@ -28,7 +28,7 @@ final class StepRunner {
     static final List<InetAddress> SOURCE_ADDRESSES = loopbackRange(2, 8);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     /** Relay messages in flight at most (counted by the first receiver). */
-    private static final int FAN_OUT_WINDOW = 256;
+    private static final int FAN_OUT_WINDOW = 16;
     private static final double MIB = 1_024.0 * 1_024.0;
 
     private StepRunner() {
