@@ -2,12 +2,11 @@ package dev.weft.loadtest.engine;
 
 import dev.weft.core.ThreadMode;
 import java.io.IOException;
-import java.util.Arrays;
+import dev.weft.loadtest.Labelled;
 import java.util.List;
-import java.util.Locale;
 
 /** The engines under test, by the name used on the command line and in the report. */
-public enum EngineKind {
+public enum EngineKind implements Labelled {
     /** Weft, one virtual thread per connection (the default engine). */
     WEFT_VIRTUAL("weft-virtual"),
     /** Weft, the same code with one platform thread per connection. */
@@ -23,7 +22,7 @@ public enum EngineKind {
         this.label = label;
     }
 
-    /** The name used on the command line and in the report. */
+    @Override
     public String label() {
         return label;
     }
@@ -48,22 +47,16 @@ public enum EngineKind {
     }
 
     /**
-     * The engine with the given label.
+     * The EngineKind with the given label.
      *
      * @throws IllegalArgumentException naming the known labels
      */
     public static EngineKind byLabel(String label) {
-        String wanted = label.trim().toLowerCase(Locale.ROOT);
-        for (EngineKind kind : values()) {
-            if (kind.label.equals(wanted)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("unknown engine '" + label + "'; known: " + labels());
+        return Labelled.byLabel(EngineKind.class, label);
     }
 
     /** All labels, in order. */
     public static List<String> labels() {
-        return Arrays.stream(values()).map(EngineKind::label).toList();
+        return Labelled.labels(EngineKind.class);
     }
 }

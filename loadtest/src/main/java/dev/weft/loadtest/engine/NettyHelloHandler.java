@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -14,8 +13,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Netty {@code GET /hello}, written the way Netty's own benchmarks write it: a response object
@@ -24,9 +21,8 @@ import org.slf4j.LoggerFactory;
  * {@link HelloResponse}; flushed once per read batch, so pipelined requests leave in one write.
  */
 @ChannelHandler.Sharable
-final class NettyHelloHandler extends ChannelInboundHandlerAdapter {
+final class NettyHelloHandler extends NettyBatchHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(NettyHelloHandler.class);
     private static final AsciiString SERVER = AsciiString.cached("Server");
     private static final AsciiString DATE = AsciiString.cached("Date");
     private static final AsciiString CONTENT_TYPE = AsciiString.cached("Content-Type");
@@ -76,16 +72,5 @@ final class NettyHelloHandler extends ChannelInboundHandlerAdapter {
             date = cached;
         }
         return cached;
-    }
-
-    @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-        ctx.flush();
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        log.debug("netty http connection failed: {}", cause.toString());
-        ctx.close();
     }
 }

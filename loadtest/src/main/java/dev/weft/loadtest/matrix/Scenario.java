@@ -1,11 +1,10 @@
 package dev.weft.loadtest.matrix;
 
-import java.util.Arrays;
+import dev.weft.loadtest.Labelled;
 import java.util.List;
-import java.util.Locale;
 
 /** The scenarios of the matrix, by the name used on the command line and in the report. */
-public enum Scenario {
+public enum Scenario implements Labelled {
     /** TCP echo, 64-byte messages, closed loop, concurrency sweep. */
     ECHO("echo"),
     /** HTTP/1.1 keep-alive {@code GET /hello}, closed loop, concurrency sweep. */
@@ -29,28 +28,22 @@ public enum Scenario {
         this.label = label;
     }
 
-    /** The name used on the command line and in the report. */
+    @Override
     public String label() {
         return label;
     }
 
     /**
-     * The scenario with the given label.
+     * The Scenario with the given label.
      *
      * @throws IllegalArgumentException naming the known labels
      */
     public static Scenario byLabel(String label) {
-        String wanted = label.trim().toLowerCase(Locale.ROOT);
-        for (Scenario scenario : values()) {
-            if (scenario.label.equals(wanted)) {
-                return scenario;
-            }
-        }
-        throw new IllegalArgumentException("unknown scenario '" + label + "'; known: " + labels());
+        return Labelled.byLabel(Scenario.class, label);
     }
 
     /** All labels, in order. */
     public static List<String> labels() {
-        return Arrays.stream(values()).map(Scenario::label).toList();
+        return Labelled.labels(Scenario.class);
     }
 }
