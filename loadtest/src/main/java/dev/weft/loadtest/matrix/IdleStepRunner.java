@@ -54,12 +54,7 @@ final class IdleStepRunner {
         List<Process> holders = new ArrayList<>();
         try {
             int holderCount = (step.connections() + MAX_PER_HOLDER - 1) / MAX_PER_HOLDER;
-            for (int j = 0; j < holderCount; j++) {
-                int share = step.connections() / holderCount + (j < step.connections() % holderCount ? 1 : 0);
-                holders.add(processes.start(HOLDER_JVM_OPTIONS, List.of("hold", "--port", Integer.toString(port),
-                        "--protocol", protocol, "--connections", Integer.toString(share),
-                        "--source", "127.0.0." + (20 + j))));
-            }
+            startHolders(processes, holders, holderCount, step.connections(), port, protocol);
             List<BufferedReader> outputs = holders.stream()
                     .map(p -> new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII)))
                     .toList();
@@ -93,6 +88,16 @@ final class IdleStepRunner {
             return OptionalLong.empty();
         }
         return OptionalLong.empty();
+    }
+
+    private static void startHolders(JavaProcesses processes, List<Process> holders, int holderCount,
+                                     int connections, int port, String protocol) throws IOException {
+        for (int j = 0; j < holderCount; j++) {
+            int share = connections / holderCount + (j < connections % holderCount ? 1 : 0);
+            holders.add(processes.start(HOLDER_JVM_OPTIONS, List.of("hold", "--port", Integer.toString(port),
+                    "--protocol", protocol, "--connections", Integer.toString(share),
+                    "--source", "127.0.0." + (20 + j))));
+        }
     }
 
     private static int sum(List<BufferedReader> outputs, String prefix, String field)

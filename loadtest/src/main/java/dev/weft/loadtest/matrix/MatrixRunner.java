@@ -34,6 +34,10 @@ public final class MatrixRunner {
     private final PrintStream progress;
     private final JavaProcesses processes = new JavaProcesses();
     private int engineStarts;
+    private int stepsDone;
+    private int totalSteps;
+    private long startNanos;
+    private Duration planned = Duration.ZERO;
 
     /** A runner printing its progress lines to {@code progress}. */
     public MatrixRunner(MatrixOptions options, PrintStream progress) {
@@ -44,38 +48,16 @@ public final class MatrixRunner {
     /** Runs the whole matrix and writes the report; returns every row. */
     public List<StepResult> run() throws IOException, InterruptedException {
         MatrixPlan plan = MatrixPlan.of(options);
-        int total = plan.allSteps().size();
-        Duration planned = plan.estimate(options.profile());
-        progress.printf("planned: %d steps over %d engines, about %s%n", total, plan.engines().size(), clock(planned));
-        long startNanos = System.nanoTime();
+        totalSteps = plan.allSteps().size();
+        planned = plan.estimate(options.profile());
+        progress.printf("planned: %d steps over %d engines, about %s%n", totalSteps, plan.engines().size(), clock(planned));
+        startNanos = System.nanoTime();
         Instant started = Instant.now();
         List<StepResult> results = new ArrayList<>();
         Map<String, String> descriptions = new LinkedHashMap<>();
-        int k = 0;
         try {
             for (MatrixPlan.EngineSteps engineSteps : plan.engines()) {
-                List<Step> load = engineSteps.steps().stream().filter(s -> s.scenario() != Scenario.IDLE).toList();
-                List<Step> idle = engineSteps.steps().stream().filter(s -> s.scenario() == Scenario.IDLE).toList();
-                if (!load.isEmpty()) {
-                    try (EngineProcess engine = startEngine(engineSteps.engine(), descriptions)) {
-                        warmUp(engine);
-                        OpenLoopCutoff cutoff = new OpenLoopCutoff();
-                        for (Step step : load) {
-                            announce(++k, total, step, startNanos, planned);
-                            StepResult result = cutoff.saturated() && step.scenario() == Scenario.OPEN_LOOP
-                                    ? cutoff.skip(step) : runStep(step, engine);
-                            cutoff.note(result);
-                            record(result, results);
-                        }
-                    }
-                }
-                for (Step step : idle) {
-                    // A fresh process per idle step: memory grown by earlier steps would hide the cost per connection.
-                    try (EngineProcess engine = startEngine(engineSteps.engine(), descriptions)) {
-                        announce(++k, total, step, startNanos, planned);
-                        record(runStep(step, engine), results);
-                    }
-                }
+                runEngine(engineSteps, results, descriptions);
             }
         } finally {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
@@ -84,6 +66,32 @@ public final class MatrixRunner {
             progress.printf("done in %s; report in %s%n", clock(elapsed), options.outputDir().resolve("report.md"));
         }
         return results;
+    }
+
+    private void runEngine(MatrixPlan.EngineSteps engineSteps, List<StepResult> results, Map<String, String> descriptions)
+            throws IOException, InterruptedException {
+        List<Step> load = engineSteps.steps().stream().filter(s -> s.scenario() != Scenario.IDLE).toList();
+        List<Step> idle = engineSteps.steps().stream().filter(s -> s.scenario() == Scenario.IDLE).toList();
+        if (!load.isEmpty()) {
+            try (EngineProcess engine = startEngine(engineSteps.engine(), descriptions)) {
+                warmUp(engine);
+                OpenLoopCutoff cutoff = new OpenLoopCutoff();
+                for (Step step : load) {
+                    announce(step);
+                    StepResult result = cutoff.saturated() && step.scenario() == Scenario.OPEN_LOOP
+                            ? cutoff.skip(step) : runStep(step, engine);
+                    cutoff.note(result);
+                    record(result, results);
+                }
+            }
+        }
+        for (Step step : idle) {
+            // A fresh process per idle step: memory grown by earlier steps would hide the cost per connection.
+            try (EngineProcess engine = startEngine(engineSteps.engine(), descriptions)) {
+                announce(step);
+                record(runStep(step, engine), results);
+            }
+        }
     }
 
     private EngineProcess startEngine(EngineKind kind, Map<String, String> descriptions)
@@ -98,8 +106,8 @@ public final class MatrixRunner {
         return engine;
     }
 
-    private void announce(int k, int total, Step step, long startNanos, Duration planned) {
-        progress.printf("[%d/%d] %s elapsed %s of ~%s%n", k, total, step.describe(),
+    private void announce(Step step) {
+        progress.printf("[%d/%d] %s elapsed %s of ~%s%n", ++stepsDone, totalSteps, step.describe(),
                 clock(Duration.ofNanos(System.nanoTime() - startNanos)), clock(planned));
     }
 
