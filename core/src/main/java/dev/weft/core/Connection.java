@@ -14,7 +14,9 @@ import java.time.Duration;
  *
  * <p><b>Reads</b> are buffered and blocking, and belong to the connection's own thread. Each
  * read that has to wait for the network waits at most {@link #readTimeout()} (the server's idle
- * timeout unless changed) and then throws {@link SocketTimeoutException}.
+ * timeout unless changed); then the connection is closed and the read throws
+ * {@link SocketTimeoutException}. Timeouts are enforced by one watchdog per server rather than a
+ * timer per read, which makes a timed read as cheap as an untimed one.
  *
  * <p><b>Writes</b> are buffered until {@link #flush()} (or until the buffer fills) and are
  * always written fully, whatever the kernel accepts per call. They may come from any thread and
@@ -120,7 +122,9 @@ public interface Connection extends AutoCloseable {
     Duration readTimeout();
 
     /**
-     * Changes how long a single read may wait for data, for this connection only.
+     * Changes how long a single read may wait for data, for this connection only, from the
+     * next read on. A protocol uses it to apply different limits per phase (a deadline for a
+     * request's header section, another while idle between requests).
      *
      * @param timeout a positive duration
      */

@@ -3,7 +3,6 @@ package dev.weft.core;
 import dev.weft.core.internal.Acceptor;
 import dev.weft.core.internal.ServerContext;
 import dev.weft.core.internal.SocketConnection;
-import dev.weft.core.internal.WriteWatchdog;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.BindException;
@@ -44,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * called any number of times, from any thread.
  *
  * <p><b>Per connection</b>, in this order: the acceptor checks the connection budget, applies
- * the socket options and read timeout, registers the client in the {@link ClientRegistry} and
+ * the socket options, registers the client in the {@link ClientRegistry} and
  * starts its thread; when the handler ends, the engine unregisters the client, closes the
  * socket and counts it. See {@link TcpServerConfig} for every limit and its outcome.
  */
@@ -65,7 +64,6 @@ public final class TcpServer implements AutoCloseable {
     private ServerSocketChannel listener;
     private InetSocketAddress boundAddress;
     private Thread acceptorThread;
-    private WriteWatchdog watchdog;
     private Thread watchdogThread;
 
     /**
@@ -107,8 +105,8 @@ public final class TcpServer implements AutoCloseable {
             }
             listener = bind(requested);
             boundAddress = (InetSocketAddress) listener.getLocalAddress();
-            watchdog = new WriteWatchdog(context);
-            watchdogThread = Thread.ofVirtual().name(config.name() + "-write-watchdog").start(watchdog);
+            watchdogThread = Thread.ofVirtual().name(config.name() + "-deadline-watchdog")
+                    .start(context.watchdog());
             acceptorThread = context.threads().start(config.name() + "-acceptor",
                     new Acceptor(listener, handler, context));
             state = State.RUNNING;
@@ -233,7 +231,7 @@ public final class TcpServer implements AutoCloseable {
                 interrupted = true;
                 forceClose();
             }
-            watchdog.stop();
+            context.watchdog().stop();
             awaitQuietly(watchdogThread);
             state = State.STOPPED;
             stopped.countDown();

@@ -16,8 +16,10 @@ import java.util.Objects;
  *                           default 1,024 (Linux further caps it at {@code net.core.somaxconn})
  * @param socketOptions      socket options; default {@link SocketOptions#DEFAULTS}
  * @param idleTimeout        how long one read may wait for data before the connection is closed
- *                           as idle; default 5 minutes. Shorter frees resources held by dead
- *                           peers sooner; longer suits chatty long-lived clients
+ *                           as idle (the read fails with {@code SocketTimeoutException}); default
+ *                           5 minutes. Shorter frees resources held by dead peers sooner; longer
+ *                           suits quiet long-lived clients. Enforced within a quarter of the
+ *                           timeout (at most one second) by the server's deadline watchdog
  * @param writeTimeout       how long one write (or zero-copy transfer) may wait for a peer that
  *                           does not read before the connection is closed; default 30 seconds.
  *                           This is what frees a thread blocked on a peer that stopped reading

@@ -117,8 +117,6 @@ public final class Acceptor implements Runnable {
         if (options.sendBufferBytes().isPresent()) {
             channel.setOption(StandardSocketOptions.SO_SNDBUF, options.sendBufferBytes().getAsInt());
         }
-        long timeoutMillis = server.config().idleTimeout().toMillis();
-        channel.socket().setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, timeoutMillis)));
     }
 
     private static boolean pause(Duration duration) {

@@ -39,7 +39,7 @@ public final class ConnectionInput extends InputStream {
     private boolean streaming;
 
     /**
-     * @param source     the socket's stream, which applies the read timeout
+     * @param source     the socket's stream (with the read deadline published around each read)
      * @param bufferSize the buffer size in bytes
      * @param bytesRead  the server-wide counter to add every byte read to
      */

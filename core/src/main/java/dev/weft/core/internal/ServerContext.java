@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What every part of one running server shares: its configuration, counters, threads, the
- * application's registry, and the set of live connections.
+ * deadline watchdog, the application's registry, and the set of live connections.
  */
 public final class ServerContext {
 
@@ -16,6 +16,7 @@ public final class ServerContext {
     private final ClientRegistry registry;
     private final ServerThreads threads;
     private final Set<SocketConnection> connections = ConcurrentHashMap.newKeySet();
+    private final DeadlineWatchdog watchdog;
     private volatile boolean stopping;
 
     /**
@@ -26,6 +27,12 @@ public final class ServerContext {
         this.config = config;
         this.registry = registry;
         this.threads = new ServerThreads(config.threadMode());
+        this.watchdog = new DeadlineWatchdog(this);
+    }
+
+    /** The watchdog enforcing read and write timeouts; its thread is started by the server. */
+    public DeadlineWatchdog watchdog() {
+        return watchdog;
     }
 
     /** The configuration. */

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
@@ -22,10 +23,10 @@ import org.slf4j.LoggerFactory;
  * as a {@link Client} (to the registry and to other threads): one object per connection, so an
  * idle connection costs as little heap as possible.
  *
- * <p>Reads go through the socket's stream, which applies {@code SO_TIMEOUT} and parks a
- * virtual thread instead of blocking its carrier. Writes are serialised by a
- * {@link ReentrantLock}; while one is in progress its start time is published for the
- * {@link WriteWatchdog}, which closes the connection if the peer stops draining it.
+ * <p>Reads go through the socket's stream, which parks a virtual thread instead of blocking its
+ * carrier. Writes are serialised by a {@link ReentrantLock}. While a read or a write is in
+ * progress its start time is published for the {@link DeadlineWatchdog}, which closes the
+ * connection when it waits longer than its timeout; no timer is armed per operation.
  */
 public final class SocketConnection implements Connection, Client {
 
@@ -47,7 +48,10 @@ public final class SocketConnection implements Connection, Client {
 
     private byte[] writeBuffer;
     private int writePosition;
-    private Duration readTimeout;
+    private volatile Duration readTimeout;
+    private volatile long readTimeoutNanos;
+    private volatile long readStartedNanos;
+    private volatile boolean readExpired;
     private volatile long writeStartedNanos;
     private volatile boolean idle;
     private volatile ClientAttributes attributes;
@@ -64,9 +68,9 @@ public final class SocketConnection implements Connection, Client {
         this.remoteAddress = (InetSocketAddress) channel.getRemoteAddress();
         this.localAddress = (InetSocketAddress) channel.getLocalAddress();
         this.readTimeout = server.config().idleTimeout();
-        InputStream socketInput = socket.getInputStream();
-        this.input = new ConnectionInput(socketInput, server.config().readBufferBytes(),
-                server.counters().bytesRead);
+        this.readTimeoutNanos = readTimeout.toNanos();
+        this.input = new ConnectionInput(new DeadlineInput(socket.getInputStream()),
+                server.config().readBufferBytes(), server.counters().bytesRead);
         this.socketOutput = socket.getOutputStream();
     }
 
@@ -161,13 +165,26 @@ public final class SocketConnection implements Connection, Client {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
-        try {
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())));
-            readTimeout = timeout;
-        } catch (IOException e) {
-            // The socket is closed; the next read reports it.
-            log.debug("{} cannot set read timeout: {}", this, e.toString());
-        }
+        readTimeout = timeout;
+        readTimeoutNanos = timeout.toNanos();
+        server.watchdog().tighten(timeout);
+    }
+
+    /** When the read in progress started waiting, or 0 when none is. Read by the watchdog. */
+    long readStartedNanos() {
+        return readStartedNanos;
+    }
+
+    /** The current read timeout in nanoseconds. Read by the watchdog. */
+    long readTimeoutNanos() {
+        return readTimeoutNanos;
+    }
+
+    /** Called by the watchdog: the read in progress waited too long; fail it and close. */
+    void expireRead() {
+        log.debug("{} closed: no data for {}", this, readTimeout);
+        readExpired = true;
+        close();
     }
 
     // ---- writes (any thread, under writeLock) ----
@@ -449,6 +466,46 @@ public final class SocketConnection implements Connection, Client {
     @Override
     public String toString() {
         return server.config().name() + "-conn-" + id + "[" + remoteAddress + "]";
+    }
+
+    /**
+     * The socket's input with the read deadline published for the {@link DeadlineWatchdog}
+     * around each read, instead of a timer armed per read.
+     */
+    private final class DeadlineInput extends InputStream {
+        private final InputStream socketInput;
+
+        DeadlineInput(InputStream socketInput) {
+            this.socketInput = socketInput;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            readStartedNanos = System.nanoTime();
+            try {
+                return socketInput.read(b, off, len);
+            } catch (IOException e) {
+                if (readExpired) {
+                    SocketTimeoutException timeout = new SocketTimeoutException("no data for " + readTimeout);
+                    timeout.initCause(e);
+                    throw timeout;
+                }
+                throw e;
+            } finally {
+                readStartedNanos = 0;
+            }
+        }
+
+        @Override
+        public int available() throws IOException {
+            return socketInput.available();
+        }
     }
 
     /** The handler's view of the buffered output; {@code close()} flushes but keeps the connection. */

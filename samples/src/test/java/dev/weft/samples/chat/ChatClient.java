@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Predicate;
 
 /** A chat participant over a real socket; every read has a timeout so no test can hang. */
 final class ChatClient implements AutoCloseable {
@@ -46,24 +47,22 @@ final class ChatClient implements AutoCloseable {
 
     /** Reads lines until one starts with {@code prefix}; returns it. */
     String readUntil(String prefix) throws IOException {
-        String line;
-        while ((line = reader.readLine()) != null) {
-            if (line.startsWith(prefix)) {
-                return line;
-            }
-        }
-        throw new IOException("connection closed before a line starting with " + prefix);
+        return readUntil(line -> line.startsWith(prefix), "starting with " + prefix);
     }
 
     /** Reads lines until one contains {@code text}; returns it. */
     String readUntilContaining(String text) throws IOException {
+        return readUntil(line -> line.contains(text), "containing " + text);
+    }
+
+    private String readUntil(Predicate<String> wanted, String description) throws IOException {
         String line;
         while ((line = reader.readLine()) != null) {
-            if (line.contains(text)) {
+            if (wanted.test(line)) {
                 return line;
             }
         }
-        throw new IOException("connection closed before a line containing " + text);
+        throw new IOException("connection closed before a line " + description);
     }
 
     @Override
