@@ -2,13 +2,14 @@
 # Weft load test: every engine side by side, one process each, on loopback.
 #
 #   scripts/loadtest.sh [--quick] [--engines weft-virtual,netty,...] [--scenarios echo,http,...]
-#                       [--no-build] [--no-wrk] [--jfr]
+#                       [--no-build] [--no-wrk] [--jfr] [--engine-jvm-options "-Dx=y ..."]
 #
 # Builds loadtest/target/weft-loadtest.jar (unless --no-build), starts each engine as its own
 # JVM and runs the matrix from a generator JVM, printing a progress line per step, and writes
 # loadtest/results/<timestamp>/report.md, report.html, load.csv, idle.csv, results.json.
 # --quick takes under 3 minutes (indicative numbers); the full run under 30. --jfr records a JFR
-# profile of every engine process next to the report (<engine>-<n>.jfr).
+# profile of every engine process next to the report (<engine>-<n>.jfr); --engine-jvm-options
+# adds JVM options to every engine process, for experiments.
 # Every process the run starts is stopped when it ends, fails or is interrupted.
 set -euo pipefail
 
@@ -22,7 +23,8 @@ while [ $# -gt 0 ]; do
     --no-build) build=0 ;;
     --quick|--jfr|--no-wrk) args+=("$1") ;;
     --engines|--scenarios) args+=("$1" "${2:?$1 needs a comma-separated list}"); shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --engine-jvm-options) args+=("$1" "${2:?$1 needs a quoted list of JVM options}"); shift ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "loadtest.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift

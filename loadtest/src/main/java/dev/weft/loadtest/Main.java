@@ -27,7 +27,7 @@ import java.util.Optional;
 /**
  * The load test's command line; every process of a run is this jar with another command:
  * <pre>
- * run [--quick] [--engines a,b] [--scenarios x,y] [--out DIR] [--no-wrk] [--jfr]   the whole matrix
+ * run [--quick] [--engines a,b] [--scenarios x,y] [--out DIR] [--no-wrk] [--jfr] [--engine-jvm-options "..."]
  * engine KIND                                                                one engine (child process)
  * hold --port P --protocol http|echo --connections N --source ADDR          idle connections (child process)
  * </pre>
@@ -65,7 +65,8 @@ public final class Main {
         if (wrk.isEmpty() && scenarios.contains(Scenario.WRK)) {
             System.out.println("wrk not found on PATH: the wrk cross-check is left out");
         }
-        new MatrixRunner(new MatrixOptions(profile, engines, scenarios, out, wrk, line.flag("--jfr")), System.out).run();
+        new MatrixRunner(new MatrixOptions(profile, engines, scenarios, out, wrk, line.flag("--jfr"),
+                line.value("--engine-jvm-options").map(v -> List.of(v.trim().split("\\s+"))).orElse(List.of())), System.out).run();
     }
 
     private static void hold(CommandLine line) throws IOException, InterruptedException {
@@ -96,6 +97,7 @@ public final class Main {
         System.err.println(problem + """
 
                 usage: java -jar weft-loadtest.jar run [--quick] [--engines LIST] [--scenarios LIST] [--out DIR] [--no-wrk] [--jfr]
+                           [--engine-jvm-options "OPTIONS"]
                        engines:   %s
                        scenarios: %s
                 """.formatted(String.join(",", EngineKind.labels()), String.join(",", Scenario.labels())));

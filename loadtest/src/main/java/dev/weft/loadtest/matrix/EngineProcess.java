@@ -40,9 +40,10 @@ final class EngineProcess implements AutoCloseable {
     }
 
     /** Starts the engine and waits until it listens. */
-    static EngineProcess start(JavaProcesses processes, EngineKind kind, Optional<Path> jfr)
-            throws IOException, InterruptedException {
+    static EngineProcess start(JavaProcesses processes, EngineKind kind, List<String> extraJvmOptions,
+                               Optional<Path> jfr) throws IOException, InterruptedException {
         List<String> options = new ArrayList<>(JVM_OPTIONS);
+        options.addAll(extraJvmOptions);
         jfr.ifPresent(file -> options.add("-XX:StartFlightRecording=settings=profile,filename=" + file.toAbsolutePath()));
         Process process = processes.start(options, List.of("engine", kind.label()));
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

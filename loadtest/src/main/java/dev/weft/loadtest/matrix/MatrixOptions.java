@@ -16,15 +16,18 @@ import java.util.Optional;
  * @param wrk       the {@code wrk} executable, when installed
  * @param recordJfr whether each engine process records a JFR profile ({@code <engine>.jfr} in
  *                  the output directory) to show where its CPU time goes
+ * @param engineJvmOptions extra JVM options for every engine process, for experiments (for
+ *                  example a scheduler or GC setting); empty normally
  */
 public record MatrixOptions(Profile profile, List<EngineKind> engines, List<Scenario> scenarios,
-                            Path outputDir, Optional<Path> wrk, boolean recordJfr) {
+                            Path outputDir, Optional<Path> wrk, boolean recordJfr, List<String> engineJvmOptions) {
 
     /** Validates. */
     public MatrixOptions {
         Objects.requireNonNull(profile, "profile");
         engines = List.copyOf(engines);
         scenarios = List.copyOf(scenarios);
+        engineJvmOptions = List.copyOf(engineJvmOptions);
         Objects.requireNonNull(outputDir, "outputDir");
         Objects.requireNonNull(wrk, "wrk");
         if (engines.isEmpty() || scenarios.isEmpty()) {

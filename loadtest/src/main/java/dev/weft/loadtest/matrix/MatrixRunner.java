@@ -100,7 +100,7 @@ public final class MatrixRunner {
                 ? Optional.of(options.outputDir().resolve(kind.label() + "-" + (++engineStarts) + ".jfr"))
                 : Optional.empty();
         Files.createDirectories(options.outputDir());
-        EngineProcess engine = EngineProcess.start(processes, kind, jfr);
+        EngineProcess engine = EngineProcess.start(processes, kind, options.engineJvmOptions(), jfr);
         descriptions.put(kind.label(), engine.description());
         progress.printf("engine %s: %s (pid %d)%n", kind.label(), engine.description(), engine.pid());
         return engine;

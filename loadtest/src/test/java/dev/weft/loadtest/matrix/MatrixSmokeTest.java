@@ -33,7 +33,7 @@ class MatrixSmokeTest {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         Optional<Path> wrk = Optional.of(Path.of("/usr/bin/wrk")).filter(Files::isExecutable);
         MatrixOptions options = new MatrixOptions(Profile.SMOKE, List.of(EngineKind.values()),
-                List.of(Scenario.values()), out, wrk, false);
+                List.of(Scenario.values()), out, wrk, false, List.of());
         List<StepResult> results = new MatrixRunner(options, new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
 
         assertEquals(MatrixPlan.of(options).allSteps().size(), results.size());
