@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
     --quick|--jfr|--no-wrk) args+=("$1") ;;
     --engines|--scenarios) args+=("$1" "${2:?$1 needs a comma-separated list}"); shift ;;
     --engine-jvm-options) args+=("$1" "${2:?$1 needs a quoted list of JVM options}"); shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "loadtest.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
