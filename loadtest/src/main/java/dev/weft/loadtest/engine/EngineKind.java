@@ -36,6 +36,28 @@ public enum EngineKind implements Labelled {
         return this == WEFT_VIRTUAL;
     }
 
+    /**
+     * The JVM options this engine is run with beyond the ones all engines share: Netty gets what
+     * its own documentation and benchmarks use, so it is measured at its best — access to
+     * {@code sun.nio.ch} (its array-backed selected-key set instead of the JDK's hash set) and
+     * {@code java.nio} (direct buffers without cleaners), and on Java 23 and later
+     * {@code --sun-misc-unsafe-memory-access=allow}, without which Netty 4.2 turns its use of
+     * {@code Unsafe} off on Java 24 and later.
+     *
+     * @param javaFeatureVersion the feature version of the JVM that will run the engine
+     */
+    public List<String> jvmOptions(int javaFeatureVersion) {
+        if (this != NETTY) {
+            return List.of();
+        }
+        List<String> options = new java.util.ArrayList<>(List.of("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+                "--add-opens=java.base/java.nio=ALL-UNNAMED", "-Dio.netty.tryReflectionSetAccessible=true"));
+        if (javaFeatureVersion >= 23) {
+            options.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        return List.copyOf(options);
+    }
+
     /** Starts this engine; returns once it listens. */
     public Engine start(EngineOptions options) throws IOException {
         return switch (this) {

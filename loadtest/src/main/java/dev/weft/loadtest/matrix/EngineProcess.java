@@ -43,13 +43,16 @@ final class EngineProcess implements AutoCloseable {
     static EngineProcess start(JavaProcesses processes, EngineKind kind, List<String> extraJvmOptions,
                                Optional<Path> jfr) throws IOException, InterruptedException {
         List<String> options = new ArrayList<>(JVM_OPTIONS);
+        options.addAll(kind.jvmOptions(Runtime.version().feature()));
         options.addAll(extraJvmOptions);
         jfr.ifPresent(file -> options.add("-XX:StartFlightRecording=settings=profile,filename=" + file.toAbsolutePath()));
         Process process = processes.start(options, List.of("engine", kind.label()));
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         try {
             String line = JavaProcesses.awaitLine(out, l -> l.startsWith("READY "), START_LIMIT, kind.label() + " engine");
-            return new EngineProcess(kind, process, parse(line));
+            Map<String, String> ready = parse(line);
+            ready.put("engine", ready.get("engine") + "; JVM options: " + String.join(" ", options));
+            return new EngineProcess(kind, process, ready);
         } catch (IOException e) {
             JavaProcesses.stop(process, Duration.ofSeconds(1));
             throw e;

@@ -6,6 +6,7 @@ import dev.weft.loadtest.generator.LoadGenerator;
 import dev.weft.loadtest.generator.LoadMode;
 import dev.weft.loadtest.generator.LoadSpec;
 import dev.weft.loadtest.generator.Protocol;
+import dev.weft.loadtest.report.JfrSummary;
 import dev.weft.loadtest.report.LoadRow;
 import dev.weft.loadtest.report.Report;
 import dev.weft.loadtest.report.RunInfo;
@@ -34,6 +35,7 @@ public final class MatrixRunner {
     private final PrintStream progress;
     private final JavaProcesses processes = new JavaProcesses();
     private int engineStarts;
+    private final List<Path> recordings = new ArrayList<>();
     private int stepsDone;
     private int totalSteps;
     private long startNanos;
@@ -64,8 +66,20 @@ public final class MatrixRunner {
             new Report(new RunInfo(started, elapsed, options.profile() == Profile.QUICK ? "quick" : "full", descriptions),
                     results).writeTo(options.outputDir());
             progress.printf("done in %s; report in %s%n", clock(elapsed), options.outputDir().resolve("report.md"));
+            summarizeRecordings();
         }
         return results;
+    }
+
+    /** Writes where each profiled engine's time went next to its recording. */
+    private void summarizeRecordings() {
+        for (Path recording : recordings) {
+            try {
+                progress.println("profile summary: " + JfrSummary.summarize(recording));
+            } catch (IOException e) {
+                progress.println("no profile summary for " + recording + ": " + e.getMessage());
+            }
+        }
     }
 
     private void runEngine(MatrixPlan.EngineSteps engineSteps, List<StepResult> results, Map<String, String> descriptions)
@@ -100,6 +114,7 @@ public final class MatrixRunner {
                 ? Optional.of(options.outputDir().resolve(kind.label() + "-" + (++engineStarts) + ".jfr"))
                 : Optional.empty();
         Files.createDirectories(options.outputDir());
+        jfr.ifPresent(recordings::add);
         EngineProcess engine = EngineProcess.start(processes, kind, options.engineJvmOptions(), jfr);
         descriptions.put(kind.label(), engine.description());
         progress.printf("engine %s: %s (pid %d)%n", kind.label(), engine.description(), engine.pid());
