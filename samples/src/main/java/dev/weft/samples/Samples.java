@@ -3,6 +3,8 @@ package dev.weft.samples;
 import dev.weft.samples.chat.ChatMain;
 import dev.weft.samples.cli.SampleLauncher;
 import dev.weft.samples.echo.EchoMain;
+import dev.weft.samples.udpclient.UdpClientMain;
+import dev.weft.samples.udpecho.UdpEchoMain;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,7 +20,11 @@ public final class Samples {
 
     static {
         register(new Sample("echo", "TCP echo server", EchoMain::run));
-        register(new Sample("chat", "TCP line chat: /nick NAME, /who, /quit", ChatMain::run));
+        register(new Sample("chat", "TCP line chat with rooms: /nick NAME, /join ROOM, /who, /quit;"
+                + " --udp-port M adds the UDP relay", ChatMain::run));
+        register(new Sample("udp-echo", "UDP echo server", UdpEchoMain::run));
+        register(new Sample("udp-client", "UDP chat client of the relay, reading lines from stdin",
+                UdpClientMain::run));
     }
 
     private Samples() {

@@ -6,6 +6,7 @@ import dev.weft.core.ClientRegistry;
 import dev.weft.core.Connection;
 import dev.weft.core.ConnectionHandler;
 import dev.weft.core.LineTooLongException;
+import dev.weft.udp.ChatPresence;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -14,7 +15,11 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One chat participant's connection: read lines, broadcast them, answer commands.
+ * One chat participant's connection: read lines, broadcast them to the room, answer commands.
+ *
+ * <p>Rooms and nicknames are the {@link ChatPresence} attributes, shared with the UDP relay when
+ * the application runs one on the same registry: lines go to every client of the room, TCP or
+ * UDP. A client starts in {@link #DEFAULT_ROOM}.
  *
  * <p>All output to the client — its own answers included — goes through {@link Client#send},
  * so it is ordered with the broadcasts it receives and never blocks another client's thread.
@@ -22,8 +27,13 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 public final class ChatHandler implements ConnectionHandler {
 
-    /** The nickname of a chat participant. */
-    public static final AttributeKey<String> NICKNAME = AttributeKey.of("nickname", String.class);
+    /** The nickname of a chat participant: {@link ChatPresence#NICKNAME}, shared with UDP peers. */
+    public static final AttributeKey<String> NICKNAME = ChatPresence.NICKNAME;
+
+    /** The room every client starts in. */
+    public static final String DEFAULT_ROOM = "lobby";
+
+    private static final String COMMANDS = "commands: /nick NAME, /join ROOM, /who, /quit";
 
     private final ClientRegistry registry;
     private final ChatConfig config;
@@ -45,7 +55,7 @@ public final class ChatHandler implements ConnectionHandler {
         Client me = connection.client();
         String nick = claimGuestNickname(me);
         try {
-            say(me, "* welcome, " + nick + " (commands: /nick NAME, /who, /quit)");
+            say(me, "* welcome, " + nick + " (" + COMMANDS + ")");
             broadcast(me, "* " + nick + " joined");
             converse(connection, me);
         } finally {
@@ -89,9 +99,10 @@ public final class ChatHandler implements ConnectionHandler {
             case "/quit" -> {
                 return false;
             }
-            case "/who" -> say(me, "* online: " + String.join(", ", onlineNicknames()));
+            case "/who" -> say(me, "* online: " + String.join(", ", onlineNicknames(roomOf(me))));
             case "/nick" -> rename(me, argument);
-            default -> say(me, "! unknown command " + name + " (commands: /nick NAME, /who, /quit)");
+            case "/join" -> joinRoom(me, argument);
+            default -> say(me, "! unknown command " + name + " (" + COMMANDS + ")");
         }
         return true;
     }
@@ -106,7 +117,7 @@ public final class ChatHandler implements ConnectionHandler {
         if (wanted.equals(old)) {
             return;
         }
-        if (nicknames.putIfAbsent(wanted, me.id()) != null) {
+        if (usedByAnotherProtocol(wanted) || nicknames.putIfAbsent(wanted, me.id()) != null) {
             say(me, "! nickname " + wanted + " is taken");
             return;
         }
@@ -114,6 +125,27 @@ public final class ChatHandler implements ConnectionHandler {
         nicknames.remove(old, me.id());
         say(me, "* you are now " + wanted);
         broadcast(me, "* " + old + " is now " + wanted);
+    }
+
+    private void joinRoom(Client me, String room) {
+        if (!isValidNickname(room)) {
+            say(me, "! a room is 1 to " + config.maxNickLength() + " letters, digits, '-' or '_'");
+            return;
+        }
+        if (room.equals(roomOf(me))) {
+            return;
+        }
+        String nick = nickOf(me);
+        broadcast(me, "* " + nick + " left");
+        me.attributes().put(ChatPresence.ROOM, room);
+        say(me, "* you are in " + room);
+        broadcast(me, "* " + nick + " joined");
+    }
+
+    /** Whether a client of another protocol (a UDP peer), outside this handler's table, has the nickname. */
+    private boolean usedByAnotherProtocol(String nick) {
+        return registry.snapshot().stream()
+                .anyMatch(c -> !c.protocol().equals("tcp") && nick.equals(c.attributes().get(NICKNAME).orElse(null)));
     }
 
     private boolean isValidNickname(String nick) {
@@ -133,15 +165,21 @@ public final class ChatHandler implements ConnectionHandler {
         String nick = "guest-" + me.id();
         nicknames.put(nick, me.id());
         me.attributes().put(NICKNAME, nick);
+        me.attributes().put(ChatPresence.ROOM, DEFAULT_ROOM);
         return nick;
     }
 
-    private List<String> onlineNicknames() {
+    private List<String> onlineNicknames(String room) {
         return registry.snapshot().stream()
+                .filter(ChatPresence.inRoom(room))
                 .map(c -> c.attributes().get(NICKNAME))
                 .flatMap(java.util.Optional::stream)
                 .sorted()
                 .toList();
+    }
+
+    private static String roomOf(Client client) {
+        return client.attributes().get(ChatPresence.ROOM).orElse(DEFAULT_ROOM);
     }
 
     private static String nickOf(Client client) {
@@ -154,7 +192,7 @@ public final class ChatHandler implements ConnectionHandler {
 
     private void broadcast(Client from, String text) {
         byte[] bytes = line(text);
-        registry.broadcast(bytes, c -> c.id() != from.id() && c.attributes().get(NICKNAME).isPresent());
+        registry.broadcast(bytes, ChatPresence.inRoom(roomOf(from)).and(c -> c.id() != from.id()));
     }
 
     private static byte[] line(String text) {

@@ -8,6 +8,8 @@ import dev.weft.core.SocketOptions;
 import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
 import dev.weft.testing.PinningRecorder;
+import dev.weft.udp.RelayConfig;
+import dev.weft.udp.UdpServerConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
@@ -27,7 +29,8 @@ class ChatServerTest {
         TcpServerConfig config = TcpServerConfig.loopback(0).toBuilder().name("chat")
                 .outboundQueueBytes(32 * 1024)
                 .socketOptions(SocketOptions.DEFAULTS.withSendBufferBytes(8 * 1024)).build();
-        chat = DaggerChatComponent.factory().create(config, new ChatConfig(64, 16));
+        chat = DaggerChatComponent.factory().create(config, new ChatConfig(64, 16),
+                UdpServerConfig.loopback(0), RelayConfig.DEFAULTS);
         server = chat.server().start();
     }
 

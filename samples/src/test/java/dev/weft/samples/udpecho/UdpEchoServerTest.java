@@ -1,0 +1,46 @@
+package dev.weft.samples.udpecho;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.weft.testing.PinningRecorder;
+import dev.weft.udp.UdpServer;
+import dev.weft.udp.UdpServerConfig;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(PinningRecorder.class)
+class UdpEchoServerTest {
+
+    private UdpServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = DaggerUdpEchoComponent.factory().create(UdpServerConfig.loopback(0)).server().start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void everyDatagramComesBackToItsSenderUnchanged() throws Exception {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            socket.setSoTimeout(5_000);
+            for (String text : new String[] {"one", "two ✓", ""}) {
+                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                socket.send(new DatagramPacket(bytes, bytes.length, server.localAddress()));
+                DatagramPacket reply = new DatagramPacket(new byte[1_024], 1_024);
+                socket.receive(reply);
+                assertEquals(text, new String(reply.getData(), 0, reply.getLength(), StandardCharsets.UTF_8));
+            }
+        }
+    }
+}

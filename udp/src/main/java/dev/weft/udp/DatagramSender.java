@@ -1,0 +1,32 @@
+package dev.weft.udp;
+
+import java.net.InetSocketAddress;
+
+/**
+ * Sends datagrams from a {@link UdpServer}'s socket, so that they come from the server's address
+ * and port: to reply to a sender, or to reach any other address.
+ *
+ * <p>Safe for use by any number of threads at once, and never blocks: {@link #send} queues the
+ * datagram for the server's send thread and returns at once, so a slow network cannot stall the
+ * caller, and an interrupted caller cannot harm the socket. Datagrams leave in the order they
+ * were queued. When {@link UdpServerConfig#sendQueueDatagrams()} are already waiting, the
+ * datagram is dropped and counted. As always with UDP, delivery is not guaranteed: a receiver
+ * whose buffer is full drops the datagram.
+ */
+public interface DatagramSender {
+
+    /**
+     * Sends {@code payload} as one datagram.
+     *
+     * @param to      the receiver
+     * @param payload the bytes; at most 65,507 for IPv4
+     * @return {@code true} if the datagram was queued; {@code false} if the queue was full
+     *     (counted in {@link UdpMetrics#droppedSendQueueFull()}) or the server is stopping
+     *     (counted in {@link UdpMetrics#sendFailures()})
+     * @throws IllegalArgumentException if {@code to} is unresolved
+     */
+    boolean send(InetSocketAddress to, byte[] payload);
+
+    /** The address the datagrams come from: the server's bound address. */
+    InetSocketAddress localAddress();
+}

@@ -1,0 +1,133 @@
+package dev.weft.udp.internal;
+
+import dev.weft.udp.Datagram;
+import dev.weft.udp.Dispatch;
+import dev.weft.udp.UdpServerConfig;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The receive loop of one UDP server: blocking {@code receive} on a {@link DatagramChannel} from
+ * a virtual thread (which parks, never pinning its carrier), into one direct buffer reused for
+ * every datagram, then dispatch.
+ *
+ * <p>The buffer is one byte longer than {@link UdpServerConfig#maxDatagramBytes()}: the kernel
+ * truncates a datagram to the buffer, so a datagram that fills it was longer than the limit and
+ * is dropped and counted as oversized instead of being handled cut short. With
+ * {@link Dispatch#INLINE} the handler sees a view of the buffer; with
+ * {@link Dispatch#VIRTUAL_THREAD_PER_DATAGRAM} each datagram gets a copy of its bytes.
+ *
+ * <p>A failing {@code receive} other than the socket closing is counted, logged and retried
+ * after a pause that doubles from 1 ms to 1 s, so the loop neither spins nor dies. The loop ends
+ * after {@link #requestStop()} with the next datagram, or when the channel is closed.
+ */
+public final class ReceiveLoop implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceiveLoop.class);
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(1);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(1);
+
+    private final DatagramChannel channel;
+    private final UdpServerConfig config;
+    private final HandlerInvoker invoker;
+    private final PerDatagramThreads perDatagram;
+    private final UdpCounters counters;
+    private volatile boolean stopRequested;
+
+    /**
+     * @param channel     the bound channel, in blocking mode
+     * @param config      the server's configuration
+     * @param invoker     runs the handler
+     * @param perDatagram the thread-per-datagram dispatcher; used only with that dispatch mode
+     * @param counters    where datagrams are counted
+     */
+    public ReceiveLoop(DatagramChannel channel, UdpServerConfig config, HandlerInvoker invoker,
+                       PerDatagramThreads perDatagram, UdpCounters counters) {
+        this.channel = channel;
+        this.config = config;
+        this.invoker = invoker;
+        this.perDatagram = perDatagram;
+        this.counters = counters;
+    }
+
+    @Override
+    public void run() {
+        int maxBytes = config.maxDatagramBytes();
+        ByteBuffer buffer = ByteBuffer.allocateDirect(maxBytes + 1);
+        Duration pause = Duration.ZERO;
+        while (!stopRequested) {
+            InetSocketAddress from;
+            try {
+                buffer.clear();
+                from = (InetSocketAddress) channel.receive(buffer);
+                pause = Duration.ZERO;
+                if (stopRequested) {
+                    return; // the datagram stop() sent to wake us, or one that came too late
+                }
+            } catch (ClosedChannelException e) {
+                return; // stop() closed the channel
+            } catch (IOException e) {
+                if (!channel.isOpen()) {
+                    return;
+                }
+                counters.receiveFailures.increment();
+                pause = pause.isZero() ? FIRST_PAUSE : shorter(pause.multipliedBy(2), LONGEST_PAUSE);
+                log.warn("{} receive failed ({}); retrying in {} ms", config.name(), e.toString(), pause.toMillis());
+                if (!pause(pause)) {
+                    return;
+                }
+                continue;
+            }
+            accept(from, buffer.flip(), maxBytes);
+        }
+    }
+
+    /**
+     * Makes the loop end after the datagram it is waiting for (the caller then sends one to wake
+     * it) instead of handling it.
+     */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /** Whether {@link #requestStop()} was called. */
+    public boolean stopRequested() {
+        return stopRequested;
+    }
+
+    private void accept(InetSocketAddress from, ByteBuffer payload, int maxBytes) {
+        int length = payload.remaining();
+        counters.received.increment();
+        counters.bytesReceived.add(length);
+        if (length > maxBytes) {
+            counters.droppedOversized.increment();
+            log.debug("{} dropped a datagram from {} longer than {} bytes", config.name(), from, maxBytes);
+            invoker.oversized(from, maxBytes);
+        } else if (config.dispatch() == Dispatch.INLINE) {
+            invoker.invoke(Datagram.of(from, payload));
+        } else {
+            byte[] copy = new byte[length];
+            payload.get(copy);
+            perDatagram.dispatch(Datagram.of(from, copy));
+        }
+    }
+
+    private static boolean pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+            return true;
+        } catch (InterruptedException e) {
+            return false; // only stop() interrupts the loop
+        }
+    }
+
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}
