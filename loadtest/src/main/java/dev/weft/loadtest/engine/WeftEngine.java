@@ -4,39 +4,68 @@ import dev.weft.core.Connection;
 import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
 import dev.weft.core.ThreadMode;
+import dev.weft.udp.RelayConfig;
+import dev.weft.udp.UdpRelay;
+import dev.weft.udp.UdpServer;
+import dev.weft.udp.UdpServerConfig;
+import dev.weft.core.ClientRegistry;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Weft's own engine: {@link TcpServer} with one thread per connection, virtual or platform as
- * {@link ThreadMode} says — the same code either way.
+ * Weft's own engine, one thread per connection — virtual or platform as {@link ThreadMode}
+ * says, the same code either way: an echo {@link TcpServer} with the {@code echo} sample's
+ * handler and (for the virtual-thread engine only: the relay has no thread mode) a
+ * {@link UdpRelay}. Until the {@code http} module is merged it serves no HTTP.
  */
 final class WeftEngine implements Engine {
 
     /** The most bytes read and written back at a time, as in the {@code echo} sample. */
     private static final int ECHO_CHUNK_BYTES = 8_192;
+    /** Socket buffers of the relay, as in the udp module's fan-out benchmark. */
+    private static final int UDP_BUFFER_BYTES = 4 << 20;
 
     private final EngineKind kind;
     private final TcpServer echo;
+    private final Optional<UdpServer> udp;
 
-    private WeftEngine(EngineKind kind, TcpServer echo) {
+    private WeftEngine(EngineKind kind, TcpServer echo, Optional<UdpServer> udp) {
         this.kind = kind;
         this.echo = echo;
+        this.udp = udp;
     }
 
     static WeftEngine start(EngineKind kind, ThreadMode mode, EngineOptions options) throws IOException {
-        TcpServerConfig config = TcpServerConfig.builder()
-                .name(kind.label() + "-echo")
+        ClientRegistry registry = new ClientRegistry();
+        TcpServer echo = new TcpServer(tcp(kind.label() + "-echo", options.echoPort(), mode, options),
+                WeftEngine::echo, registry).start();
+        UdpServer udp = null;
+        try {
+            if (kind.runsUdpRelay()) {
+                UdpServerConfig config = UdpServerConfig.builder().name(kind.label() + "-udp").host(options.host())
+                        .receiveBufferBytes(UDP_BUFFER_BYTES).sendBufferBytes(UDP_BUFFER_BYTES).build();
+                udp = new UdpServer(config, new UdpRelay(RelayConfig.DEFAULTS, registry)).start();
+            }
+            return new WeftEngine(kind, echo, Optional.ofNullable(udp));
+        } catch (IOException | RuntimeException e) {
+            echo.stop(Duration.ZERO);
+            throw e;
+        }
+    }
+
+    private static TcpServerConfig tcp(String name, int port, ThreadMode mode, EngineOptions options) {
+        return TcpServerConfig.builder()
+                .name(name)
                 .host(options.host())
-                .port(options.echoPort())
+                .port(port)
                 .maxConnections(options.maxConnections())
+                .acceptBacklog(4_096)
                 .idleTimeout(Duration.ofMinutes(10))
                 .shutdownGrace(Duration.ZERO)
                 .threadMode(mode)
                 .build();
-        TcpServer echo = new TcpServer(config, WeftEngine::echo).start();
-        return new WeftEngine(kind, echo);
     }
 
     /** The {@code echo} sample's handler: reads with {@code readSome}, so it holds no buffer while idle. */
@@ -65,12 +94,19 @@ final class WeftEngine implements Engine {
     }
 
     @Override
+    public OptionalInt udpPort() {
+        return udp.map(server -> OptionalInt.of(server.port())).orElse(OptionalInt.empty());
+    }
+
+    @Override
     public String description() {
-        return "Weft TcpServer, " + echo.config().threadMode().name().toLowerCase() + " thread per connection";
+        return "Weft TcpServer" + (udp.isPresent() ? " + UdpRelay" : "") + ", "
+                + echo.config().threadMode().name().toLowerCase() + " thread per connection";
     }
 
     @Override
     public void close() {
+        udp.ifPresent(server -> server.stop(Duration.ZERO));
         echo.stop(Duration.ZERO);
     }
 }
