@@ -6,6 +6,7 @@ import dev.weft.loadtest.engine.EngineOptions;
 import dev.weft.loadtest.generator.IdleHolder;
 import dev.weft.loadtest.generator.Protocol;
 import dev.weft.loadtest.matrix.MatrixOptions;
+import dev.weft.loadtest.matrix.MatrixPlan;
 import dev.weft.loadtest.matrix.MatrixRunner;
 import dev.weft.loadtest.matrix.Profile;
 import dev.weft.loadtest.matrix.Scenario;
@@ -27,7 +28,7 @@ import java.util.Optional;
 /**
  * The load test's command line; every process of a run is this jar with another command:
  * <pre>
- * run [--quick] [--engines a,b] [--scenarios x,y] [--out DIR] [--no-wrk] [--jfr] [--engine-jvm-options "..."]
+ * run [--quick] [--engines a,b] [--scenarios x,y] [--out DIR] [--no-wrk] [--jfr] [--engine-jvm-options "..."] [--dry-run]
  * engine KIND                                                                one engine (child process)
  * hold --port P --protocol http|echo --connections N --source ADDR          idle connections (child process)
  * </pre>
@@ -65,8 +66,16 @@ public final class Main {
         if (wrk.isEmpty() && scenarios.contains(Scenario.WRK)) {
             System.out.println("wrk not found on PATH: the wrk cross-check is left out");
         }
-        new MatrixRunner(new MatrixOptions(profile, engines, scenarios, out, wrk, line.flag("--jfr"),
-                line.value("--engine-jvm-options").map(v -> List.of(v.trim().split("\\s+"))).orElse(List.of())), System.out).run();
+        MatrixOptions options = new MatrixOptions(profile, engines, scenarios, out, wrk, line.flag("--jfr"),
+                line.value("--engine-jvm-options").map(v -> List.of(v.trim().split("\\s+"))).orElse(List.of()));
+        if (line.flag("--dry-run")) {
+            MatrixPlan plan = MatrixPlan.of(options);
+            plan.allSteps().forEach(step -> System.out.println(step.describe()));
+            System.out.printf("%d steps, about %d min %d s%n", plan.allSteps().size(),
+                    plan.estimate(profile).toMinutes(), plan.estimate(profile).toSecondsPart());
+            return;
+        }
+        new MatrixRunner(options, System.out).run();
     }
 
     private static void hold(CommandLine line) throws IOException, InterruptedException {
@@ -97,7 +106,7 @@ public final class Main {
         System.err.println(problem + """
 
                 usage: java -jar weft-loadtest.jar run [--quick] [--engines LIST] [--scenarios LIST] [--out DIR] [--no-wrk] [--jfr]
-                           [--engine-jvm-options "OPTIONS"]
+                           [--engine-jvm-options "OPTIONS"] [--dry-run]
                        engines:   %s
                        scenarios: %s
                 """.formatted(String.join(",", EngineKind.labels()), String.join(",", Scenario.labels())));
