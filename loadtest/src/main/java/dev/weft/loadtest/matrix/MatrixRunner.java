@@ -52,7 +52,8 @@ public final class MatrixRunner {
         MatrixPlan plan = MatrixPlan.of(options);
         totalSteps = plan.allSteps().size();
         planned = plan.estimate(options.profile());
-        progress.printf("planned: %d steps over %d engines, about %s%n", totalSteps, plan.engines().size(), clock(planned));
+        progress.printf("planned: %d steps over %d engines, at most about %s (skipped steps take no time)%n",
+                totalSteps, plan.engines().size(), clock(planned));
         startNanos = System.nanoTime();
         Instant started = Instant.now();
         List<StepResult> results = new ArrayList<>();
