@@ -65,22 +65,23 @@ public final class MatrixRunner {
         } finally {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
             new Report(new RunInfo(started, elapsed, options.profile() == Profile.QUICK ? "quick" : "full", descriptions),
-                    results).writeTo(options.outputDir());
+                    results, summarizeRecordings()).writeTo(options.outputDir());
             progress.printf("done in %s; report in %s%n", clock(elapsed), options.outputDir().resolve("report.md"));
-            summarizeRecordings();
         }
         return results;
     }
 
-    /** Writes where each profiled engine's time went next to its recording. */
-    private void summarizeRecordings() {
+    /** Where each profiled engine's time went, also written next to its recording. */
+    private List<String> summarizeRecordings() {
+        List<String> summaries = new ArrayList<>();
         for (Path recording : recordings) {
             try {
-                progress.println("profile summary: " + JfrSummary.summarize(recording));
+                summaries.add(JfrSummary.summarize(recording));
             } catch (IOException e) {
                 progress.println("no profile summary for " + recording + ": " + e.getMessage());
             }
         }
+        return summaries;
     }
 
     private void runEngine(MatrixPlan.EngineSteps engineSteps, List<StepResult> results, Map<String, String> descriptions)

@@ -33,15 +33,16 @@ public final class JfrSummary {
     private JfrSummary() {
     }
 
-    /** Reads {@code recording} and writes the summary beside it; returns the summary's path. */
-    public static Path summarize(Path recording) throws IOException {
+    /** Reads {@code recording}, writes the summary beside it ({@code .txt}) and returns its text. */
+    public static String summarize(Path recording) throws IOException {
         JfrSummary summary = new JfrSummary();
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
             summary.add(event);
         }
         Path out = recording.resolveSibling(recording.getFileName().toString().replaceFirst("\\.jfr$", "") + ".txt");
-        Files.writeString(out, summary.text(recording.getFileName().toString()));
-        return out;
+        String text = summary.text(recording.getFileName().toString());
+        Files.writeString(out, text);
+        return text;
     }
 
     private void add(RecordedEvent event) {

@@ -21,12 +21,19 @@ public final class Report {
     private final RunInfo info;
     private final List<StepResult> results;
     private final ReportTables tables;
+    private final List<String> profiles;
 
-    /** A report of {@code results}. */
-    public Report(RunInfo info, List<StepResult> results) {
+    /**
+     * A report of {@code results}.
+     *
+     * @param profiles JFR summaries of the engine processes (see {@link JfrSummary}); empty
+     *                 when the run recorded none
+     */
+    public Report(RunInfo info, List<StepResult> results, List<String> profiles) {
         this.info = info;
         this.results = List.copyOf(results);
         this.tables = new ReportTables(results);
+        this.profiles = List.copyOf(profiles);
     }
 
     /** Writes every file into {@code dir}, creating it. */
@@ -50,6 +57,10 @@ public final class Report {
         header().forEach(line -> out.append("- ").append(line).append('\n'));
         out.append('\n');
         tables.all().forEach(t -> out.append(t.markdown()));
+        if (!profiles.isEmpty()) {
+            out.append("### Where the CPU time went (JFR, whole run of each engine process)\n\n");
+            profiles.forEach(p -> out.append("```\n").append(p).append("```\n\n"));
+        }
         return out.toString();
     }
 
@@ -72,6 +83,10 @@ public final class Report {
         charts().forEach(out::append);
         out.append("</div>\n<h2>Tables</h2>\n");
         tables.all().forEach(t -> out.append(t.html()));
+        if (!profiles.isEmpty()) {
+            out.append("<h3>Where the CPU time went (JFR, whole run of each engine process)</h3>\n");
+            profiles.forEach(p -> out.append("<pre>").append(Table.escape(p)).append("</pre>\n"));
+        }
         return out.append("</body></html>\n").toString();
     }
 
