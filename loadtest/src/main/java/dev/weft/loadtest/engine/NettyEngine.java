@@ -107,7 +107,7 @@ final class NettyEngine implements Engine {
     public String description() {
         return "Netty " + io.netty.util.Version.identify().values().stream().findFirst()
                 .map(io.netty.util.Version::artifactVersion).orElse("?") + ", " + transport
-                + ", " + Runtime.getRuntime().availableProcessors() + " worker loops";
+                + ", " + Runtime.getRuntime().availableProcessors() + " worker loops; HTTP through HttpServerCodec";
     }
 
     @Override
