@@ -3,6 +3,7 @@ package dev.weft.samples;
 import dev.weft.samples.chat.ChatMain;
 import dev.weft.samples.cli.SampleLauncher;
 import dev.weft.samples.echo.EchoMain;
+import dev.weft.samples.http.HttpMain;
 import dev.weft.samples.udpclient.UdpClientMain;
 import dev.weft.samples.udpecho.UdpEchoMain;
 import java.util.Arrays;
@@ -19,6 +20,7 @@ public final class Samples {
     private static final Map<String, Sample> SAMPLES = new LinkedHashMap<>();
 
     static {
+        register(new Sample("http", "HTTP/1.1 server: /hello, /echo, /users/{id}, /clients, /static/*", HttpMain::run));
         register(new Sample("echo", "TCP echo server", EchoMain::run));
         register(new Sample("chat", "TCP line chat with rooms: /nick NAME, /join ROOM, /who, /quit;"
                 + " --udp-port M adds the UDP relay", ChatMain::run));

@@ -1,0 +1,115 @@
+package dev.weft.http;
+
+import dev.weft.core.ClientRegistry;
+import dev.weft.core.ServerMetrics;
+import dev.weft.core.TcpServer;
+import dev.weft.core.TcpServerConfig;
+import dev.weft.http.internal.Http1ConnectionHandler;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * An HTTP/1.1 server: the core {@link TcpServer} running one virtual thread per connection, each
+ * serving its requests in a plain blocking loop and handing them to an {@link HttpHandler}.
+ *
+ * <pre>{@code
+ * Router router = Router.of(List.of(Route.get("/hello", request -> Response.ok("Hello"))));
+ * try (HttpServer server = new HttpServer(HttpServerConfig.loopback(8080), router).start()) {
+ *     server.awaitStop();
+ * }
+ * }</pre>
+ *
+ * <p>Lifecycle as for {@link TcpServer}: {@link #start()} returns once listening;
+ * {@link #stop(Duration)} closes connections waiting between requests at once, lets requests in
+ * progress finish (their responses carry {@code Connection: close}) until the grace deadline,
+ * then closes the rest.
+ */
+public final class HttpServer implements AutoCloseable {
+
+    private final HttpServerConfig config;
+    private final TcpServer tcp;
+
+    /**
+     * Creates a server whose clients join {@code registry}.
+     *
+     * @param config   the configuration
+     * @param handler  the application, usually a {@link Router}
+     * @param registry the application's shared client registry
+     */
+    public HttpServer(HttpServerConfig config, HttpHandler handler, ClientRegistry registry) {
+        this.config = Objects.requireNonNull(config, "config");
+        TcpServerConfig engine = config.tcp().toBuilder().readBufferBytes(1).writeBufferBytes(1).build();
+        this.tcp = new TcpServer(engine,
+                new Http1ConnectionHandler(handler, config.limits(), config.serverName()), registry);
+    }
+
+    /** Creates a server with a client registry of its own. */
+    public HttpServer(HttpServerConfig config, HttpHandler handler) {
+        this(config, handler, new ClientRegistry());
+    }
+
+    /**
+     * Binds and starts accepting; returns once listening.
+     *
+     * @return this server
+     * @throws java.net.BindException naming the address when it is in use
+     */
+    public HttpServer start() throws IOException {
+        tcp.start();
+        return this;
+    }
+
+    /** The bound port (the ephemeral one for port 0). */
+    public int port() {
+        return tcp.port();
+    }
+
+    /** The bound address. */
+    public InetSocketAddress localAddress() {
+        return tcp.localAddress();
+    }
+
+    /** {@code http://host:port} followed by {@code path}. */
+    public URI uri(String path) {
+        return tcp.uri("http", path);
+    }
+
+    /** The configuration. */
+    public HttpServerConfig config() {
+        return config;
+    }
+
+    /** The registry the connections join. */
+    public ClientRegistry registry() {
+        return tcp.registry();
+    }
+
+    /** A snapshot of the engine's counters. */
+    public ServerMetrics metrics() {
+        return tcp.metrics();
+    }
+
+    /** Blocks until the server has stopped. */
+    public void awaitStop() throws InterruptedException {
+        tcp.awaitStop();
+    }
+
+    /** Stops; see the class comment. */
+    public void stop(Duration grace) {
+        tcp.stop(grace);
+    }
+
+    /** Stops with the configured shutdown grace. */
+    @Override
+    public void close() {
+        tcp.close();
+    }
+
+    @Override
+    public String toString() {
+        return "HttpServer[" + tcp + "]";
+    }
+}

@@ -1,0 +1,161 @@
+package dev.weft.http;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * An HTTP response: status, header fields and a body.
+ *
+ * <p>The server adds the framing itself — {@code Content-Length} for every body of known size,
+ * {@code Transfer-Encoding: chunked} for a {@link Stream} body to an HTTP/1.1 client — plus
+ * {@code Date}, {@code Server} and {@code Connection}, so an application must not set
+ * {@code Content-Length} or {@code Transfer-Encoding} (the constructor refuses them). For
+ * {@code HEAD} the server sends the same headers as for {@code GET} without the body.
+ *
+ * @param status  the status
+ * @param headers the application's header fields, such as {@code Content-Type}
+ * @param body    the body; {@link Empty} for none
+ */
+public record Response(Status status, Headers headers, Body body) {
+
+    /** {@code text/plain; charset=utf-8}, the type of text responses. */
+    public static final String TEXT_PLAIN_UTF8 = "text/plain; charset=utf-8";
+    /** {@code application/json}, the type of JSON responses (JSON is UTF-8 by definition). */
+    public static final String APPLICATION_JSON = "application/json";
+
+    /** Checks framing rules: no body where the status forbids one, no framing headers. */
+    public Response {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(headers, "headers");
+        Objects.requireNonNull(body, "body");
+        if (status.forbidsBody() && !(body instanceof Empty)) {
+            throw new IllegalArgumentException(status + " must not have a body");
+        }
+        if (headers.contains("Content-Length") || headers.contains("Transfer-Encoding")) {
+            throw new IllegalArgumentException(
+                    "Content-Length and Transfer-Encoding are set by the server, not by the response");
+        }
+    }
+
+    /** {@code 200} with a UTF-8 {@code text/plain} body. */
+    public static Response ok(String text) {
+        return text(Status.OK_200, text);
+    }
+
+    /** {@code status} with a UTF-8 {@code text/plain} body. */
+    public static Response text(Status status, String text) {
+        return bytes(status, TEXT_PLAIN_UTF8, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code status} with an {@code application/json} body (the caller supplies the JSON). */
+    public static Response json(Status status, String json) {
+        return bytes(status, APPLICATION_JSON, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * {@code status} with the given bytes as body; the array is not copied, so it must not
+     * change afterwards (which makes a constant body free to send).
+     */
+    public static Response bytes(Status status, String contentType, byte[] body) {
+        return new Response(status, Headers.of("Content-Type", contentType), new Bytes(body));
+    }
+
+    /** {@code status} without a body ({@code Content-Length: 0} where the status allows one). */
+    public static Response of(Status status) {
+        return new Response(status, Headers.EMPTY, Empty.INSTANCE);
+    }
+
+    /** {@code status} with a body of unknown length that {@code writer} produces, sent chunked. */
+    public static Response stream(Status status, String contentType, BodyWriter writer) {
+        return new Response(status, Headers.of("Content-Type", contentType), new Stream(writer));
+    }
+
+    /**
+     * {@code status} with {@code length} bytes of the file at {@code path} from {@code position}
+     * as body, sent without copying through the heap ({@code sendfile}).
+     */
+    public static Response file(Status status, String contentType, Path path, long position, long length) {
+        return new Response(status, Headers.of("Content-Type", contentType),
+                new FileRegion(path, position, length));
+    }
+
+    /** A copy with one more header field. */
+    public Response withHeader(String name, String value) {
+        return new Response(status, headers.with(name, value), body);
+    }
+
+    /** A copy with another status. */
+    public Response withStatus(Status newStatus) {
+        return new Response(newStatus, headers, body);
+    }
+
+    /** The body of a response: a closed set of shapes the server knows how to frame. */
+    public sealed interface Body permits Empty, Bytes, Stream, FileRegion {
+    }
+
+    /** No body. */
+    public record Empty() implements Body {
+        /** The one instance. */
+        public static final Empty INSTANCE = new Empty();
+    }
+
+    /**
+     * A body held in memory, sent with {@code Content-Length}.
+     *
+     * @param bytes the body; not copied
+     */
+    public record Bytes(byte[] bytes) implements Body {
+        /** Checks the array is present. */
+        public Bytes {
+            Objects.requireNonNull(bytes, "bytes");
+        }
+    }
+
+    /**
+     * A body the handler writes while the response is sent, of unknown length: chunked to an
+     * HTTP/1.1 client, delimited by closing the connection for HTTP/1.0. Runs on the
+     * connection's thread after the handler returned; if it throws, the response is cut short
+     * and the connection closed (the status line is already sent).
+     *
+     * @param writer writes the body
+     */
+    public record Stream(BodyWriter writer) implements Body {
+        /** Checks the writer is present. */
+        public Stream {
+            Objects.requireNonNull(writer, "writer");
+        }
+    }
+
+    /**
+     * A region of a file, sent with {@code Content-Length} by {@code FileChannel.transferTo}.
+     * The file is opened when the response is written; if it is gone by then, the client gets
+     * {@code 404} instead.
+     *
+     * @param path     the file
+     * @param position the first byte to send
+     * @param length   the number of bytes to send
+     */
+    public record FileRegion(Path path, long position, long length) implements Body {
+        /** Checks the region is well-formed. */
+        public FileRegion {
+            Objects.requireNonNull(path, "path");
+            if (position < 0 || length < 0) {
+                throw new IllegalArgumentException("position and length must be >= 0: " + position + ", " + length);
+            }
+        }
+    }
+
+    /** Writes a {@link Stream} body. */
+    @FunctionalInterface
+    public interface BodyWriter {
+        /**
+         * Writes the body to {@code out}; closing {@code out} is allowed but not needed.
+         *
+         * @param out the body stream; writes are buffered and flushed by the server
+         */
+        void writeTo(OutputStream out) throws IOException;
+    }
+}

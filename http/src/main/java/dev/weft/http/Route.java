@@ -1,0 +1,74 @@
+package dev.weft.http;
+
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A method, a path template and the handler for them.
+ *
+ * <p>Templates are literal segments, {@code {name}} segments that match any one segment (the
+ * decoded value becomes a path parameter), and an optional final {@code *} that matches the
+ * rest of the path, zero or more segments (available as the path parameter {@code "*"}):
+ * {@code /users/{id}}, {@code /static/*}. Literal segments are compared with the decoded
+ * segments of the request path.
+ *
+ * @param method  the method
+ * @param pattern the path template, starting with {@code /}
+ * @param handler the handler
+ */
+public record Route(Method method, String pattern, HttpHandler handler) {
+
+    /** Validates the template. */
+    public Route {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(pattern, "pattern");
+        Objects.requireNonNull(handler, "handler");
+        if (!pattern.startsWith("/")) {
+            throw new IllegalArgumentException("pattern must start with '/': " + pattern);
+        }
+        String[] segments = pattern.substring(1).split("/", -1);
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < segments.length; i++) {
+            String segment = segments[i];
+            if (segment.equals("*") && i != segments.length - 1) {
+                throw new IllegalArgumentException("'*' may only be the last segment: " + pattern);
+            }
+            if (segment.startsWith("{") || segment.endsWith("}")) {
+                String name = segment.length() > 2 && segment.startsWith("{") && segment.endsWith("}")
+                        ? segment.substring(1, segment.length() - 1) : "";
+                if (name.isEmpty() || name.contains("{") || name.contains("}") || name.equals("*")) {
+                    throw new IllegalArgumentException("malformed parameter segment '" + segment + "' in " + pattern);
+                }
+                if (!names.add(name)) {
+                    throw new IllegalArgumentException("parameter {" + name + "} appears twice in " + pattern);
+                }
+            }
+        }
+    }
+
+    /** A {@code GET} route (also answering {@code HEAD} unless a {@code HEAD} route is given). */
+    public static Route get(String pattern, HttpHandler handler) {
+        return new Route(Method.GET, pattern, handler);
+    }
+
+    /** A {@code POST} route. */
+    public static Route post(String pattern, HttpHandler handler) {
+        return new Route(Method.POST, pattern, handler);
+    }
+
+    /** A {@code PUT} route. */
+    public static Route put(String pattern, HttpHandler handler) {
+        return new Route(Method.PUT, pattern, handler);
+    }
+
+    /** A {@code DELETE} route. */
+    public static Route delete(String pattern, HttpHandler handler) {
+        return new Route(Method.DELETE, pattern, handler);
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + pattern;
+    }
+}

@@ -1,0 +1,213 @@
+package dev.weft.http.internal;
+
+import dev.weft.core.Connection;
+import dev.weft.http.HttpException;
+import dev.weft.http.HttpHandler;
+import dev.weft.http.HttpLimits;
+import dev.weft.http.Method;
+import dev.weft.http.Request;
+import dev.weft.http.Response;
+import dev.weft.http.Status;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The request loop of one connection: read a head, build the request, run the handler, write
+ * the response, and again while the connection is persistent.
+ *
+ * <p>Timeouts by phase, applied as the connection's read timeout (which the core engine
+ * enforces from its watchdog, with no timer per read): waiting for the first byte of a request
+ * uses the idle timeout (and the connection is marked {@linkplain Connection#idle(boolean) idle},
+ * so a stopping server closes it at once); from that byte on, the whole head must arrive before
+ * the header deadline — each read waits at most the time left, and a head still incomplete at
+ * the deadline is answered 408; body reads use the body read timeout. A read that times out has
+ * its connection closed by the engine. Responses are flushed only when the loop
+ * would otherwise block, so pipelined requests are answered in one write.
+ */
+final class Http1Connection {
+
+    private static final Logger log = LoggerFactory.getLogger(Http1Connection.class);
+    /** The most unread body bytes dropped to keep a connection alive; more closes it instead. */
+    private static final long MAX_DISCARD_BYTES = 64 * 1024;
+    /** How long a connection closed on an error drains the client's input before closing. */
+    private static final Duration LINGER = Duration.ofSeconds(1);
+
+    private final Connection connection;
+    private final HttpHandler handler;
+    private final HttpLimits limits;
+    private final RequestParser parser;
+    private final HeadScanner scanner;
+    private final OutboundBuffer out;
+    private final InboundBuffer in;
+    private final ResponseWriter writer;
+    private final BodyInput.BodyContext bodies;
+    private int served;
+    private boolean unreadInput;
+
+    Http1Connection(Connection connection, HttpHandler handler, HttpLimits limits, RequestParser parser,
+                    byte[] serverLine) {
+        this.connection = connection;
+        this.handler = handler;
+        this.limits = limits;
+        this.parser = parser;
+        this.scanner = new HeadScanner(limits);
+        this.out = new OutboundBuffer(connection);
+        this.in = new InboundBuffer(connection, out, HeadScanner.maxHeadBytes(limits));
+        this.writer = new ResponseWriter(connection, out, serverLine);
+        this.bodies = new BodyInput.BodyContext(in, out, limits.bodyReadTimeout());
+    }
+
+    /** Serves requests until the connection is to be closed; the caller closes it. */
+    void run() throws IOException {
+        while (true) {
+            RequestHead head;
+            try {
+                head = readHead();
+            } catch (HttpException e) {
+                log.debug("{} bad request: {} {}", connection, e.status().code(), e.getMessage());
+                writer.write(ErrorResponses.of(e), false, true, false);
+                lingeringClose();
+                return;
+            }
+            if (head == null) {
+                out.flush();
+                return;
+            }
+            if (!serve(head)) {
+                if (unreadInput) {
+                    lingeringClose();
+                } else {
+                    out.flush();
+                }
+                return;
+            }
+        }
+    }
+
+    /**
+     * Sends what is pending, half-closes, and reads and drops what the client still sends for a
+     * short while: closing a socket with unread input makes the kernel reset the connection,
+     * and the client may then lose the error response before reading it.
+     */
+    private void lingeringClose() {
+        try {
+            out.flush();
+            connection.shutdownOutput();
+            long deadline = System.nanoTime() + LINGER.toNanos();
+            byte[] scratch = new byte[BodyInput.DIRECT_READ_BYTES];
+            long dropped = 0;
+            while (dropped < MAX_DISCARD_BYTES) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return;
+                }
+                connection.readTimeout(Duration.ofNanos(remaining));
+                int n = connection.read(scratch, 0, scratch.length);
+                if (n < 0) {
+                    return;
+                }
+                dropped += n;
+            }
+        } catch (IOException e) {
+            log.debug("{} lingering close ended: {}", connection, e.toString());
+        }
+    }
+
+    /** Reads and parses the next head; null when the peer closed or the server stops between requests. */
+    private RequestHead readHead() throws IOException {
+        scanner.reset();
+        in.shrink();
+        long headerDeadline = in.buffered() > 0 ? System.nanoTime() + limits.headerTimeout().toNanos() : 0;
+        while (!scanner.scan(in.bytes(), in.position(), in.limit())) {
+            if (in.buffered() == 0) {
+                if (!awaitFirstByte()) {
+                    return null;
+                }
+                headerDeadline = System.nanoTime() + limits.headerTimeout().toNanos();
+                continue;
+            }
+            long remaining = headerDeadline - System.nanoTime();
+            if (remaining <= 0) {
+                throw headerTimeout();
+            }
+            if (in.fill(Duration.ofNanos(remaining)) < 0) {
+                throw new EOFException("connection closed in the middle of a request head");
+            }
+        }
+        RequestHead head = parser.parse(in.bytes(), in.position(), scanner);
+        in.consume(scanner.headLength());
+        return head;
+    }
+
+    /**
+     * Waits, idle, for the first byte of the next request.
+     *
+     * @return false when there is none: the peer closed or the server is stopping
+     * @throws java.net.SocketTimeoutException after the idle timeout
+     */
+    private boolean awaitFirstByte() throws IOException {
+        if (connection.stopRequested()) {
+            return false;
+        }
+        out.flush();
+        out.release();
+        connection.idle(true);
+        int n = in.fill(limits.idleTimeout());
+        connection.idle(false);
+        return n > 0;
+    }
+
+    private HttpException headerTimeout() {
+        return new HttpException(Status.REQUEST_TIMEOUT_408,
+                "request header not received within " + limits.headerTimeout());
+    }
+
+    /** Handles one request; returns whether the connection stays open. */
+    private boolean serve(RequestHead head) throws IOException {
+        served++;
+        BodyInput body = body(head);
+        InputStream stream = body == null ? InputStream.nullInputStream() : body;
+        Request request = new Request(head.method(), head.target(), head.path(), head.rawQuery(),
+                head.version(), head.headers(), Map.of(), stream, connection.remoteAddress());
+        Response response = dispatch(request, body);
+        boolean bodyConsumed = body == null || body.discardRemaining(MAX_DISCARD_BYTES);
+        unreadInput = !bodyConsumed || in.buffered() > 0;
+        boolean keepAlive = head.keepAlive() && served < limits.maxRequestsPerConnection()
+                && !connection.stopRequested() && bodyConsumed;
+        return writer.write(response, head.method() == Method.HEAD, head.http11(), keepAlive);
+    }
+
+    private BodyInput body(RequestHead head) {
+        if (head.chunked()) {
+            return new ChunkedBody(bodies, head.expectContinue(), limits.maxBodyBytes(), limits.maxHeaderBytes());
+        }
+        if (head.contentLength() > 0) {
+            return new FixedLengthBody(bodies, head.expectContinue(), head.contentLength());
+        }
+        return null;
+    }
+
+    private Response dispatch(Request request, BodyInput body) {
+        try {
+            Response response = handler.handle(request);
+            if (response == null) {
+                throw new IllegalStateException("handler returned no response");
+            }
+            return response;
+        } catch (HttpException e) {
+            return ErrorResponses.of(e);
+        } catch (Exception e) {
+            if (body != null && body.broken()) {
+                log.debug("{} request body failed for {}: {}", connection, request, e.toString());
+                return ErrorResponses.of(new HttpException(Status.BAD_REQUEST_400, "malformed request body"));
+            }
+            log.error("{} handler failed for {}", connection, request, e);
+            return ErrorResponses.internalError();
+        }
+    }
+}

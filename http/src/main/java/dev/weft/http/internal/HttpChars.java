@@ -1,0 +1,84 @@
+package dev.weft.http.internal;
+
+/**
+ * The RFC 9110 character classes used by the parser and by header validation: token characters
+ * (methods, field names, codings) and field-value characters, as lookup tables on bytes.
+ */
+public final class HttpChars {
+
+    private static final boolean[] TCHAR = new boolean[256];
+    private static final boolean[] FIELD_VALUE = new boolean[256];
+    private static final boolean[] TARGET = new boolean[256];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            TCHAR[c] = true;
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            TCHAR[c] = true;
+            TCHAR[c - 'a' + 'A'] = true;
+        }
+        for (char c : "!#$%&'*+-.^_`|~".toCharArray()) {
+            TCHAR[c] = true;
+        }
+        for (int b = 0; b < 256; b++) {
+            FIELD_VALUE[b] = b == '\t' || (b >= 0x20 && b != 0x7F);
+            TARGET[b] = b > 0x20 && b < 0x7F;
+        }
+    }
+
+    private HttpChars() {
+    }
+
+    /** Whether byte or char {@code c} may appear in a token. */
+    public static boolean isTokenChar(int c) {
+        return c >= 0 && c < 256 && TCHAR[c];
+    }
+
+    /** Whether byte {@code b} (0..255) may appear in a field value: VCHAR, SP, HTAB, obs-text. */
+    public static boolean isFieldValueByte(int b) {
+        return FIELD_VALUE[b];
+    }
+
+    /** Whether byte {@code b} (0..255) may appear in a request target: visible ASCII. */
+    public static boolean isTargetByte(int b) {
+        return TARGET[b];
+    }
+
+    /** Whether {@code b} is a space or horizontal tab (optional whitespace). */
+    public static boolean isWhitespace(int b) {
+        return b == ' ' || b == '\t';
+    }
+
+    /**
+     * Checks a header name given by an application.
+     *
+     * @throws IllegalArgumentException if it is empty or not a token
+     */
+    public static void requireValidName(String name) {
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("header name must not be empty");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (!isTokenChar(name.charAt(i))) {
+                throw new IllegalArgumentException("header name is not a token: " + name);
+            }
+        }
+    }
+
+    /**
+     * Checks a header value given by an application: no CR, LF or other control character, so
+     * no header can split a response.
+     *
+     * @throws IllegalArgumentException naming the header and the offending index
+     */
+    public static void requireValidValue(String name, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c > 0xFF || !FIELD_VALUE[c]) {
+                throw new IllegalArgumentException("header " + name
+                        + " has a control or non-Latin-1 character at index " + i);
+            }
+        }
+    }
+}

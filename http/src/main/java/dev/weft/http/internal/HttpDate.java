@@ -1,0 +1,57 @@
+package dev.weft.http.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * HTTP dates (RFC 9110 §5.6.7, IMF-fixdate such as {@code Sun, 06 Nov 1994 08:49:37 GMT}), and
+ * the {@code Date} header line, formatted once per second and shared by all connections.
+ */
+public final class HttpDate {
+
+    /** IMF-fixdate: always two-digit days, unlike {@link DateTimeFormatter#RFC_1123_DATE_TIME}. */
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US);
+    /** Accepts one- or two-digit days. */
+    private static final DateTimeFormatter PARSE = DateTimeFormatter.RFC_1123_DATE_TIME;
+
+    private record DateLine(long epochSecond, byte[] bytes) {
+    }
+
+    private static volatile DateLine current = new DateLine(Long.MIN_VALUE, new byte[0]);
+
+    private HttpDate() {
+    }
+
+    /** {@code Date: <now>\r\n}, as bytes; the same array within one second. */
+    public static byte[] dateHeaderLine() {
+        long second = System.currentTimeMillis() / 1000;
+        DateLine line = current;
+        if (line.epochSecond() != second) {
+            String text = "Date: " + format(Instant.ofEpochSecond(second)) + "\r\n";
+            line = new DateLine(second, text.getBytes(StandardCharsets.US_ASCII));
+            current = line;
+        }
+        return line.bytes();
+    }
+
+    /** Formats an instant as an IMF-fixdate, truncated to the second. */
+    public static String format(Instant instant) {
+        return FORMAT.format(ZonedDateTime.ofInstant(instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                ZoneOffset.UTC));
+    }
+
+    /** Parses an IMF-fixdate; empty when the text is not one (such a header is then ignored). */
+    public static Optional<Instant> parse(String text) {
+        try {
+            return Optional.of(ZonedDateTime.parse(text.trim(), PARSE).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.weft.samples.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.http.HttpServer;
+import dev.weft.http.HttpServerConfig;
+import dev.weft.http.files.StaticFiles;
+import dev.weft.samples.Samples;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HttpSampleTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private HttpServer server;
+    private HttpClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = DaggerHttpSampleComponent.factory().create(HttpServerConfig.loopback(0), BundledPage.load())
+                .server().start();
+        client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.stop(Duration.ZERO);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return client.send(request.timeout(TIMEOUT).build(), BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder to(HttpServer target, String path) {
+        return HttpRequest.newBuilder(target.uri(path));
+    }
+
+    @Test
+    void helloIsExactlyHelloWorldAsPlainText() throws Exception {
+        HttpResponse<String> response = send(to(server, "/hello"));
+        assertEquals(200, response.statusCode());
+        assertEquals("Hello, World!", response.body());
+        assertEquals("text/plain", response.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("13", response.headers().firstValue("Content-Length").orElseThrow());
+    }
+
+    @Test
+    void echoReturnsTheBodyWithItsContentType() throws Exception {
+        HttpResponse<String> response = send(to(server, "/echo").header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"a\":1}")));
+        assertEquals("{\"a\":1}", response.body());
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
+    }
+
+    @Test
+    void userIsASmallJsonDocumentWithTheIdEscaped() throws Exception {
+        assertEquals("{\"id\":\"42\"}", send(to(server, "/users/42")).body());
+        assertEquals("{\"id\":\"a\\\"b\"}", send(to(server, "/users/a%22b")).body());
+    }
+
+    @Test
+    void clientsCountsTheLiveConnectionsOfTheSharedRegistry() throws Exception {
+        assertEquals("1\n", send(to(server, "/clients")).body());
+    }
+
+    @Test
+    void staticServesTheBundledPageByDefault() throws Exception {
+        HttpResponse<String> page = send(to(server, "/static/"));
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<h1>Weft</h1>"), page.body());
+        assertEquals(404, send(to(server, "/static/other.css")).statusCode());
+    }
+
+    @Test
+    void staticServesTheGivenDirectory(@TempDir Path directory) throws Exception {
+        Files.writeString(directory.resolve("app.js"), "console.log(1)");
+        HttpServer withFiles = DaggerHttpSampleComponent.factory()
+                .create(HttpServerConfig.loopback(0), new StaticFiles(directory)).server().start();
+        try {
+            HttpResponse<String> file = send(to(withFiles, "/static/app.js"));
+            assertEquals("console.log(1)", file.body());
+            assertEquals("text/javascript; charset=utf-8", file.headers().firstValue("Content-Type").orElseThrow());
+        } finally {
+            withFiles.stop(Duration.ZERO);
+        }
+    }
+
+    @Test
+    void unknownPathIs404AndWrongMethodIs405() throws Exception {
+        assertEquals(404, send(to(server, "/nope")).statusCode());
+        HttpResponse<String> wrong = send(to(server, "/hello").POST(BodyPublishers.noBody()));
+        assertEquals(405, wrong.statusCode());
+        assertEquals("GET, HEAD, OPTIONS", wrong.headers().firstValue("Allow").orElseThrow());
+    }
+
+    @Test
+    void helpListsTheOptions() {
+        PrintStream out = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(printed, true));
+            assertEquals(0, Samples.run(new String[] {"http", "--help"}));
+        } finally {
+            System.setOut(out);
+        }
+        assertTrue(printed.toString().contains("--static DIR"), printed.toString());
+    }
+}
