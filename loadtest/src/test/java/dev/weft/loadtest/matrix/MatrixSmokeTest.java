@@ -45,10 +45,7 @@ class MatrixSmokeTest {
                     assertEquals(row.held(), row.alive(), row.toString());
                     assertTrue(row.threadsAfter() > 0 && row.fdsAfter() >= row.held(), row.toString());
                 }
-                // Until the http and udp modules are merged, Weft's engines serve echo only.
-                case SkippedRow row -> assertTrue(row.engine().startsWith("weft")
-                        && (row.reason().contains("serves no HTTP") || row.reason().contains("has no UDP relay")),
-                        "unexpected skip: " + row);
+                case SkippedRow row -> throw new AssertionError("every step must run: " + row);
             }
         }
         for (EngineKind kind : EngineKind.values()) {
