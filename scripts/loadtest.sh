@@ -43,7 +43,7 @@ echo "  net.ipv4.ip_local_port_range wide enough for N / (holders) ports per sou
 
 if [ "$build" = 1 ]; then
   echo "building the load test jar..."
-  scripts/with-jdk21 mvn -B -q -pl loadtest -am package -DskipTests
+  scripts/with-jdk21 mvn -B -q -Dstyle.color=never -pl loadtest -am package -DskipTests
 fi
 jar=loadtest/target/weft-loadtest.jar
 [ -f "$jar" ] || { echo "loadtest.sh: $jar is missing; run without --no-build" >&2; exit 1; }
