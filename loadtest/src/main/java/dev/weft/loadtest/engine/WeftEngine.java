@@ -5,6 +5,7 @@ import dev.weft.core.Connection;
 import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
 import dev.weft.core.ThreadMode;
+import dev.weft.http.HttpLimits;
 import dev.weft.http.HttpServer;
 import dev.weft.http.HttpServerConfig;
 import dev.weft.http.Response;
@@ -35,6 +36,14 @@ final class WeftEngine implements Engine {
     /** The {@code http} sample's {@code GET /hello} response, built once. */
     private static final Response HELLO = Response.bytes(Status.OK_200, HelloResponse.CONTENT_TYPE,
             HelloResponse.BODY.getBytes(StandardCharsets.US_ASCII));
+    /**
+     * HTTP limits as the defaults, except the two the contrast engines do not have: a keep-alive
+     * connection may wait 10 minutes for its next request (the idle step holds 18,000
+     * connections for longer than the default 30 s) and may send any number of requests.
+     */
+    private static final HttpLimits BENCHMARK_LIMITS = HttpLimits.DEFAULTS
+            .withIdleTimeout(Duration.ofMinutes(10))
+            .withMaxRequestsPerConnection(Integer.MAX_VALUE);
     /** Socket buffers of the relay, as in the udp module's fan-out benchmark. */
     private static final int UDP_BUFFER_BYTES = 4 << 20;
 
@@ -57,7 +66,9 @@ final class WeftEngine implements Engine {
         HttpServer http = null;
         UdpServer udp = null;
         try {
-            http = new HttpServer(HttpServerConfig.of(tcp(kind.label() + "-http", options.httpPort(), mode, options)),
+            HttpServerConfig httpConfig = HttpServerConfig.of(tcp(kind.label() + "-http", options.httpPort(), mode, options))
+                    .withLimits(BENCHMARK_LIMITS);
+            http = new HttpServer(httpConfig,
                     Router.of(List.of(Route.get("/hello", request -> HELLO))), registry).start();
             if (kind.runsUdpRelay()) {
                 UdpServerConfig config = UdpServerConfig.builder().name(kind.label() + "-udp").host(options.host())
