@@ -10,7 +10,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalLong;
+import dev.weft.loadtest.sampler.ClassHistogram;
 import dev.weft.loadtest.report.SkippedRow;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,6 +51,9 @@ final class IdleStepRunner {
         boolean http = engine.httpPort().isPresent();
         int port = http ? engine.httpPort().getAsInt() : engine.echo().getPort();
         String protocol = http ? "http" : "echo";
+        // The first class histogram comes before the baseline: it starts the engine's attach
+        // listener thread and touches memory, which must not count against the connections.
+        Optional<ClassHistogram> classesBefore = histogram(engine);
         long heapBefore = engine.heapAfterGcBytes();
         ProcSnapshot before = ProcSnapshot.read(engine.pid());
         List<Process> holders = new ArrayList<>();
@@ -61,6 +66,9 @@ final class IdleStepRunner {
             int held = sum(outputs, "HELD ", "held");
             long heapAfter = engine.heapAfterGcBytes();
             ProcSnapshot after = ProcSnapshot.read(engine.pid());
+            Optional<ClassHistogram> classesAfter = classesBefore.isPresent() ? histogram(engine) : Optional.empty();
+            String byClass = classesBefore.flatMap(b -> classesAfter.map(a -> a.largestGrowth(b, Math.max(1, held), 6)))
+                    .orElse("");
             for (Process holder : holders) {
                 OutputStream in = holder.getOutputStream();
                 in.write("check\n".getBytes(StandardCharsets.US_ASCII));
@@ -68,10 +76,19 @@ final class IdleStepRunner {
             }
             int alive = sum(outputs, "ALIVE ", "alive");
             return IdleRow.of(step.engine().label(), protocol, step.connections(), held, alive, heapBefore, heapAfter,
-                    before.rssBytes(), after.rssBytes(), before.threads(), after.threads(), after.fds(), holderCount);
+                    before.rssBytes(), after.rssBytes(), before.threads(), after.threads(), after.fds(), holderCount, byClass);
         } finally {
             holders.forEach(h -> JavaProcesses.stop(h, Duration.ofSeconds(10)));
             awaitRelease(engine, before.fds());
+        }
+    }
+
+    /** The engine's live heap by class; empty (and the report says nothing by class) when jcmd cannot run. */
+    private static Optional<ClassHistogram> histogram(EngineProcess engine) throws InterruptedException {
+        try {
+            return Optional.of(ClassHistogram.read(engine.pid()));
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

@@ -51,6 +51,7 @@ final class ReportTables {
         }
         if (!idleRows().isEmpty()) {
             tables.add(idleTable());
+            tables.add(idleByClassTable());
         }
         List<SkippedRow> skipped = results.stream().filter(SkippedRow.class::isInstance).map(SkippedRow.class::cast).toList();
         if (!skipped.isEmpty()) {
@@ -91,6 +92,15 @@ final class ReportTables {
                 Integer.toString(r.holderProcesses()))).toList();
         return new Table("Idle connections held", "Heap measured after a full GC in the server; per connection ="
                 + " (with connections - before) / held.", headers, rows);
+    }
+
+    private Table idleByClassTable() {
+        return new Table("Idle heap per connection, by class",
+                "Live-heap growth per held connection from jcmd GC.class_histogram before and after, largest classes"
+                        + " first (a parked virtual thread's stack is the StackChunk).",
+                List.of("engine", "connections", "largest classes, bytes per connection"),
+                idleRows().stream().map(r -> List.of(r.engine(), count(r.held()),
+                        r.heapByClass().isEmpty() ? "jcmd not available" : r.heapByClass())).toList());
     }
 
     /** Each engine's throughput and throughput per server CPU-second, divided by the baseline's. */
