@@ -44,6 +44,7 @@ class MatrixSmokeTest {
                     assertEquals(row.requested(), row.held(), row.toString());
                     assertEquals(row.held(), row.alive(), row.toString());
                     assertTrue(row.threadsAfter() > 0 && row.fdsAfter() >= row.held(), row.toString());
+                    assertFalse(row.heapByClass().isEmpty(), "the heap growth is broken down by class: " + row);
                 }
                 case SkippedRow row -> throw new AssertionError("every step must run: " + row);
             }
