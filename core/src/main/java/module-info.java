@@ -8,4 +8,7 @@ module dev.weft.core {
 
     exports dev.weft.core;
     exports dev.weft.core.inject;
+    exports dev.weft.core.limit;
+    exports dev.weft.core.pool;
+    exports dev.weft.core.proxy;
 }

@@ -12,4 +12,6 @@ module dev.weft.http {
     exports dev.weft.http;
     exports dev.weft.http.files;
     exports dev.weft.http.inject;
+    exports dev.weft.http.limit;
+    exports dev.weft.http.proxy;
 }

@@ -40,16 +40,21 @@ import java.util.Objects;
  *                           A single message larger than this is still accepted into an empty
  *                           queue
  * @param threadMode         the kind of thread per connection; default {@link ThreadMode#VIRTUAL}
+ * @param admission          the policy consulted for every accepted connection before it is
+ *                           served, for example a per-address limit; default
+ *                           {@link ConnectionAdmission#admitAll()}. A refused connection is closed
+ *                           at once and counted in {@link ServerMetrics#rejected()}
  */
 public record TcpServerConfig(String name, String host, int port, int acceptBacklog,
                               SocketOptions socketOptions, Duration idleTimeout,
                               Duration writeTimeout, int maxConnections, Duration shutdownGrace,
                               int readBufferBytes, int writeBufferBytes, int outboundQueueBytes,
-                              ThreadMode threadMode) {
+                              ThreadMode threadMode, ConnectionAdmission admission) {
 
     /** Validates every component. */
     public TcpServerConfig {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(admission, "admission");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(socketOptions, "socketOptions");
         Objects.requireNonNull(threadMode, "threadMode");
@@ -70,6 +75,16 @@ public record TcpServerConfig(String name, String host, int port, int acceptBack
         if (shutdownGrace.isNegative()) {
             throw new IllegalArgumentException("shutdownGrace must not be negative: " + shutdownGrace);
         }
+    }
+
+    /** The configuration with {@link ConnectionAdmission#admitAll()}, as before admission existed. */
+    public TcpServerConfig(String name, String host, int port, int acceptBacklog,
+                           SocketOptions socketOptions, Duration idleTimeout, Duration writeTimeout,
+                           int maxConnections, Duration shutdownGrace, int readBufferBytes,
+                           int writeBufferBytes, int outboundQueueBytes, ThreadMode threadMode) {
+        this(name, host, port, acceptBacklog, socketOptions, idleTimeout, writeTimeout, maxConnections,
+                shutdownGrace, readBufferBytes, writeBufferBytes, outboundQueueBytes, threadMode,
+                ConnectionAdmission.admitAll());
     }
 
     /** A builder holding the defaults documented on each component. */
@@ -115,6 +130,7 @@ public record TcpServerConfig(String name, String host, int port, int acceptBack
         private int writeBufferBytes = 8_192;
         private int outboundQueueBytes = 1 << 20;
         private ThreadMode threadMode = ThreadMode.VIRTUAL;
+        private ConnectionAdmission admission = ConnectionAdmission.admitAll();
 
         private Builder() {
         }
@@ -133,6 +149,7 @@ public record TcpServerConfig(String name, String host, int port, int acceptBack
             writeBufferBytes = c.writeBufferBytes;
             outboundQueueBytes = c.outboundQueueBytes;
             threadMode = c.threadMode;
+            admission = c.admission;
         }
 
         /** See {@link TcpServerConfig#name()}. */
@@ -213,11 +230,17 @@ public record TcpServerConfig(String name, String host, int port, int acceptBack
             return this;
         }
 
+        /** See {@link TcpServerConfig#admission()}. */
+        public Builder admission(ConnectionAdmission value) {
+            admission = value;
+            return this;
+        }
+
         /** Validates and builds. */
         public TcpServerConfig build() {
             return new TcpServerConfig(name, host, port, acceptBacklog, socketOptions, idleTimeout,
                     writeTimeout, maxConnections, shutdownGrace, readBufferBytes, writeBufferBytes,
-                    outboundQueueBytes, threadMode);
+                    outboundQueueBytes, threadMode, admission);
         }
     }
 }

@@ -55,6 +55,8 @@ public record Status(int code, String reason) {
     public static final Status RANGE_NOT_SATISFIABLE_416 = new Status(416, "Range Not Satisfiable");
     /** 417 Expectation Failed: an {@code Expect} other than {@code 100-continue}. */
     public static final Status EXPECTATION_FAILED_417 = new Status(417, "Expectation Failed");
+    /** 429 Too Many Requests: a rate limit was exceeded; sent with {@code Retry-After}. */
+    public static final Status TOO_MANY_REQUESTS_429 = new Status(429, "Too Many Requests");
     /** 431 Request Header Fields Too Large. */
     public static final Status REQUEST_HEADER_FIELDS_TOO_LARGE_431 =
             new Status(431, "Request Header Fields Too Large");
@@ -62,8 +64,12 @@ public record Status(int code, String reason) {
     public static final Status INTERNAL_SERVER_ERROR_500 = new Status(500, "Internal Server Error");
     /** 501 Not Implemented: an unknown method or transfer coding. */
     public static final Status NOT_IMPLEMENTED_501 = new Status(501, "Not Implemented");
+    /** 502 Bad Gateway: an upstream server was unreachable or answered malformed. */
+    public static final Status BAD_GATEWAY_502 = new Status(502, "Bad Gateway");
     /** 503 Service Unavailable. */
     public static final Status SERVICE_UNAVAILABLE_503 = new Status(503, "Service Unavailable");
+    /** 504 Gateway Timeout: an upstream server did not answer in time. */
+    public static final Status GATEWAY_TIMEOUT_504 = new Status(504, "Gateway Timeout");
     /** 505 HTTP Version Not Supported. */
     public static final Status HTTP_VERSION_NOT_SUPPORTED_505 =
             new Status(505, "HTTP Version Not Supported");

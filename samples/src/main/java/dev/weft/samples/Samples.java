@@ -3,7 +3,12 @@ package dev.weft.samples;
 import dev.weft.samples.chat.ChatMain;
 import dev.weft.samples.cli.SampleLauncher;
 import dev.weft.samples.echo.EchoMain;
+import dev.weft.samples.files.FilesClientMain;
+import dev.weft.samples.files.FilesMain;
 import dev.weft.samples.http.HttpMain;
+import dev.weft.samples.httpproxy.HttpProxyMain;
+import dev.weft.samples.proxy.EchoBenchMain;
+import dev.weft.samples.proxy.ProxyMain;
 import dev.weft.samples.udpclient.UdpClientMain;
 import dev.weft.samples.udpecho.UdpEchoMain;
 import java.util.Arrays;
@@ -27,6 +32,11 @@ public final class Samples {
         register(new Sample("udp-echo", "UDP echo server", UdpEchoMain::run));
         register(new Sample("udp-client", "UDP chat client of the relay, reading lines from stdin",
                 UdpClientMain::run));
+        register(new Sample("files", "file server: list, resumable download, verified upload", FilesMain::run));
+        register(new Sample("files-client", "client of the files sample: list, get, put", FilesClientMain::run));
+        register(new Sample("http-proxy", "HTTP reverse proxy over pooled keep-alive connections", HttpProxyMain::run));
+        register(new Sample("proxy", "TCP proxy and load balancer with health checks", ProxyMain::run));
+        register(new Sample("echo-bench", "echo messages/s direct vs. through a proxy", EchoBenchMain::run));
     }
 
     private Samples() {

@@ -1,8 +1,10 @@
 package dev.weft.core.internal;
 
+import dev.weft.core.ConnectionAdmission;
 import dev.weft.core.ConnectionHandler;
 import dev.weft.core.SocketOptions;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
@@ -13,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The accept loop of one listening socket: accept, check the connection budget, apply socket
- * options, and start one thread for the connection.
+ * The accept loop of one listening socket: accept, ask the admission policy, check the
+ * connection budget, apply socket options, and start one thread for the connection.
  *
  * <p>Over {@code maxConnections} a connection is accepted and closed at once, and counted as
  * rejected: the peer learns immediately instead of waiting in the kernel's backlog. A failing
@@ -32,6 +34,7 @@ public final class Acceptor implements Runnable {
     private final ConnectionHandler handler;
     private final ServerContext server;
     private final Semaphore permits;
+    private final ConnectionAdmission admission;
 
     /**
      * @param listener the bound listening channel, in blocking mode
@@ -43,6 +46,7 @@ public final class Acceptor implements Runnable {
         this.handler = handler;
         this.server = server;
         this.permits = new Semaphore(server.config().maxConnections());
+        this.admission = server.config().admission();
     }
 
     @Override
@@ -69,17 +73,45 @@ public final class Acceptor implements Runnable {
             }
             backoff = Duration.ZERO;
             server.counters().accepted.increment();
+            InetSocketAddress remote = admit(channel);
+            if (remote == null) {
+                continue;
+            }
             if (!permits.tryAcquire()) {
                 server.counters().rejected.increment();
                 log.debug("{} at its limit of {} connections: rejecting {}", server.config().name(),
-                        server.config().maxConnections(), remoteOf(channel));
+                        server.config().maxConnections(), remote);
+                admission.release(remote);
                 closeQuietly(channel);
                 continue;
             }
             if (!serve(channel)) {
                 permits.release();
+                admission.release(remote);
             }
         }
+    }
+
+    /**
+     * Asks the admission policy; returns the peer's address if admitted, else null after
+     * closing the channel (and counting it as rejected when the policy refused it).
+     */
+    private InetSocketAddress admit(SocketChannel channel) {
+        InetSocketAddress remote;
+        try {
+            remote = (InetSocketAddress) channel.getRemoteAddress();
+        } catch (IOException e) {
+            log.debug("{} connection failed before it started: {}", server.config().name(), e.toString());
+            closeQuietly(channel);
+            return null;
+        }
+        if (!admission.admit(remote)) {
+            server.counters().rejected.increment();
+            log.debug("{} admission policy ({}) refused {}", server.config().name(), admission, remote);
+            closeQuietly(channel);
+            return null;
+        }
+        return remote;
     }
 
     /** Starts the connection's thread; returns false (having closed the channel) if it could not. */
@@ -131,14 +163,6 @@ public final class Acceptor implements Runnable {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static Object remoteOf(SocketChannel channel) {
-        try {
-            return channel.getRemoteAddress();
-        } catch (IOException e) {
-            return "an unknown peer";
-        }
     }
 
     private static void closeQuietly(SocketChannel channel) {

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The body of one connection's thread: run the handler; when it returns normally, send what it
  * left buffered or queued; then — whatever happened — unregister the client, close the socket,
- * count it and give back the connection permit.
+ * count it, give back the connection permit and tell the admission policy the connection is over.
  */
 final class ConnectionRunner implements Runnable {
 
@@ -47,7 +47,11 @@ final class ConnectionRunner implements Runnable {
             // Reset by peer, broken pipe, or closed by stop()/the watchdog: all normal endings.
             log.debug("{} closed: {}", connection, e.toString());
         } catch (IOException e) {
-            log.warn("{} I/O failure", connection, e);
+            if (peerWentAway(e)) {
+                log.debug("{} closed by peer: {}", connection, e.toString());
+            } else {
+                log.warn("{} I/O failure", connection, e);
+            }
         } catch (RuntimeException e) {
             server.counters().handlerFailures.increment();
             log.error("{} handler failed", connection, e);
@@ -60,6 +64,20 @@ final class ConnectionRunner implements Runnable {
             server.connections().remove(connection);
             server.counters().closed.increment();
             permits.release();
+            server.config().admission().release(connection.remoteAddress());
         }
+    }
+
+    /**
+     * Whether {@code e} says the peer went away, or the connection was closed under the
+     * handler. Some JDK paths (a zero-copy {@code transferTo}, for one) report a reset or a
+     * broken pipe as a plain {@link IOException} rather than a {@link SocketException}.
+     */
+    private boolean peerWentAway(IOException e) {
+        if (!connection.isOpen()) {
+            return true;
+        }
+        String message = String.valueOf(e.getMessage());
+        return message.contains("Broken pipe") || message.contains("Connection reset");
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The parsed options of one sample. Options are {@code --name VALUE} or {@code --name=VALUE};
@@ -14,11 +15,14 @@ import java.util.Map;
 public final class CommandLine {
 
     private final Map<String, Object> values;
+    private final Map<String, List<Object>> repeated;
     private final List<String> positional;
     private final boolean helpRequested;
 
-    private CommandLine(Map<String, Object> values, List<String> positional, boolean helpRequested) {
+    private CommandLine(Map<String, Object> values, Map<String, List<Object>> repeated,
+                        List<String> positional, boolean helpRequested) {
         this.values = values;
+        this.repeated = repeated;
         this.positional = positional;
         this.helpRequested = helpRequested;
     }
@@ -33,11 +37,12 @@ public final class CommandLine {
         Map<String, Option<?>> byName = new HashMap<>();
         options.forEach(o -> byName.put(o.name(), o));
         Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, List<Object>> repeated = new HashMap<>();
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
-                return new CommandLine(Map.of(), List.of(), true);
+                return new CommandLine(Map.of(), Map.of(), List.of(), true);
             }
             if (!arg.startsWith("--")) {
                 positional.add(arg);
@@ -65,7 +70,9 @@ public final class CommandLine {
                 throw new UsageException("--" + name + " needs a value " + option.valueName());
             }
             try {
-                values.put(name, option.parser().apply(text));
+                Object value = option.parser().apply(text);
+                values.put(name, value);
+                repeated.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--" + name + ": " + e.getMessage());
             }
@@ -78,7 +85,7 @@ public final class CommandLine {
                 values.put(option.name(), option.defaultValue());
             }
         }
-        return new CommandLine(values, List.copyOf(positional), false);
+        return new CommandLine(values, repeated, List.copyOf(positional), false);
     }
 
     /** The value of {@code option}: given on the command line, else its default. */
@@ -86,6 +93,16 @@ public final class CommandLine {
         @SuppressWarnings("unchecked")
         T value = (T) values.get(option.name());
         return value;
+    }
+
+    /**
+     * Every value given for a repeatable {@code option} ({@code --backend A --backend B}), in
+     * order; the default alone when it was not given. {@link #get} returns the last one.
+     */
+    public <T> List<T> all(Option<T> option) {
+        @SuppressWarnings("unchecked")
+        List<T> given = (List<T>) (List<?>) repeated.get(option.name());
+        return given == null ? List.of(get(option)) : List.copyOf(given);
     }
 
     /** Arguments that are not options, in order. */
@@ -105,7 +122,8 @@ public final class CommandLine {
         for (Option<?> option : options) {
             String left = "--" + option.name() + (option.isFlag() ? "" : " " + option.valueName());
             String defaultText = option.defaultValue() == null ? " (required)"
-                    : option.isFlag() ? "" : " (default " + option.defaultValue() + ")";
+                    : option.isFlag() ? "" : option.defaultValue() instanceof Optional<?> o && o.isEmpty() ? " (default: none)"
+                    : " (default " + option.defaultValue() + ")";
             text.append(String.format("  %-26s %s%s%n", left, option.description(), defaultText));
         }
         text.append(String.format("  %-26s %s%n", "--help", "show this text"));

@@ -1,8 +1,10 @@
 package dev.weft.samples.cli;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -63,6 +65,40 @@ public record Option<T>(String name, String valueName, String description, T def
                 throw new IllegalArgumentException("--" + name + " must be > 0, not " + text);
             }
             return value;
+        });
+    }
+
+    /** An optional positive integer: absent unless given, e.g. {@code --max-conns-per-ip 10}. */
+    public static Option<Optional<Integer>> optionalPositiveInt(String name, String valueName, String description) {
+        return new Option<>(name, valueName, description, Optional.empty(), text -> {
+            int value = parseInt(text);
+            if (value <= 0) {
+                throw new IllegalArgumentException("--" + name + " must be > 0, not " + text);
+            }
+            return Optional.of(value);
+        });
+    }
+
+    /** {@code --name HOST:PORT}: a socket address, resolved when parsed; IPv6 as {@code [::1]:80}. */
+    public static Option<InetSocketAddress> hostAndPort(String name, String description) {
+        return new Option<>(name, "HOST:PORT", description, null, text -> {
+            int colon = text.lastIndexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("expected HOST:PORT, not " + text);
+            }
+            String host = text.substring(0, colon);
+            if (host.startsWith("[") && host.endsWith("]")) {
+                host = host.substring(1, host.length() - 1);
+            }
+            int port = parseInt(text.substring(colon + 1));
+            if (port <= 0 || port > 65_535) {
+                throw new IllegalArgumentException("a port is 1..65535, not " + text.substring(colon + 1));
+            }
+            InetSocketAddress address = new InetSocketAddress(host, port);
+            if (address.isUnresolved()) {
+                throw new IllegalArgumentException("unknown host " + host);
+            }
+            return address;
         });
     }
 

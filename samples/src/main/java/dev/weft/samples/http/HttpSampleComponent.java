@@ -4,15 +4,17 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.weft.core.ClientRegistry;
 import dev.weft.core.inject.CoreModule;
+import dev.weft.core.limit.RateLimit;
 import dev.weft.http.HttpHandler;
 import dev.weft.http.HttpServer;
 import dev.weft.http.HttpServerConfig;
 import dev.weft.http.inject.HttpModule;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 
 /** The {@code http} sample application: one HTTP server with the routes of {@link HttpSampleRoutes}. */
 @Singleton
-@Component(modules = {CoreModule.class, HttpModule.class, HttpSampleRoutes.class})
+@Component(modules = {CoreModule.class, HttpModule.class, HttpSampleRoutes.class, HttpSampleFilters.class})
 public interface HttpSampleComponent {
 
     /** The HTTP server, not yet started. */
@@ -27,8 +29,10 @@ public interface HttpSampleComponent {
         /**
          * @param config        where and how to listen, and the request limits
          * @param staticContent the handler of {@code GET /static/*}
+         * @param rateLimit     requests per second per client address, answered 429 beyond it
          */
         HttpSampleComponent create(@BindsInstance HttpServerConfig config,
-                                   @BindsInstance @StaticContent HttpHandler staticContent);
+                                   @BindsInstance @StaticContent HttpHandler staticContent,
+                                   @BindsInstance @PerClientRateLimit Optional<RateLimit> rateLimit);
     }
 }

@@ -17,6 +17,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class HttpSampleTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = DaggerHttpSampleComponent.factory().create(HttpServerConfig.loopback(0), BundledPage.load())
+        server = DaggerHttpSampleComponent.factory().create(HttpServerConfig.loopback(0), BundledPage.load(), Optional.empty())
                 .server().start();
         client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     }
@@ -89,7 +90,7 @@ class HttpSampleTest {
     void staticServesTheGivenDirectory(@TempDir Path directory) throws Exception {
         Files.writeString(directory.resolve("app.js"), "console.log(1)");
         HttpServer withFiles = DaggerHttpSampleComponent.factory()
-                .create(HttpServerConfig.loopback(0), new StaticFiles(directory)).server().start();
+                .create(HttpServerConfig.loopback(0), new StaticFiles(directory), Optional.empty()).server().start();
         try {
             HttpResponse<String> file = send(to(withFiles, "/static/app.js"));
             assertEquals("console.log(1)", file.body());

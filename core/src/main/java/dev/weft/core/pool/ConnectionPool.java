@@ -1,0 +1,282 @@
+package dev.weft.core.pool;
+
+import java.io.IOException;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A bounded pool of TCP connections to one address.
+ *
+ * <pre>{@code
+ * try (ConnectionPool pool = new ConnectionPool(PoolConfig.of(upstream))) {
+ *     try (PooledConnection c = pool.acquire()) {
+ *         c.output().write(request);
+ *         c.output().flush();
+ *         readResponse(c.input());
+ *     }                                   // back to the pool, or closed if it broke
+ * }
+ * }</pre>
+ *
+ * <p>{@link #acquire()} hands out the most recently returned idle connection (the one least
+ * likely to have been closed by the upstream) after validating it, else opens a new one while
+ * fewer than {@link PoolConfig#maxConnections()} exist, else waits up to
+ * {@link PoolConfig#acquireTimeout()} for one to come back. A virtual thread of the pool closes
+ * connections idle for longer than {@link PoolConfig#idleTimeout()}. Waiting and bookkeeping
+ * use a {@link ReentrantLock}; connects, validation and closes happen outside it.
+ */
+public final class ConnectionPool implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectionPool.class);
+    private static final Duration MIN_EVICTION_INTERVAL = Duration.ofMillis(10);
+
+    private final PoolConfig config;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition returned = lock.newCondition();
+    private final Condition closing = lock.newCondition();
+    /** Idle connections, the most recently returned first. */
+    private final Deque<PooledConnection> idle = new ArrayDeque<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final LongAdder created = new LongAdder();
+    private final LongAdder reused = new LongAdder();
+    private final LongAdder discarded = new LongAdder();
+    private final LongAdder evicted = new LongAdder();
+    private final LongAdder acquireTimeouts = new LongAdder();
+    private final LongAdder connectFailures = new LongAdder();
+    private final Thread evictor;
+    /** Connections that exist or are being opened: leased, idle or connecting. */
+    private int open;
+    private boolean closed;
+
+    /** Creates the pool and starts its eviction thread; no connection is opened yet. */
+    public ConnectionPool(PoolConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.evictor = Thread.ofVirtual().name("pool-evictor-" + config.address()).start(this::evictLoop);
+    }
+
+    /** The configuration. */
+    public PoolConfig config() {
+        return config;
+    }
+
+    /**
+     * Leases a connection: a validated idle one, a new one, or the first one returned within the
+     * acquire timeout.
+     *
+     * @throws PoolExhaustedException when all connections stayed leased for the acquire timeout
+     * @throws IOException when a new connection cannot be opened, or the pool is closed
+     */
+    public PooledConnection acquire() throws IOException {
+        long deadline = System.nanoTime() + config.acquireTimeout().toNanos();
+        while (true) {
+            PooledConnection candidate = takeIdleOrReserve(deadline);
+            if (candidate == null) {
+                return connect();
+            }
+            long idleNanos = System.nanoTime() - candidate.idleSinceNanos();
+            if (idleNanos < config.idleTimeout().toNanos() && candidate.stillQuiet()) {
+                reused.increment();
+                candidate.lease();
+                return candidate;
+            }
+            log.debug("{} failed validation: discarded", candidate);
+            discard(candidate);
+        }
+    }
+
+    /** Returns an idle connection, or null after reserving a slot for a new one. */
+    private PooledConnection takeIdleOrReserve(long deadline) throws IOException {
+        lock.lock();
+        try {
+            while (true) {
+                if (closed) {
+                    throw new IOException("pool for " + config.address() + " is closed");
+                }
+                PooledConnection first = idle.pollFirst();
+                if (first != null) {
+                    return first;
+                }
+                if (open < config.maxConnections()) {
+                    open++;
+                    return null;
+                }
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    acquireTimeouts.increment();
+                    throw new PoolExhaustedException("no connection to " + config.address()
+                            + " came free within " + config.acquireTimeout().toMillis()
+                            + " ms (all " + config.maxConnections() + " are in use)");
+                }
+                returned.awaitNanos(remaining);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for a connection to " + config.address(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private PooledConnection connect() throws IOException {
+        SocketChannel channel = null;
+        try {
+            channel = SocketChannel.open();
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            channel.socket().connect(config.address(), timeoutMillis(config.connectTimeout()));
+            channel.socket().setSoTimeout(timeoutMillis(config.readTimeout()));
+            PooledConnection connection = new PooledConnection(this, ids.incrementAndGet(), channel);
+            created.increment();
+            connection.lease();
+            return connection;
+        } catch (IOException | RuntimeException e) {
+            connectFailures.increment();
+            if (channel != null) {
+                channel.close();
+            }
+            freeSlot();
+            throw e;
+        }
+    }
+
+    /** Called by {@link PooledConnection#close()}. */
+    void release(PooledConnection connection, boolean reusable) {
+        lock.lock();
+        try {
+            if (reusable && !closed) {
+                connection.idleSince(System.nanoTime());
+                idle.addFirst(connection);
+                returned.signal();
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        discard(connection);
+    }
+
+    private void discard(PooledConnection connection) {
+        discarded.increment();
+        connection.closeChannel();
+        freeSlot();
+    }
+
+    private void freeSlot() {
+        lock.lock();
+        try {
+            open--;
+            returned.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Closes the idle connections that have exceeded the idle timeout. The pool's own thread
+     * calls this regularly; calling it directly is harmless.
+     *
+     * @return how many connections were closed
+     */
+    public int evictIdle() {
+        long now = System.nanoTime();
+        List<PooledConnection> expired = new ArrayList<>();
+        lock.lock();
+        try {
+            // The oldest are at the end: stop at the first one still fresh.
+            while (!idle.isEmpty() && now - idle.peekLast().idleSinceNanos() >= config.idleTimeout().toNanos()) {
+                expired.add(idle.pollLast());
+                open--;
+            }
+            if (!expired.isEmpty()) {
+                returned.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+        expired.forEach(PooledConnection::closeChannel);
+        evicted.add(expired.size());
+        return expired.size();
+    }
+
+    private void evictLoop() {
+        Duration half = config.idleTimeout().dividedBy(2);
+        long intervalNanos = (half.compareTo(MIN_EVICTION_INTERVAL) < 0 ? MIN_EVICTION_INTERVAL : half).toNanos();
+        while (true) {
+            lock.lock();
+            try {
+                if (closed) {
+                    return;
+                }
+                closing.awaitNanos(intervalNanos);
+                if (closed) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                lock.unlock();
+            }
+            evictIdle();
+        }
+    }
+
+    /** A snapshot of the counters. */
+    public PoolMetrics metrics() {
+        lock.lock();
+        try {
+            return new PoolMetrics(created.sum(), reused.sum(), discarded.sum(), evicted.sum(),
+                    acquireTimeouts.sum(), connectFailures.sum(), open - idle.size(), idle.size());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Closes the idle connections and stops the eviction thread; waiting and later
+     * {@link #acquire()} calls fail, and leased connections are closed when they come back.
+     */
+    @Override
+    public void close() {
+        List<PooledConnection> left;
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            left = List.copyOf(idle);
+            open -= idle.size();
+            idle.clear();
+            returned.signalAll();
+            closing.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        left.forEach(PooledConnection::closeChannel);
+        try {
+            evictor.join(TimeUnit.SECONDS.toMillis(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int timeoutMillis(Duration duration) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, duration.toMillis()));
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionPool[" + config.address() + ", max " + config.maxConnections() + "]";
+    }
+}

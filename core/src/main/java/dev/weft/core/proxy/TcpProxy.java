@@ -1,0 +1,119 @@
+package dev.weft.core.proxy;
+
+import dev.weft.core.Connection;
+import dev.weft.core.ConnectionHandler;
+import java.io.IOException;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A TCP proxy and load balancer, as the {@link ConnectionHandler} of a
+ * {@link dev.weft.core.TcpServer}.
+ *
+ * <pre>{@code
+ * try (TcpProxy proxy = new TcpProxy(ProxyConfig.of(List.of(backendA, backendB)));
+ *      TcpServer server = new TcpServer(TcpServerConfig.loopback(8000), proxy).start()) {
+ *     server.awaitStop();
+ * }
+ * }</pre>
+ *
+ * <p>For each client connection it asks the {@link BalancingStrategy} for a backend among the
+ * healthy ones (all of them when none is healthy, since they may have recovered since the last
+ * probe), and connects to it within the connect timeout. When that fails, the backend is marked
+ * down and the next one is tried, until every candidate has been tried once. All of this
+ * happens before a single byte is read from the client, so a retry can never duplicate or lose
+ * client data. When no backend can be reached the client's connection is closed at once
+ * (counted in {@link ProxyMetrics#unavailable()}, logged at WARN). Then both directions are
+ * copied until both have ended, half-closes passed through.
+ *
+ * <p>Construction starts the {@link HealthChecker}; {@link #close()} stops it.
+ */
+public final class TcpProxy implements ConnectionHandler, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TcpProxy.class);
+
+    private final ProxyConfig config;
+    private final List<Backend> backends;
+    private final HealthChecker healthChecker;
+    private final LongAdder unavailable = new LongAdder();
+
+    /** Creates the proxy and starts its health checks. */
+    public TcpProxy(ProxyConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.backends = config.backends().stream().map(Backend::new).toList();
+        this.healthChecker = new HealthChecker(backends, config.healthCheckInterval(), config.connectTimeout())
+                .start();
+    }
+
+    @Override
+    public void handle(Connection client) throws IOException {
+        for (Backend backend : attemptOrder()) {
+            SocketChannel upstream;
+            try {
+                upstream = Dialer.connect(backend.address(), config.connectTimeout());
+            } catch (IOException e) {
+                backend.connectFailed();
+                backend.healthy(false, "connect failed: " + e.getMessage());
+                log.debug("{} connect to {} failed, trying the next backend: {}", client, backend, e.toString());
+                continue;
+            }
+            splice(client, backend, upstream);
+            return;
+        }
+        unavailable.increment();
+        log.warn("{} closed: no backend reachable among {}", client, config.backends());
+    }
+
+    private void splice(Connection client, Backend backend, SocketChannel upstream) throws IOException {
+        backend.connected();
+        try (upstream) {
+            log.debug("{} paired with {}", client, backend);
+            new Splice(client, upstream, backend, config.idleTimeout(), config.bufferBytes()).run();
+        } finally {
+            backend.disconnected();
+        }
+    }
+
+    /** The strategy's choice first, then the other candidates in configuration order after it. */
+    List<Backend> attemptOrder() {
+        List<Backend> healthy = backends.stream().filter(Backend::healthy).toList();
+        List<Backend> candidates = healthy.isEmpty() ? backends : healthy;
+        int first = candidates.indexOf(config.strategy().choose(candidates));
+        List<Backend> order = new ArrayList<>(candidates.size());
+        for (int i = 0; i < candidates.size(); i++) {
+            order.add(candidates.get((first + i) % candidates.size()));
+        }
+        return order;
+    }
+
+    /** The backends, in configuration order. */
+    public List<Backend> backends() {
+        return backends;
+    }
+
+    /** The health checker, for probing on demand. */
+    public HealthChecker healthChecker() {
+        return healthChecker;
+    }
+
+    /** A snapshot of the counters. */
+    public ProxyMetrics metrics() {
+        return new ProxyMetrics(unavailable.sum(), backends.stream().map(Backend::metrics).toList());
+    }
+
+    /** Stops the health checks; connections in progress go on until they end. */
+    @Override
+    public void close() {
+        healthChecker.close();
+    }
+
+    @Override
+    public String toString() {
+        return "TcpProxy[" + config.strategy() + " over " + config.backends() + "]";
+    }
+}

@@ -1,0 +1,99 @@
+package dev.weft.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.weft.testing.PinningRecorder;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(PinningRecorder.class)
+class TcpServerAdmissionTest {
+
+    private TcpServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(Duration.ZERO);
+        }
+    }
+
+    /** Admits while {@code open} is set; counts admissions and releases per address. */
+    private static final class RecordingAdmission implements ConnectionAdmission {
+        final AtomicBoolean open = new AtomicBoolean(true);
+        final AtomicInteger admitted = new AtomicInteger();
+        final Map<InetSocketAddress, Integer> live = new ConcurrentHashMap<>();
+        final AtomicInteger released = new AtomicInteger();
+
+        @Override
+        public boolean admit(InetSocketAddress remote) {
+            if (!open.get()) {
+                return false;
+            }
+            admitted.incrementAndGet();
+            live.merge(remote, 1, Integer::sum);
+            return true;
+        }
+
+        @Override
+        public void release(InetSocketAddress remote) {
+            released.incrementAndGet();
+            live.computeIfPresent(remote, (k, v) -> v == 1 ? null : v - 1);
+        }
+    }
+
+    private static final ConnectionHandler LINE_ECHO = connection -> {
+        for (String line; (line = connection.readLine(100)) != null; ) {
+            connection.write((line + "\n").getBytes());
+            connection.flush();
+        }
+    };
+
+    @Test
+    void theDefaultAdmitsEveryConnection() {
+        assertSame(ConnectionAdmission.admitAll(), TcpServerConfig.loopback(0).admission());
+        assertSame(ConnectionAdmission.admitAll(), TcpServerConfig.builder().build().admission());
+    }
+
+    @Test
+    void aRefusedConnectionIsClosedAtOnceAndCountedAsRejected() throws IOException {
+        RecordingAdmission admission = new RecordingAdmission();
+        admission.open.set(false);
+        server = new TcpServer(TcpServerConfig.loopback(0).toBuilder().admission(admission).build(), LINE_ECHO).start();
+        try (TestClient client = new TestClient(server.port())) {
+            assertEquals(-1, client.readByte());
+        }
+        Await.equal("rejected", 1L, () -> server.metrics().rejected());
+        assertEquals(0, admission.released.get(), "a refused connection is never released");
+    }
+
+    @Test
+    void everyAdmittedConnectionIsReleasedExactlyOnceWhenItEnds() throws IOException {
+        RecordingAdmission admission = new RecordingAdmission();
+        server = new TcpServer(TcpServerConfig.loopback(0).toBuilder().admission(admission)
+                .maxConnections(2).build(), LINE_ECHO).start();
+        try (TestClient a = new TestClient(server.port()); TestClient b = new TestClient(server.port())) {
+            a.send("a\n");
+            b.send("b\n");
+            assertEquals("a", a.readLine());
+            assertEquals("b", b.readLine());
+            try (TestClient overBudget = new TestClient(server.port())) {
+                assertEquals(-1, overBudget.readByte(), "over maxConnections");
+            }
+            Await.equal("the over-budget connection released", 1, admission.released::get);
+            assertEquals(2, admission.live.size());
+        }
+        Await.equal("all released", 3, admission.released::get);
+        assertEquals(3, admission.admitted.get());
+        assertEquals(Map.of(), admission.live);
+    }
+}

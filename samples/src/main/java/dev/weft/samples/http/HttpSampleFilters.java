@@ -1,0 +1,21 @@
+package dev.weft.samples.http;
+
+import dagger.Module;
+import dagger.Provides;
+import dagger.multibindings.ElementsIntoSet;
+import dev.weft.core.limit.RateLimit;
+import dev.weft.http.Filter;
+import dev.weft.http.limit.RateLimitFilter;
+import java.util.Optional;
+import java.util.Set;
+
+/** The filters of the {@code http} sample: a per-address rate limit when {@code --rate-limit} is given. */
+@Module
+interface HttpSampleFilters {
+
+    @Provides
+    @ElementsIntoSet
+    static Set<Filter> rateLimit(@PerClientRateLimit Optional<RateLimit> limit) {
+        return limit.<Set<Filter>>map(rate -> Set.of(RateLimitFilter.perAddress(rate))).orElse(Set.of());
+    }
+}

@@ -1,0 +1,110 @@
+package dev.weft.samples.proxy;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.weft.core.TcpServer;
+import dev.weft.core.TcpServerConfig;
+import dev.weft.core.proxy.BackendMetrics;
+import dev.weft.samples.cli.CommandLine;
+import dev.weft.samples.cli.UsageException;
+import dev.weft.samples.echo.DaggerEchoComponent;
+import dev.weft.testing.PinningRecorder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(PinningRecorder.class)
+class ProxySampleTest {
+
+    /** Spaces the checks of a condition polled with a deadline; the outcome never depends on it. */
+    private static final long POLL_NANOS = 5_000_000;
+
+    private final List<AutoCloseable> running = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws Exception {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            running.get(i).close();
+        }
+    }
+
+    private TcpServer echo() throws IOException {
+        TcpServer server = DaggerEchoComponent.factory().create(TcpServerConfig.loopback(0)).server().start();
+        running.add(server);
+        return server;
+    }
+
+    private TcpServer server;
+
+    /** Starts the proxy as its main would; the started server is in {@link #server}. */
+    private ProxyComponent proxy(String... args) throws Exception {
+        CommandLine options = CommandLine.parse(ProxyMain.OPTIONS, args);
+        ProxyComponent app = DaggerProxyComponent.factory()
+                .create(ProxyMain.server(options), ProxyMain.proxy(options));
+        running.add(app.proxy());
+        server = app.server().start();
+        running.add(server);
+        return app;
+    }
+
+    private static Socket connect(TcpServer server) throws IOException {
+        Socket socket = new Socket("127.0.0.1", server.port());
+        socket.setSoTimeout(5_000);
+        return socket;
+    }
+
+    private static String roundTrip(Socket socket, String text) throws IOException {
+        socket.getOutputStream().write(text.getBytes(UTF_8));
+        return new String(socket.getInputStream().readNBytes(text.length()), UTF_8);
+    }
+
+    @Test
+    void spreadsClientsOverEveryBackendGivenAndLimitsConnectionsPerAddress() throws Exception {
+        TcpServer a = echo();
+        TcpServer b = echo();
+        ProxyComponent app = proxy("--host", "127.0.0.1", "--port", "0",
+                "--backend", "127.0.0.1:" + a.port(), "--backend", "127.0.0.1:" + b.port(),
+                "--strategy", "least-connections", "--max-conns-per-ip", "1");
+        for (int i = 0; i < 4; i++) {
+            try (Socket client = connect(server)) {
+                assertEquals("ping " + i, roundTrip(client, "ping " + i));
+                try (Socket second = connect(server); InputStream in = second.getInputStream()) {
+                    assertEquals(-1, in.read(), "a second connection from 127.0.0.1 is refused");
+                }
+            }
+            awaitNoActiveConnection();
+        }
+        assertEquals(List.of(2L, 2L), app.proxy().metrics().backends().stream().map(BackendMetrics::connections).toList());
+        assertEquals(4, server.metrics().rejected());
+    }
+
+    private void awaitNoActiveConnection() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (server.metrics().active() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the proxied connection did not end");
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
+    }
+
+    @Test
+    void aBackendIsRequiredAndMustBeHostColonPort() {
+        assertEquals("--backend HOST:PORT is required", assertThrows(UsageException.class,
+                () -> CommandLine.parse(ProxyMain.OPTIONS, new String[] {"--port", "0"})).getMessage());
+        assertEquals("--backend: expected HOST:PORT, not localhost", assertThrows(UsageException.class,
+                () -> CommandLine.parse(ProxyMain.OPTIONS, new String[] {"--backend", "localhost"})).getMessage());
+        assertEquals("--strategy: round-robin or least-connections, not random", assertThrows(UsageException.class,
+                () -> CommandLine.parse(ProxyMain.OPTIONS, new String[] {"--backend", "127.0.0.1:1", "--strategy", "random"}))
+                .getMessage());
+    }
+}
