@@ -38,12 +38,19 @@ if [ "$limit" != unlimited ] && [ "$limit" -lt 18500 ]; then
   echo "  the 18,000-connection idle step needs at least 18,500 in the server process; it will be skipped."
 fi
 echo "  a larger idle run of N connections needs: ulimit -n >= N + 500 for the server process,"
-echo "  N / 5,000 holder processes (each bound to its own 127.0.0.x source address), and"
-echo "  net.ipv4.ip_local_port_range wide enough for N / (holders) ports per source address."
+echo "  N / 5,000 holder processes (started for you, each bound to its own 127.0.0.x source"
+echo "  address), and at least 5,000 free ports in net.ipv4.ip_local_port_range."
 
 if [ "$build" = 1 ]; then
   echo "building the load test jar..."
-  scripts/with-jdk21 mvn -B -q -Dstyle.color=never -pl loadtest -am package -DskipTests
+  build_log=$(mktemp)
+  if ! scripts/with-jdk21 mvn -B -q -Dstyle.color=never -pl loadtest -am package -DskipTests > "$build_log" 2>&1; then
+    cat "$build_log" >&2
+    rm -f "$build_log"
+    echo "loadtest.sh: the build failed" >&2
+    exit 1
+  fi
+  rm -f "$build_log"
 fi
 jar=loadtest/target/weft-loadtest.jar
 [ -f "$jar" ] || { echo "loadtest.sh: $jar is missing; run without --no-build" >&2; exit 1; }
