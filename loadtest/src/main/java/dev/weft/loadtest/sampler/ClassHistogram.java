@@ -78,11 +78,14 @@ public record ClassHistogram(Map<String, Long> bytesByClass) {
                 .collect(Collectors.joining("; "));
     }
 
-    private static String shortName(String className) {
-        return switch (className) {
-            case "[B" -> "byte[]";
-            case "[Ljava.lang.Object;" -> "Object[]";
-            default -> className.substring(className.lastIndexOf('.') + 1);
-        };
+    /** {@code StackChunk} for {@code jdk.internal.vm.StackChunk}, {@code ByteBuffer[]} for {@code [Ljava.nio.ByteBuffer;}. */
+    static String shortName(String className) {
+        if (className.equals("[B")) {
+            return "byte[]";
+        }
+        if (className.startsWith("[L") && className.endsWith(";")) {
+            return shortName(className.substring(2, className.length() - 1)) + "[]";
+        }
+        return className.substring(className.lastIndexOf('.') + 1);
     }
 }

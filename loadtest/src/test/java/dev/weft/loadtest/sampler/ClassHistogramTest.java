@@ -30,6 +30,12 @@ class ClassHistogramTest {
     }
 
     @Test
+    void arrayClassesGetReadableNames() {
+        assertEquals("ByteBuffer[]", ClassHistogram.shortName("[Ljava.nio.ByteBuffer;"));
+        assertEquals("byte[]", ClassHistogram.shortName("[B"));
+    }
+
+    @Test
     void classesThatDidNotGrowAreLeftOut() {
         String growth = ClassHistogram.parse(AFTER).largestGrowth(ClassHistogram.parse(BEFORE), 1_000, 10);
         assertEquals(3, growth.split("; ").length, growth);
