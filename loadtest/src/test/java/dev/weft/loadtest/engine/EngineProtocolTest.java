@@ -66,13 +66,18 @@ class EngineProtocolTest {
     @ParameterizedTest
     @EnumSource(EngineKind.class)
     void answersHelloWithTheSameBytesAsEveryOtherEngine(EngineKind kind) throws IOException {
-        engine = kind.start(EngineOptions.LOOPBACK_EPHEMERAL);
-        assertTrue(engine.httpPort().isPresent(), kind + " serves HTTP");
         byte[] expected = HelloResponse.ok();
-        try (Socket socket = connect(engine.httpPort().getAsInt())) {
+        try (Socket socket = connectToHttpOf(kind)) {
             socket.getOutputStream().write(GET_HELLO.getBytes(StandardCharsets.US_ASCII));
             assertEquals(withoutDate(expected), withoutDate(readExactly(socket.getInputStream(), expected.length)));
         }
+    }
+
+    /** Starts {@code kind} and connects to its HTTP server, which every engine must have. */
+    private Socket connectToHttpOf(EngineKind kind) throws IOException {
+        engine = kind.start(EngineOptions.LOOPBACK_EPHEMERAL);
+        assertTrue(engine.httpPort().isPresent(), kind + " serves HTTP");
+        return connect(engine.httpPort().getAsInt());
     }
 
     /** The response with its Date value masked: the second may turn between two readings. */
@@ -83,11 +88,9 @@ class EngineProtocolTest {
     @ParameterizedTest
     @EnumSource(EngineKind.class)
     void answersPipelinedAndSplitRequestsInOrder(EngineKind kind) throws IOException {
-        engine = kind.start(EngineOptions.LOOPBACK_EPHEMERAL);
-        assertTrue(engine.httpPort().isPresent(), kind + " serves HTTP");
         byte[] ok = HelloResponse.ok();
         byte[] notFound = HelloResponse.notFound();
-        try (Socket socket = connect(engine.httpPort().getAsInt())) {
+        try (Socket socket = connectToHttpOf(kind)) {
             OutputStream out = socket.getOutputStream();
             String pipeline = GET_HELLO + "GET /other HTTP/1.1\r\nHost: x\r\n\r\n" + GET_HELLO;
             out.write(pipeline.getBytes(StandardCharsets.US_ASCII));
