@@ -35,7 +35,7 @@ public record Profile(Duration warmup, Duration measure, Duration engineWarmup, 
             64, List.of(1_000, 10_000, 18_000), List.of(64, 256, 1_024), List.of(16, 64, 256));
 
     /** The quick run: about two minutes for four engines; numbers are indicative only. */
-    public static final Profile QUICK = new Profile(Duration.ofMillis(500), Duration.ofMillis(1_000), Duration.ofSeconds(1),
+    public static final Profile QUICK = new Profile(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(3),
             List.of(64, 1_024), List.of(64), 256, List.of(5_000, 20_000), 64, List.of(1_000), List.of(64), List.of(64));
 
     /** The profile for a smoke run of every scenario at low concurrency (tests). */
