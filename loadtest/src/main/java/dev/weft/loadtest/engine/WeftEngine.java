@@ -1,0 +1,143 @@
+package dev.weft.loadtest.engine;
+
+import dev.weft.core.ClientRegistry;
+import dev.weft.core.Connection;
+import dev.weft.core.TcpServer;
+import dev.weft.core.TcpServerConfig;
+import dev.weft.core.ThreadMode;
+import dev.weft.http.HttpLimits;
+import dev.weft.http.HttpServer;
+import dev.weft.http.HttpServerConfig;
+import dev.weft.http.Response;
+import dev.weft.http.Route;
+import dev.weft.http.Router;
+import dev.weft.http.Status;
+import dev.weft.udp.RelayConfig;
+import dev.weft.udp.UdpRelay;
+import dev.weft.udp.UdpServer;
+import dev.weft.udp.UdpServerConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Weft's own engine, one thread per connection — virtual or platform as {@link ThreadMode}
+ * says, the same code either way: an echo {@link TcpServer} with the {@code echo} sample's
+ * handler, an {@link HttpServer} with the {@code http} sample's {@code GET /hello} route, and
+ * (for the virtual-thread engine only: the relay has no thread mode) a {@link UdpRelay}.
+ */
+final class WeftEngine implements Engine {
+
+    /** The most bytes read and written back at a time, as in the {@code echo} sample. */
+    private static final int ECHO_CHUNK_BYTES = 8_192;
+    /** The {@code http} sample's {@code GET /hello} response, built once. */
+    private static final Response HELLO = Response.bytes(Status.OK_200, HelloResponse.CONTENT_TYPE,
+            HelloResponse.BODY.getBytes(StandardCharsets.US_ASCII));
+    /**
+     * HTTP limits as the defaults, except the two the contrast engines do not have: a keep-alive
+     * connection may wait 10 minutes for its next request (the idle step holds 18,000
+     * connections for longer than the default 30 s) and may send any number of requests.
+     */
+    private static final HttpLimits BENCHMARK_LIMITS = HttpLimits.DEFAULTS
+            .withIdleTimeout(Duration.ofMinutes(10))
+            .withMaxRequestsPerConnection(Integer.MAX_VALUE);
+    /** Socket buffers of the relay, as in the udp module's fan-out benchmark. */
+    private static final int UDP_BUFFER_BYTES = 4 << 20;
+
+    private final EngineKind kind;
+    private final TcpServer echo;
+    private final HttpServer http;
+    private final Optional<UdpServer> udp;
+
+    private WeftEngine(EngineKind kind, TcpServer echo, HttpServer http, Optional<UdpServer> udp) {
+        this.kind = kind;
+        this.echo = echo;
+        this.http = http;
+        this.udp = udp;
+    }
+
+    static WeftEngine start(EngineKind kind, ThreadMode mode, EngineOptions options) throws IOException {
+        ClientRegistry registry = new ClientRegistry();
+        TcpServer echo = new TcpServer(tcp(kind.label() + "-echo", options.echoPort(), mode, options),
+                WeftEngine::echo, registry).start();
+        HttpServer http = null;
+        UdpServer udp = null;
+        try {
+            HttpServerConfig httpConfig = HttpServerConfig.of(tcp(kind.label() + "-http", options.httpPort(), mode, options))
+                    .withLimits(BENCHMARK_LIMITS);
+            http = new HttpServer(httpConfig,
+                    Router.of(List.of(Route.get("/hello", request -> HELLO))), registry).start();
+            if (kind.runsUdpRelay()) {
+                UdpServerConfig config = UdpServerConfig.builder().name(kind.label() + "-udp").host(options.host())
+                        .receiveBufferBytes(UDP_BUFFER_BYTES).sendBufferBytes(UDP_BUFFER_BYTES).build();
+                udp = new UdpServer(config, new UdpRelay(RelayConfig.DEFAULTS, registry)).start();
+            }
+            return new WeftEngine(kind, echo, http, Optional.ofNullable(udp));
+        } catch (IOException | RuntimeException e) {
+            echo.stop(Duration.ZERO);
+            if (http != null) {
+                http.stop(Duration.ZERO);
+            }
+            throw e;
+        }
+    }
+
+    private static TcpServerConfig tcp(String name, int port, ThreadMode mode, EngineOptions options) {
+        return TcpServerConfig.builder()
+                .name(name)
+                .host(options.host())
+                .port(port)
+                .maxConnections(options.maxConnections())
+                .acceptBacklog(4_096)
+                .idleTimeout(Duration.ofMinutes(10))
+                .shutdownGrace(Duration.ZERO)
+                .threadMode(mode)
+                .build();
+    }
+
+    /** The {@code echo} sample's handler: reads with {@code readSome}, so it holds no buffer while idle. */
+    private static void echo(Connection connection) throws IOException {
+        byte[] chunk;
+        while ((chunk = connection.readSome(ECHO_CHUNK_BYTES)) != null) {
+            connection.write(chunk);
+            connection.flush();
+        }
+        connection.shutdownOutput();
+    }
+
+    @Override
+    public EngineKind kind() {
+        return kind;
+    }
+
+    @Override
+    public int echoPort() {
+        return echo.port();
+    }
+
+    @Override
+    public OptionalInt httpPort() {
+        return OptionalInt.of(http.port());
+    }
+
+    @Override
+    public OptionalInt udpPort() {
+        return udp.map(server -> OptionalInt.of(server.port())).orElse(OptionalInt.empty());
+    }
+
+    @Override
+    public String description() {
+        return "Weft TcpServer + HttpServer" + (udp.isPresent() ? " + UdpRelay" : "") + ", "
+                + echo.config().threadMode().name().toLowerCase() + " thread per connection";
+    }
+
+    @Override
+    public void close() {
+        udp.ifPresent(server -> server.stop(Duration.ZERO));
+        http.stop(Duration.ZERO);
+        echo.stop(Duration.ZERO);
+    }
+}

@@ -1,0 +1,176 @@
+package dev.weft.loadtest.matrix;
+
+import dev.weft.loadtest.engine.EngineKind;
+import dev.weft.loadtest.generator.ConnectionReuse;
+import dev.weft.loadtest.generator.LoadGenerator;
+import dev.weft.loadtest.generator.LoadMode;
+import dev.weft.loadtest.generator.LoadSpec;
+import dev.weft.loadtest.generator.Protocol;
+import dev.weft.loadtest.report.JfrSummary;
+import dev.weft.loadtest.report.LoadRow;
+import dev.weft.loadtest.report.Report;
+import dev.weft.loadtest.report.RunInfo;
+import dev.weft.loadtest.report.SkippedRow;
+import dev.weft.loadtest.report.StepResult;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a {@link MatrixPlan}: one engine process at a time, each warmed up, then its steps in
+ * order with a progress line each; writes the report at the end (and also when a step fails, so
+ * nothing measured is lost). Every process it starts is stopped before it returns.
+ */
+public final class MatrixRunner {
+
+    private final MatrixOptions options;
+    private final PrintStream progress;
+    private final JavaProcesses processes = new JavaProcesses();
+    private int engineStarts;
+    private final List<Path> recordings = new ArrayList<>();
+    private int stepsDone;
+    private int totalSteps;
+    private long startNanos;
+    private Duration planned = Duration.ZERO;
+
+    /** A runner printing its progress lines to {@code progress}. */
+    public MatrixRunner(MatrixOptions options, PrintStream progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /** Runs the whole matrix and writes the report; returns every row. */
+    public List<StepResult> run() throws IOException, InterruptedException {
+        MatrixPlan plan = MatrixPlan.of(options);
+        totalSteps = plan.allSteps().size();
+        planned = plan.estimate(options.profile());
+        progress.printf("planned: %d steps over %d engines, at most about %s (skipped steps take no time)%n",
+                totalSteps, plan.engines().size(), clock(planned));
+        startNanos = System.nanoTime();
+        Instant started = Instant.now();
+        List<StepResult> results = new ArrayList<>();
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        try {
+            for (MatrixPlan.EngineSteps engineSteps : plan.engines()) {
+                runEngine(engineSteps, results, descriptions);
+            }
+        } finally {
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+            new Report(new RunInfo(started, elapsed, options.profile() == Profile.QUICK ? "quick" : "full", descriptions),
+                    results, summarizeRecordings()).writeTo(options.outputDir());
+            progress.printf("done in %s; report in %s%n", clock(elapsed), options.outputDir().resolve("report.md"));
+        }
+        return results;
+    }
+
+    /** Where each profiled engine's time went, also written next to its recording. */
+    private List<String> summarizeRecordings() {
+        List<String> summaries = new ArrayList<>();
+        for (Path recording : recordings) {
+            try {
+                summaries.add(JfrSummary.summarize(recording));
+            } catch (IOException e) {
+                progress.println("no profile summary for " + recording + ": " + e.getMessage());
+            }
+        }
+        return summaries;
+    }
+
+    private void runEngine(MatrixPlan.EngineSteps engineSteps, List<StepResult> results, Map<String, String> descriptions)
+            throws IOException, InterruptedException {
+        List<Step> load = engineSteps.steps().stream().filter(s -> s.scenario() != Scenario.IDLE).toList();
+        List<Step> idle = engineSteps.steps().stream().filter(s -> s.scenario() == Scenario.IDLE).toList();
+        if (!load.isEmpty()) {
+            try (EngineProcess engine = startEngine(engineSteps.engine(), descriptions)) {
+                warmUp(engine);
+                OpenLoopCutoff cutoff = new OpenLoopCutoff();
+                for (Step step : load) {
+                    announce(step);
+                    StepResult result = cutoff.saturated() && step.scenario() == Scenario.OPEN_LOOP
+                            ? cutoff.skip(step) : runStep(step, engine);
+                    cutoff.note(result);
+                    record(result, results);
+                }
+            }
+        }
+        for (Step step : idle) {
+            // A fresh process per idle step: memory grown by earlier steps would hide the cost per connection.
+            try (EngineProcess engine = startEngine(engineSteps.engine(), descriptions)) {
+                announce(step);
+                record(runStep(step, engine), results);
+            }
+        }
+    }
+
+    private EngineProcess startEngine(EngineKind kind, Map<String, String> descriptions)
+            throws IOException, InterruptedException {
+        Optional<Path> jfr = options.recordJfr()
+                ? Optional.of(options.outputDir().resolve(kind.label() + "-" + (++engineStarts) + ".jfr"))
+                : Optional.empty();
+        Files.createDirectories(options.outputDir());
+        jfr.ifPresent(recordings::add);
+        EngineProcess engine = EngineProcess.start(processes, kind, options.engineJvmOptions(), jfr);
+        descriptions.put(kind.label(), engine.description());
+        progress.printf("engine %s: %s (pid %d)%n", kind.label(), engine.description(), engine.pid());
+        return engine;
+    }
+
+    private void announce(Step step) {
+        progress.printf("[%d/%d] %s elapsed %s of ~%s%n", ++stepsDone, totalSteps, step.describe(),
+                clock(Duration.ofNanos(System.nanoTime() - startNanos)), clock(planned));
+    }
+
+    private void record(StepResult result, List<StepResult> results) {
+        results.add(result);
+        progress.println("      " + summary(result));
+    }
+
+    private StepResult runStep(Step step, EngineProcess engine) throws InterruptedException, IOException {
+        if (!engine.isAlive()) {
+            return new SkippedRow(step.engine().label(), step.scenario().label(), step.connections(), "engine process died");
+        }
+        return switch (step.scenario()) {
+            case IDLE -> IdleStepRunner.run(step, engine, processes);
+            case WRK -> WrkStepRunner.run(step, engine, options.wrk().orElseThrow());
+            default -> StepRunner.run(step, engine);
+        };
+    }
+
+    /** Unrecorded load so that the JIT compiles the engine's hot paths before the first row. */
+    private void warmUp(EngineProcess engine) throws InterruptedException {
+        Duration half = options.profile().engineWarmup().dividedBy(2);
+        LoadGenerator.run(new LoadSpec(engine.echo(), List.of(), new Protocol.Echo(64), 64, new LoadMode.ClosedLoop(),
+                ConnectionReuse.KEEP_ALIVE, Duration.ZERO, half, Duration.ofSeconds(5)));
+        if (engine.httpPort().isPresent()) {
+            LoadGenerator.run(new LoadSpec(new java.net.InetSocketAddress(engine.echo().getAddress(),
+                    engine.httpPort().getAsInt()), List.of(), new Protocol.Http(1), 64, new LoadMode.ClosedLoop(),
+                    ConnectionReuse.KEEP_ALIVE, Duration.ZERO, half, Duration.ofSeconds(5)));
+        }
+    }
+
+    private static String summary(StepResult result) {
+        return switch (result) {
+            case LoadRow r -> String.format("%,.0f/s  p50 %.2f ms  p99 %.2f ms  max %.1f ms  errors %d  timeouts %d"
+                            + "  server %.2f cores, %,.0f per CPU-s, %.0f MiB, %d threads",
+                    r.throughput(), r.p50Ms(), r.p99Ms(), r.maxMs(), r.errors(), r.timeouts(), r.serverCores(),
+                    r.responsesPerServerCpuSecond(), r.serverRssMiB(), r.serverThreads());
+            case dev.weft.loadtest.report.IdleRow r -> String.format(
+                    "held %d of %d, alive %d; per connection %.1f KiB heap, %.1f KiB RSS; threads %d -> %d",
+                    r.held(), r.requested(), r.alive(), r.heapPerConnectionKiB(), r.rssPerConnectionKiB(),
+                    r.threadsBefore(), r.threadsAfter());
+            case SkippedRow r -> "skipped: " + r.reason();
+        };
+    }
+
+    private static String clock(Duration d) {
+        return String.format("%02d:%02d", d.toMinutes(), d.toSecondsPart());
+    }
+}

@@ -1,0 +1,28 @@
+package dev.weft.loadtest.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Where and how a run happened, for the report's header.
+ *
+ * @param started      when it started
+ * @param elapsed      how long it took
+ * @param profile      {@code quick} or {@code full}
+ * @param engines      each engine's label and its description (transport, threads)
+ */
+public record RunInfo(Instant started, Duration elapsed, String profile, Map<String, String> engines) {
+
+    /** Validates. */
+    public RunInfo {
+        engines = Map.copyOf(engines);
+    }
+
+    /** The machine and JDK, in one line. */
+    public String machine() {
+        return Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
+                + System.getProperty("os.version") + " " + System.getProperty("os.arch") + ", JDK "
+                + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")";
+    }
+}
