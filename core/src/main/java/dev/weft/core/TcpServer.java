@@ -111,7 +111,7 @@ public final class TcpServer implements AutoCloseable {
                     new Acceptor(listener, handler, context));
             state = State.RUNNING;
             log.info("{} listening on {} ({} threads, at most {} connections)", config.name(),
-                    boundAddress.getAddress().isAnyLocalAddress() ? config.host() + ":" + port() : describe(boundAddress),
+                    boundAddress.getAddress().isAnyLocalAddress() ? config.host() + ":" + port() : BindFailure.describe(boundAddress),
                     config.threadMode().name().toLowerCase(), config.maxConnections());
             return this;
         } finally {
@@ -132,12 +132,7 @@ public final class TcpServer implements AutoCloseable {
             return channel;
         } catch (BindException e) {
             channel.close();
-            String reason = String.valueOf(e.getMessage());
-            BindException named = new BindException(reason.contains("in use")
-                    ? describe(address) + " is already in use"
-                    : "cannot listen on " + describe(address) + ": " + reason);
-            named.initCause(e);
-            throw named;
+            throw BindFailure.naming(address, e);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -291,17 +286,9 @@ public final class TcpServer implements AutoCloseable {
         }
     }
 
-    private static String describe(InetSocketAddress address) {
-        String host = address.getAddress() == null ? address.getHostString()
-                : address.getAddress().getHostAddress();
-        if (host.indexOf(':') >= 0) {
-            host = "[" + host + "]";
-        }
-        return host + ":" + address.getPort();
-    }
 
     @Override
     public String toString() {
-        return "TcpServer[" + config.name() + (boundAddress == null ? "" : " " + describe(boundAddress)) + "]";
+        return "TcpServer[" + config.name() + (boundAddress == null ? "" : " " + BindFailure.describe(boundAddress)) + "]";
     }
 }

@@ -1,5 +1,6 @@
 package dev.weft.udp;
 
+import dev.weft.core.BindFailure;
 import dev.weft.udp.internal.HandlerInvoker;
 import dev.weft.udp.internal.PerDatagramThreads;
 import dev.weft.udp.internal.ReceiveLoop;
@@ -113,7 +114,7 @@ public final class UdpServer implements AutoCloseable {
             receiveThread = Thread.ofVirtual().name(config.name() + "-receive").start(receiveLoop);
             state = State.RUNNING;
             log.info("{} receiving on {} (dispatch {}, datagrams up to {} bytes, SO_RCVBUF {} bytes)",
-                    config.name(), describe(boundAddress), config.dispatch().name().toLowerCase(),
+                    config.name(), BindFailure.describe(boundAddress), config.dispatch().name().toLowerCase(),
                     config.maxDatagramBytes(), receiveBufferBytes);
             return this;
         } finally {
@@ -145,12 +146,7 @@ public final class UdpServer implements AutoCloseable {
             return bound;
         } catch (BindException e) {
             bound.close();
-            String reason = String.valueOf(e.getMessage());
-            BindException named = new BindException(reason.contains("in use")
-                    ? describe(address) + " is already in use"
-                    : "cannot bind " + describe(address) + ": " + reason);
-            named.initCause(e);
-            throw named;
+            throw BindFailure.naming(address, e);
         } catch (IOException | RuntimeException e) {
             bound.close();
             throw e;
@@ -312,17 +308,9 @@ public final class UdpServer implements AutoCloseable {
         }
     }
 
-    static String describe(InetSocketAddress address) {
-        String host = address.getAddress() == null ? address.getHostString()
-                : address.getAddress().getHostAddress();
-        if (host.indexOf(':') >= 0) {
-            host = "[" + host + "]";
-        }
-        return host + ":" + address.getPort();
-    }
 
     @Override
     public String toString() {
-        return "UdpServer[" + config.name() + (boundAddress == null ? "" : " " + describe(boundAddress)) + "]";
+        return "UdpServer[" + config.name() + (boundAddress == null ? "" : " " + BindFailure.describe(boundAddress)) + "]";
     }
 }

@@ -1,0 +1,38 @@
+package dev.weft.core;
+
+import java.net.BindException;
+import java.net.InetSocketAddress;
+
+/**
+ * How every Weft server names an address and reports a failed bind, so that a TCP server and a
+ * UDP server say the same thing: {@code "127.0.0.1:8080 is already in use"}.
+ */
+public final class BindFailure {
+
+    private BindFailure() {
+    }
+
+    /** {@code host:port} with a literal IP, IPv6 in brackets: {@code 127.0.0.1:80}, {@code [::1]:80}. */
+    public static String describe(InetSocketAddress address) {
+        String host = address.getAddress() == null ? address.getHostString()
+                : address.getAddress().getHostAddress();
+        if (host.indexOf(':') >= 0) {
+            host = "[" + host + "]";
+        }
+        return host + ":" + address.getPort();
+    }
+
+    /**
+     * A {@link BindException} whose message names the address: {@code "<address> is already in
+     * use"} when that is the reason, else {@code "cannot bind <address>: <reason>"}; the
+     * original is its cause.
+     */
+    public static BindException naming(InetSocketAddress address, BindException cause) {
+        String reason = String.valueOf(cause.getMessage());
+        BindException named = new BindException(reason.contains("in use")
+                ? describe(address) + " is already in use"
+                : "cannot bind " + describe(address) + ": " + reason);
+        named.initCause(cause);
+        return named;
+    }
+}
