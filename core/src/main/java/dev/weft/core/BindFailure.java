@@ -23,6 +23,19 @@ public final class BindFailure {
     }
 
     /**
+     * The address to bind for {@code host} and {@code port}, resolved.
+     *
+     * @throws BindException {@code "cannot bind <host>:<port>: unknown host"} if it does not resolve
+     */
+    public static InetSocketAddress resolve(String host, int port) throws BindException {
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+            throw new BindException("cannot bind " + host + ":" + port + ": unknown host");
+        }
+        return address;
+    }
+
+    /**
      * A {@link BindException} whose message names the address: {@code "<address> is already in
      * use"} when that is the reason, else {@code "cannot bind <address>: <reason>"}; the
      * original is its cause.

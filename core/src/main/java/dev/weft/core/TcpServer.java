@@ -13,8 +13,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,14 +51,10 @@ public final class TcpServer implements AutoCloseable {
     /** After the grace period: how long closed and interrupted threads get to unwind. */
     private static final Duration UNWIND = Duration.ofSeconds(1);
 
-    private enum State { NEW, RUNNING, STOPPED }
-
     private final TcpServerConfig config;
     private final ConnectionHandler handler;
     private final ServerContext context;
-    private final ReentrantLock lifecycle = new ReentrantLock();
-    private final CountDownLatch stopped = new CountDownLatch(1);
-    private State state = State.NEW;
+    private final ServerLifecycle lifecycle;
     private ServerSocketChannel listener;
     private InetSocketAddress boundAddress;
     private Thread acceptorThread;
@@ -78,6 +72,7 @@ public final class TcpServer implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.handler = Objects.requireNonNull(handler, "handler");
         this.context = new ServerContext(config, Objects.requireNonNull(registry, "registry"));
+        this.lifecycle = new ServerLifecycle(config.name());
     }
 
     /** Creates a server with a registry of its own. */
@@ -93,30 +88,18 @@ public final class TcpServer implements AutoCloseable {
      * @throws IllegalStateException if the server was started before
      */
     public TcpServer start() throws IOException {
-        lifecycle.lock();
-        try {
-            if (state != State.NEW) {
-                throw new IllegalStateException(config.name() + " server was already started");
-            }
-            InetSocketAddress requested = new InetSocketAddress(config.host(), config.port());
-            if (requested.isUnresolved()) {
-                throw new BindException("cannot listen on " + config.host() + ":" + config.port()
-                        + ": unknown host");
-            }
-            listener = bind(requested);
+        lifecycle.start(() -> {
+            listener = bind(BindFailure.resolve(config.host(), config.port()));
             boundAddress = (InetSocketAddress) listener.getLocalAddress();
             watchdogThread = Thread.ofVirtual().name(config.name() + "-deadline-watchdog")
                     .start(context.watchdog());
             acceptorThread = context.threads().start(config.name() + "-acceptor",
                     new Acceptor(listener, handler, context));
-            state = State.RUNNING;
             log.info("{} listening on {} ({} threads, at most {} connections)", config.name(),
                     boundAddress.getAddress().isAnyLocalAddress() ? config.host() + ":" + port() : BindFailure.describe(boundAddress),
                     config.threadMode().name().toLowerCase(), config.maxConnections());
-            return this;
-        } finally {
-            lifecycle.unlock();
-        }
+        });
+        return this;
     }
 
     private ServerSocketChannel bind(InetSocketAddress address) throws IOException {
@@ -185,12 +168,12 @@ public final class TcpServer implements AutoCloseable {
 
     /** Whether the server has started and not begun to stop. */
     public boolean isRunning() {
-        return state == State.RUNNING && !context.stopping();
+        return lifecycle.isRunning() && !context.stopping();
     }
 
     /** Blocks until the server has stopped. */
     public void awaitStop() throws InterruptedException {
-        stopped.await();
+        lifecycle.awaitStop();
     }
 
     /**
@@ -201,16 +184,7 @@ public final class TcpServer implements AutoCloseable {
      */
     public void stop(Duration grace) {
         Objects.requireNonNull(grace, "grace");
-        lifecycle.lock();
-        try {
-            if (state == State.STOPPED) {
-                return;
-            }
-            if (state == State.NEW) {
-                state = State.STOPPED;
-                stopped.countDown();
-                return;
-            }
+        lifecycle.stop(() -> {
             long deadline = System.nanoTime() + Math.max(0, grace.toNanos());
             context.beginStopping();
             log.info("{} stopping: {} connections, grace {}", config.name(), context.connections().size(), grace);
@@ -228,15 +202,11 @@ public final class TcpServer implements AutoCloseable {
             }
             context.watchdog().stop();
             awaitQuietly(watchdogThread);
-            state = State.STOPPED;
-            stopped.countDown();
             log.info("{} stopped", config.name());
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-        } finally {
-            lifecycle.unlock();
-        }
+        });
     }
 
     /** Stops with the configured {@link TcpServerConfig#shutdownGrace()}. */

@@ -1,6 +1,7 @@
 package dev.weft.udp;
 
 import dev.weft.core.BindFailure;
+import dev.weft.core.ServerLifecycle;
 import dev.weft.udp.internal.HandlerInvoker;
 import dev.weft.udp.internal.PerDatagramThreads;
 import dev.weft.udp.internal.ReceiveLoop;
@@ -17,8 +18,6 @@ import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,14 +55,11 @@ public final class UdpServer implements AutoCloseable {
     /** How long the receive loop and interrupted handlers get to unwind. */
     private static final Duration UNWIND = Duration.ofSeconds(1);
 
-    private enum State { NEW, RUNNING, STOPPED }
 
     private final UdpServerConfig config;
     private final DatagramHandler handler;
     private final UdpCounters counters = new UdpCounters();
-    private final ReentrantLock lifecycle = new ReentrantLock();
-    private final CountDownLatch stopped = new CountDownLatch(1);
-    private volatile State state = State.NEW;
+    private final ServerLifecycle lifecycle;
     private DatagramChannel channel;
     private InetSocketAddress boundAddress;
     private ReceiveLoop receiveLoop;
@@ -81,6 +77,7 @@ public final class UdpServer implements AutoCloseable {
     @Inject
     public UdpServer(UdpServerConfig config, DatagramHandler handler) {
         this.config = Objects.requireNonNull(config, "config");
+        this.lifecycle = new ServerLifecycle(config.name());
         this.handler = Objects.requireNonNull(handler, "handler");
     }
 
@@ -93,16 +90,8 @@ public final class UdpServer implements AutoCloseable {
      * @throws IllegalStateException if the server was started before
      */
     public UdpServer start() throws IOException {
-        lifecycle.lock();
-        try {
-            if (state != State.NEW) {
-                throw new IllegalStateException(config.name() + " server was already started");
-            }
-            InetSocketAddress requested = new InetSocketAddress(config.host(), config.port());
-            if (requested.isUnresolved()) {
-                throw new BindException("cannot bind " + config.host() + ":" + config.port() + ": unknown host");
-            }
-            channel = bind(requested);
+        lifecycle.start(() -> {
+            channel = bind(BindFailure.resolve(config.host(), config.port()));
             int receiveBufferBytes;
             try {
                 receiveBufferBytes = prepare();
@@ -112,14 +101,11 @@ public final class UdpServer implements AutoCloseable {
             }
             sendThread = Thread.ofVirtual().name(config.name() + "-send").start(sendQueue);
             receiveThread = Thread.ofVirtual().name(config.name() + "-receive").start(receiveLoop);
-            state = State.RUNNING;
             log.info("{} receiving on {} (dispatch {}, datagrams up to {} bytes, SO_RCVBUF {} bytes)",
                     config.name(), BindFailure.describe(boundAddress), config.dispatch().name().toLowerCase(),
                     config.maxDatagramBytes(), receiveBufferBytes);
-            return this;
-        } finally {
-            lifecycle.unlock();
-        }
+        });
+        return this;
     }
 
     /**
@@ -183,12 +169,12 @@ public final class UdpServer implements AutoCloseable {
 
     /** Whether the server has started and not begun to stop. */
     public boolean isRunning() {
-        return state == State.RUNNING && !receiveLoop.stopRequested();
+        return lifecycle.isRunning() && !receiveLoop.stopRequested();
     }
 
     /** Blocks until the server has stopped. */
     public void awaitStop() throws InterruptedException {
-        stopped.await();
+        lifecycle.awaitStop();
     }
 
     /**
@@ -200,16 +186,7 @@ public final class UdpServer implements AutoCloseable {
      */
     public void stop(Duration grace) {
         Objects.requireNonNull(grace, "grace");
-        lifecycle.lock();
-        try {
-            if (state == State.STOPPED) {
-                return;
-            }
-            if (state == State.NEW) {
-                state = State.STOPPED;
-                stopped.countDown();
-                return;
-            }
+        lifecycle.stop(() -> {
             long deadline = System.nanoTime() + Math.max(0, grace.toNanos());
             log.info("{} stopping, grace {}", config.name(), grace);
             boolean interrupted = stopReceiving();
@@ -225,15 +202,11 @@ public final class UdpServer implements AutoCloseable {
             stopHandler();
             stopSending();
             closeChannel();
-            state = State.STOPPED;
-            stopped.countDown();
             log.info("{} stopped", config.name());
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-        } finally {
-            lifecycle.unlock();
-        }
+        });
     }
 
     /** Stops with the configured {@link UdpServerConfig#shutdownGrace()}. */
