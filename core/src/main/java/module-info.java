@@ -1,5 +1,6 @@
 /**
- * Weft core: the thread-per-connection TCP engine and the shared client registry.
+ * Weft core: the thread-per-connection TCP engine, the shared client registry, and the chat-room
+ * service shared by every protocol's chat clients.
  */
 module dev.weft.core {
     requires jakarta.inject;
@@ -11,4 +12,5 @@ module dev.weft.core {
     exports dev.weft.core.limit;
     exports dev.weft.core.pool;
     exports dev.weft.core.proxy;
+    exports dev.weft.core.internal to dev.weft.http, dev.weft.udp;
 }

@@ -1,36 +1,39 @@
 package dev.weft.core;
 
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.channels.FileChannel;
 import java.time.Duration;
 
 /**
- * One accepted TCP connection, as seen by its {@link ConnectionHandler}.
+ * One accepted TCP connection, as its {@link ConnectionHandler} sees it: raw bytes in and out,
+ * with deadlines, and nothing buffered in between.
  *
- * <p><b>Reads</b> are buffered and blocking, and belong to the connection's own thread. Each
- * read that has to wait for the network waits at most {@link #readTimeout()} (the server's idle
- * timeout unless changed); then the connection is closed and the read throws
- * {@link SocketTimeoutException}. Timeouts are enforced by one watchdog per server rather than a
- * timer per read, which makes a timed read as cheap as an untimed one.
+ * <p><b>Reads</b> belong to the connection's own thread. {@link #read} goes straight from the
+ * socket into the caller's array and waits at most {@link #readTimeout()}; then the connection
+ * is closed and the read throws {@link SocketTimeoutException}. A protocol that wants buffered
+ * reads — lines, exact lengths — wraps the connection in a {@link BufferedInput}; one that
+ * parses its own buffer (HTTP does) reads into it directly, so there is exactly one buffer
+ * between the socket and the parser.
  *
- * <p><b>Writes</b> are buffered until {@link #flush()} (or until the buffer fills) and are
- * always written fully, whatever the kernel accepts per call. They may come from any thread and
- * are serialised by a lock, so messages queued through {@link Client#send(byte[])} never
- * interleave with the handler's own writes inside a message. A write the peer does not drain
- * within the server's write timeout closes the connection, so a peer that stops reading cannot
- * hold a thread forever.
+ * <p><b>Writes</b> are written fully before {@link #write} returns; a peer that does not drain a
+ * write within the server's write timeout gets its connection closed, so a peer that stops
+ * reading cannot hold a thread forever. Two threads may write to a connection: its own, and the
+ * one that drains its {@link Client#send queued messages} once the connection is a {@link
+ * #client() registry client}; each {@code write} call is atomic with respect to the other. A
+ * protocol that wants buffered writes uses a {@link BufferedOutput}.
+ *
+ * <p><b>Timeouts</b> are absolute deadlines per operation, enforced by one watchdog per server
+ * that sleeps until the earliest one: changing this connection's read timeout never changes
+ * anything for another connection.
  *
  * <p>{@link #close()} is idempotent and may be called from any thread; a read or write blocked
  * in another thread then fails with an {@link IOException}.
  */
 public interface Connection extends AutoCloseable {
 
-    /** The id of this connection, unique among all clients of the {@link ClientRegistry}. */
+    /** The id of this connection, unique within the application's {@link ClientRegistry}. */
     long id();
 
     /** The peer's address. */
@@ -39,86 +42,69 @@ public interface Connection extends AutoCloseable {
     /** The local address the peer connected to. */
     InetSocketAddress localAddress();
 
-    /** The registry entry of this connection, through which other threads can reach it. */
+    /**
+     * Makes this connection a client of the application's {@link ClientRegistry} — a target of
+     * broadcasts and of {@link Client#send} from any thread — and returns it. The first call
+     * registers; later calls return the same client. The engine removes the client from the
+     * registry when the handler ends, however it ends.
+     *
+     * <p>A connection that never calls this is not in the registry: a protocol whose peer cannot
+     * take unsolicited messages (an HTTP exchange) must not call it. Call it from the
+     * connection's own thread.
+     *
+     * @return this connection as a registry client
+     */
     Client client();
 
     /**
-     * The buffered input. Reading from it is the same as calling this connection's read
-     * methods; it is not safe for use by several threads.
-     */
-    InputStream input();
-
-    /** The buffered output: a view whose writes go through {@link #write(byte[], int, int)}. */
-    OutputStream output();
-
-    /**
-     * Reads up to {@code length} bytes, blocking until at least one is available.
+     * Reads up to {@code length} bytes straight from the peer into {@code buffer}, blocking until
+     * at least one arrives.
      *
-     * @return the number of bytes read, or -1 at the end of the stream
-     * @throws SocketTimeoutException when nothing arrives within {@link #readTimeout()}
+     * @return the number of bytes read (at least 1), or -1 at the end of the stream
+     * @throws SocketTimeoutException when nothing arrives within {@link #readTimeout()}; the
+     *     connection is closed then
      */
     int read(byte[] buffer, int offset, int length) throws IOException;
-
-    /**
-     * Fills {@code buffer[offset .. offset + length)} completely, blocking as long as needed.
-     *
-     * @throws EOFException when the stream ends first
-     */
-    void readExactly(byte[] buffer, int offset, int length) throws IOException;
-
-    /**
-     * Reads exactly {@code length} bytes into a new array.
-     *
-     * @throws EOFException when the stream ends first
-     */
-    byte[] readExactly(int length) throws IOException;
-
-    /**
-     * Blocks until at least one byte arrives, then returns the bytes available now, at most
-     * {@code maxBytes}, in a new array. Unlike reading into a buffer of one's own, the caller
-     * holds no buffer while it waits, which keeps idle connections cheap.
-     *
-     * @return the bytes read, or {@code null} at the end of the stream
-     * @throws SocketTimeoutException when nothing arrives within {@link #readTimeout()}
-     */
-    byte[] readSome(int maxBytes) throws IOException;
-
-    /**
-     * Reads one line terminated by {@code LF} (a {@code CR} before it is dropped too) and decodes
-     * it as UTF-8.
-     *
-     * @param maxBytes the longest line accepted, in bytes, not counting the terminator
-     * @return the line without its terminator, or {@code null} when the stream ends before any
-     *     byte of a new line; a last line without terminator is returned as it is
-     * @throws LineTooLongException when the line is longer than {@code maxBytes}; the rest of
-     *     the line has then been discarded and the connection remains usable
-     */
-    String readLine(int maxBytes) throws IOException;
 
     /** Writes all of {@code bytes}. */
     default void write(byte[] bytes) throws IOException {
         write(bytes, 0, bytes.length);
     }
 
-    /** Writes {@code length} bytes from {@code bytes}, fully; buffered until {@link #flush()}. */
+    /**
+     * Writes {@code length} bytes from {@code bytes} to the peer, fully, before returning.
+     *
+     * @throws IOException when the connection fails or the peer does not drain the write within
+     *     the server's write timeout (the connection is closed then)
+     */
     void write(byte[] bytes, int offset, int length) throws IOException;
 
-    /** Sends everything buffered so far to the peer. */
-    void flush() throws IOException;
-
     /**
-     * Flushes, then sends {@code count} bytes of {@code file} from {@code position} to the peer
-     * without copying them through the Java heap ({@link FileChannel#transferTo}, which becomes
-     * {@code sendfile} on Linux).
+     * Sends {@code count} bytes of {@code file} from {@code position} to the peer. On a plain
+     * socket the bytes do not pass through the Java heap ({@link FileChannel#transferTo}, which
+     * becomes {@code sendfile} on Linux); each chunk the kernel takes must leave within the write
+     * timeout, so a slow download that keeps moving is never cut off while a stalled one is.
+     * Under TLS the file is read and encrypted in chunks instead: zero-copy is impossible when
+     * the bytes must be encrypted.
      *
-     * @return the number of bytes sent, {@code count} unless the file is shorter
+     * @return the number of bytes sent: {@code count}, unless the file is shorter
      */
     long transferFrom(FileChannel file, long position, long count) throws IOException;
 
-    /** Flushes and then half-closes: the peer reads end-of-stream, while reads here go on. */
+    /**
+     * Starts a helper thread for this connection — the second direction of a proxy, say — that
+     * belongs to the server like the connection's own: of the server's thread mode, counted in
+     * {@link ServerMetrics#threads()}, and closed and awaited by {@link TcpServer#stop(Duration)}.
+     * The thread is named after the connection, with {@code suffix} appended.
+     *
+     * @return the started thread
+     */
+    Thread startThread(String suffix, Runnable task);
+
+    /** Half-closes: the peer reads end-of-stream, while reads here go on. */
     void shutdownOutput() throws IOException;
 
-    /** How long a single read may wait for data before it fails. */
+    /** How long a single read may wait for data before the connection is closed. */
     Duration readTimeout();
 
     /**
@@ -133,9 +119,8 @@ public interface Connection extends AutoCloseable {
     /**
      * Marks this connection as idle: it holds no work in progress (for example, it waits for
      * the next request of a keep-alive exchange). {@link TcpServer#stop(Duration)} closes idle
-     * connections at once instead of granting them the grace period, and going idle releases
-     * the connection's empty read and write buffers, so idle connections stay cheap. Call it
-     * from the connection's own thread.
+     * connections at once instead of granting them the grace period; marking a connection idle
+     * while the server is stopping closes it at once. Call it from the connection's own thread.
      *
      * @param idle whether the connection is idle from now on
      */

@@ -1,9 +1,12 @@
 package dev.weft.core;
 
 import dev.weft.core.internal.Acceptor;
+import dev.weft.core.internal.BoundAddress;
+import dev.weft.core.internal.ClientTable;
 import dev.weft.core.internal.ServerContext;
+import dev.weft.core.internal.ServerLifecycle;
+import dev.weft.core.internal.ServerThreads;
 import dev.weft.core.internal.SocketConnection;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -25,9 +28,8 @@ import org.slf4j.LoggerFactory;
  *     byte[] buffer = new byte[8192];
  *     for (int n; (n = connection.read(buffer, 0, buffer.length)) > 0; ) {
  *         connection.write(buffer, 0, n);
- *         connection.flush();
  *     }
- * }).start()) {
+ * }, ClientRegistry.create()).start()) {
  *     server.awaitStop();
  * }
  * }</pre>
@@ -38,12 +40,18 @@ import org.slf4j.LoggerFactory;
  * the others finish until the grace deadline, then closes what is left; when it returns no
  * thread of the server is running (a handler that ignores both the closed socket and the
  * interrupt is logged by name). A server starts once; {@code stop} and {@code close} may be
- * called any number of times, from any thread.
+ * called any number of times, from any thread. A handler that is {@link ServerAware} is told
+ * when the server has started and when it is stopping.
  *
- * <p><b>Per connection</b>, in this order: the acceptor checks the connection budget, applies
- * the socket options, registers the client in the {@link ClientRegistry} and
- * starts its thread; when the handler ends, the engine unregisters the client, closes the
- * socket and counts it. See {@link TcpServerConfig} for every limit and its outcome.
+ * <p><b>Per connection</b>, in this order: the acceptor asks the admission policy, checks the
+ * connection budget, applies the socket options and starts the connection's thread; the handler
+ * runs, and may make the connection a {@linkplain Connection#client() registry client}; when the
+ * handler ends, the engine unregisters the client, closes the socket and counts it. See
+ * {@link TcpServerConfig} for every limit and its outcome.
+ *
+ * <p><b>With Dagger</b>, provide each server once per component, in a {@code @Provides @Singleton}
+ * method of the application's module (with a qualifier when there are several): the server has no
+ * {@code @Inject} constructor, so a component can never build a second, unstarted copy.
  */
 public final class TcpServer implements AutoCloseable {
 
@@ -55,8 +63,9 @@ public final class TcpServer implements AutoCloseable {
     private final ConnectionHandler handler;
     private final ServerContext context;
     private final ServerLifecycle lifecycle;
+    private final BoundAddress address;
+    private final ServerThreads background;
     private ServerSocketChannel listener;
-    private InetSocketAddress boundAddress;
     private Thread acceptorThread;
     private Thread watchdogThread;
 
@@ -65,19 +74,20 @@ public final class TcpServer implements AutoCloseable {
      *
      * @param config   the configuration
      * @param handler  the protocol, run once per connection
-     * @param registry the application's shared registry
+     * @param registry the application's shared registry, from {@link ClientRegistry#create()}
      */
-    @Inject
     public TcpServer(TcpServerConfig config, ConnectionHandler handler, ClientRegistry registry) {
         this.config = Objects.requireNonNull(config, "config");
         this.handler = Objects.requireNonNull(handler, "handler");
-        this.context = new ServerContext(config, Objects.requireNonNull(registry, "registry"));
+        this.context = new ServerContext(config, ClientTable.of(Objects.requireNonNull(registry, "registry")));
         this.lifecycle = new ServerLifecycle(config.name());
+        this.address = new BoundAddress(config.name());
+        this.background = new ServerThreads(config.server().threadMode());
     }
 
     /** Creates a server with a registry of its own. */
     public TcpServer(TcpServerConfig config, ConnectionHandler handler) {
-        this(config, handler, new ClientRegistry());
+        this(config, handler, ClientRegistry.create());
     }
 
     /**
@@ -89,37 +99,26 @@ public final class TcpServer implements AutoCloseable {
      */
     public TcpServer start() throws IOException {
         lifecycle.start(() -> {
-            listener = bind(BindFailure.resolve(config.host(), config.port()));
-            boundAddress = (InetSocketAddress) listener.getLocalAddress();
-            watchdogThread = Thread.ofVirtual().name(config.name() + "-deadline-watchdog")
-                    .start(context.watchdog());
+            ListenerConfig l = config.server().listener();
+            listener = address.bind(ServerSocketChannel.open(), l.host(), l.port(), (channel, at) -> {
+                channel.setOption(StandardSocketOptions.SO_REUSEADDR, l.socketOptions().reuseAddress());
+                if (l.socketOptions().receiveBufferBytes().isPresent()) {
+                    // Set on the listener so accepted sockets get it before the handshake (window scaling).
+                    channel.setOption(StandardSocketOptions.SO_RCVBUF, l.socketOptions().receiveBufferBytes().getAsInt());
+                }
+                channel.bind(at, l.acceptBacklog());
+            });
+            watchdogThread = Thread.ofVirtual().name(config.name() + "-deadline-watchdog").start(context.watchdog());
+            if (handler instanceof ServerAware aware) {
+                aware.serverStarted(new Scope());
+            }
             acceptorThread = context.threads().start(config.name() + "-acceptor",
                     new Acceptor(listener, handler, context));
             log.info("{} listening on {} ({} threads, at most {} connections)", config.name(),
-                    boundAddress.getAddress().isAnyLocalAddress() ? config.host() + ":" + port() : BindFailure.describe(boundAddress),
-                    config.threadMode().name().toLowerCase(), config.maxConnections());
+                    address.get().getAddress().isAnyLocalAddress() ? l.host() + ":" + port() : address.describe(),
+                    config.server().threadMode().name().toLowerCase(), config.server().maxConnections());
         });
         return this;
-    }
-
-    private ServerSocketChannel bind(InetSocketAddress address) throws IOException {
-        ServerSocketChannel channel = ServerSocketChannel.open();
-        try {
-            channel.setOption(StandardSocketOptions.SO_REUSEADDR, config.socketOptions().reuseAddress());
-            if (config.socketOptions().receiveBufferBytes().isPresent()) {
-                // Set on the listener so accepted sockets get it before the handshake (window scaling).
-                channel.setOption(StandardSocketOptions.SO_RCVBUF,
-                        config.socketOptions().receiveBufferBytes().getAsInt());
-            }
-            channel.bind(address, config.acceptBacklog());
-            return channel;
-        } catch (BindException e) {
-            channel.close();
-            throw BindFailure.naming(address, e);
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
-        }
     }
 
     /** The port the server listens on; the ephemeral one when configured with port 0. */
@@ -133,22 +132,12 @@ public final class TcpServer implements AutoCloseable {
      * @throws IllegalStateException before {@link #start()}
      */
     public InetSocketAddress localAddress() {
-        InetSocketAddress address = boundAddress;
-        if (address == null) {
-            throw new IllegalStateException(config.name() + " server is not started");
-        }
-        return address;
+        return address.get();
     }
 
     /** {@code scheme://host:port} followed by {@code path}, for clients of this server. */
     public URI uri(String scheme, String path) {
-        InetSocketAddress address = localAddress();
-        String host = address.getAddress().isAnyLocalAddress()
-                ? "127.0.0.1" : address.getAddress().getHostAddress();
-        if (host.indexOf(':') >= 0) {
-            host = "[" + host + "]";
-        }
-        return URI.create(scheme + "://" + host + ":" + address.getPort() + path);
+        return address.uri(scheme, path);
     }
 
     /** The configuration. */
@@ -163,7 +152,8 @@ public final class TcpServer implements AutoCloseable {
 
     /** A snapshot of the counters. */
     public ServerMetrics metrics() {
-        return context.counters().snapshot(context.connections().size(), context.threads().count());
+        return context.counters().snapshot(context.connections().size(),
+                context.threads().count() + background.count());
     }
 
     /** Whether the server has started and not begun to stop. */
@@ -178,7 +168,8 @@ public final class TcpServer implements AutoCloseable {
 
     /**
      * Stops the server: stops accepting, closes idle connections at once, lets the others finish
-     * for up to {@code grace}, then closes them and waits briefly for their threads to unwind.
+     * for up to {@code grace}, then closes them, tells a {@link ServerAware} handler, and waits
+     * briefly for every thread of the server to unwind.
      *
      * @param grace how long live connections may go on; zero closes them at once
      */
@@ -200,6 +191,7 @@ public final class TcpServer implements AutoCloseable {
                 interrupted = true;
                 forceClose();
             }
+            stopBackground();
             context.watchdog().stop();
             awaitQuietly(watchdogThread);
             log.info("{} stopped", config.name());
@@ -209,10 +201,10 @@ public final class TcpServer implements AutoCloseable {
         });
     }
 
-    /** Stops with the configured {@link TcpServerConfig#shutdownGrace()}. */
+    /** Stops with the configured {@link ServerConfig#shutdownGrace()}. */
     @Override
     public void close() {
-        stop(config.shutdownGrace());
+        stop(config.server().shutdownGrace());
     }
 
     private void closeListener() {
@@ -237,11 +229,27 @@ public final class TcpServer implements AutoCloseable {
             log.info("{} grace period over: closing {} connections", config.name(), open.size());
         }
         open.forEach(SocketConnection::close);
-        context.threads().interruptAll();
+        awaitOrReport(context.threads());
+    }
+
+    /** Tells a {@link ServerAware} handler, then interrupts and awaits the background threads. */
+    private void stopBackground() {
+        if (handler instanceof ServerAware aware) {
+            try {
+                aware.serverStopping();
+            } catch (RuntimeException e) {
+                log.error("{} handler failed while stopping", config.name(), e);
+            }
+        }
+        awaitOrReport(background);
+    }
+
+    private void awaitOrReport(ServerThreads threads) {
+        threads.interruptAll();
         try {
-            if (!context.threads().awaitAll(System.nanoTime() + UNWIND.toNanos())) {
+            if (!threads.awaitAll(System.nanoTime() + UNWIND.toNanos())) {
                 log.error("{} threads still running after stop, ignoring close and interrupt: {}",
-                        config.name(), context.threads().live().stream().map(Thread::getName).toList());
+                        config.name(), threads.live().stream().map(Thread::getName).toList());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -256,9 +264,22 @@ public final class TcpServer implements AutoCloseable {
         }
     }
 
-
     @Override
     public String toString() {
-        return "TcpServer[" + config.name() + (boundAddress == null ? "" : " " + BindFailure.describe(boundAddress)) + "]";
+        String bound = address.describe();
+        return "TcpServer[" + config.name() + (bound.isEmpty() ? "" : " " + bound) + "]";
+    }
+
+    /** The running server's threads, offered to a {@link ServerAware} handler. */
+    private final class Scope implements ServerScope {
+        @Override
+        public String serverName() {
+            return config.name();
+        }
+
+        @Override
+        public Thread startThread(String name, Runnable task) {
+            return background.start(name, task);
+        }
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PinningRecorder.class)
 class ClientRegistryTest {
 
-    private final ClientRegistry registry = new ClientRegistry();
+    private final ClientRegistry registry = ClientRegistry.create();
     private TcpServer server;
 
     @AfterEach
@@ -48,9 +49,10 @@ class ClientRegistryTest {
             }
         });
         server = new TcpServer(TcpServerConfig.loopback(0), connection -> {
-            while (connection.readLine(100) != null) {
+            connection.client();
+            BufferedInput in = new BufferedInput(connection);
+            while (in.readLine(100) != null) {
                 connection.write("ok\n".getBytes());
-                connection.flush();
             }
         }, registry).start();
 
@@ -86,8 +88,10 @@ class ClientRegistryTest {
                 .outboundQueueBytes(64 * 1024)
                 .socketOptions(SocketOptions.DEFAULTS.withSendBufferBytes(16 * 1024)).build(),
                 connection -> {
+                    connection.client();
                     threeJoined.countDown();
-                    while (connection.readLine(100) != null) {
+                    BufferedInput in = new BufferedInput(connection);
+                    while (in.readLine(100) != null) {
                         // Only the peer's closing ends this connection.
                     }
                 }, registry).start();
@@ -117,6 +121,54 @@ class ClientRegistryTest {
             assertEquals(total, read2.get());
             Await.equal("slow clients disconnected", 1L, registry::slowClientsDisconnected);
             Await.equal("registry size", 2, registry::size);
+        }
+    }
+
+    @Test
+    void aConnectionThatNeverAsksToBeAClientIsNotInTheRegistry() throws Exception {
+        CountDownLatch served = new CountDownLatch(1);
+        server = new TcpServer(TcpServerConfig.loopback(0), connection -> {
+            served.countDown();
+            new BufferedInput(connection).readLine(100);
+        }, registry).start();
+        try (TestClient client = new TestClient(server.port())) {
+            assertTrue(served.await(10, TimeUnit.SECONDS));
+            assertEquals(1, server.metrics().active());
+            assertEquals(0, registry.size());
+            assertEquals(0, registry.broadcast("x\n".getBytes(StandardCharsets.US_ASCII), c -> true));
+        }
+    }
+
+    @Test
+    void aBroadcastReturnsAtOnceWhileATargetIsBlockedWritingToAPeerThatDoesNotRead() throws Exception {
+        AtomicReference<Thread> writer = new AtomicReference<>();
+        server = new TcpServer(TcpServerConfig.loopback(0).toBuilder()
+                .writeTimeout(Duration.ofSeconds(60))
+                .socketOptions(SocketOptions.DEFAULTS.withSendBufferBytes(16 * 1024)).build(),
+                connection -> {
+                    connection.client();
+                    writer.set(Thread.currentThread());
+                    // 64 MiB in one write to a peer that never reads: it blocks until the test ends.
+                    try {
+                        connection.write(new byte[64 << 20]);
+                    } catch (IOException e) {
+                        // closed at the end of the test
+                    }
+                }, registry).start();
+        try (TestClient deaf = new TestClient(server.port(), 4_096)) {
+            Await.until("the handler to be blocked in its write", () -> writer.get() != null
+                    && writer.get().getState() == Thread.State.WAITING);
+            byte[] line = "chat line\n".getBytes(StandardCharsets.US_ASCII);
+            long started = System.nanoTime();
+            int queued = 0;
+            for (int i = 0; i < 100; i++) {
+                queued += registry.broadcast(line, c -> true);
+            }
+            long tookMillis = (System.nanoTime() - started) / 1_000_000;
+            // The handler holds the socket for as long as the peer does not read (60 s here):
+            // a broadcast that waited for it would take that long, not a few milliseconds.
+            assertTrue(tookMillis < 5_000, "100 broadcasts took " + tookMillis + " ms");
+            assertEquals(100, queued);
         }
     }
 

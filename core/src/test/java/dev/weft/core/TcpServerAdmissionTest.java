@@ -52,16 +52,16 @@ class TcpServerAdmissionTest {
     }
 
     private static final ConnectionHandler LINE_ECHO = connection -> {
-        for (String line; (line = connection.readLine(100)) != null; ) {
+        BufferedInput lines = new BufferedInput(connection);
+        for (String line; (line = lines.readLine(100)) != null; ) {
             connection.write((line + "\n").getBytes());
-            connection.flush();
         }
     };
 
     @Test
     void theDefaultAdmitsEveryConnection() {
-        assertSame(ConnectionAdmission.admitAll(), TcpServerConfig.loopback(0).admission());
-        assertSame(ConnectionAdmission.admitAll(), TcpServerConfig.builder().build().admission());
+        assertSame(ConnectionAdmission.admitAll(), TcpServerConfig.loopback(0).server().admission());
+        assertSame(ConnectionAdmission.admitAll(), TcpServerConfig.builder().build().server().admission());
     }
 
     @Test

@@ -40,7 +40,9 @@ class TcpServerConcurrencyTest {
         CountDownLatch release = new CountDownLatch(1);
         server = new TcpServer(TcpServerConfig.loopback(0).toBuilder().acceptBacklog(CLIENTS).build(),
                 connection -> {
-                    String hello = connection.readLine(64);
+                    connection.client();
+                    BufferedInput lines = new BufferedInput(connection);
+                    String hello = lines.readLine(64);
                     allInside.countDown();
                     try {
                         release.await();
@@ -49,7 +51,6 @@ class TcpServerConcurrencyTest {
                         return;
                     }
                     connection.write(("bye " + hello + "\n").getBytes());
-                    connection.flush();
                 }).start();
 
         List<TestClient> clients = new ArrayList<>(CLIENTS);

@@ -32,8 +32,23 @@ class TcpServerEchoTest {
         int n;
         while ((n = connection.read(buffer, 0, buffer.length)) > 0) {
             connection.write(buffer, 0, n);
-            connection.flush();
         }
+        connection.shutdownOutput();
+    };
+
+    /** Echoes through a 1,000-byte read buffer and a 700-byte write buffer, in 333-byte steps. */
+    static final ConnectionHandler BUFFERED_ECHO = connection -> {
+        BufferedInput in = new BufferedInput(connection, 1_000);
+        BufferedOutput out = new BufferedOutput(connection, 700);
+        byte[] step = new byte[333];
+        int n;
+        while ((n = in.read(step, 0, step.length)) > 0) {
+            out.write(step, 0, n);
+            if (in.available() == 0) {
+                out.flush();
+            }
+        }
+        out.flush();
         connection.shutdownOutput();
     };
 
@@ -47,8 +62,17 @@ class TcpServerEchoTest {
     @ParameterizedTest
     @EnumSource(ThreadMode.class)
     void echoesOneMebibyteWrittenInRandomChunkSizes(ThreadMode mode) throws Exception {
-        server = new TcpServer(TcpServerConfig.loopback(0).toBuilder().threadMode(mode)
-                .readBufferBytes(1_000).writeBufferBytes(700).build(), ECHO).start();
+        echoesOneMebibyte(mode, ECHO);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ThreadMode.class)
+    void echoesOneMebibyteThroughOddlySizedBuffers(ThreadMode mode) throws Exception {
+        echoesOneMebibyte(mode, BUFFERED_ECHO);
+    }
+
+    private void echoesOneMebibyte(ThreadMode mode, ConnectionHandler echo) throws Exception {
+        server = new TcpServer(TcpServerConfig.loopback(0).toBuilder().threadMode(mode).build(), echo).start();
         byte[] payload = new byte[PAYLOAD_BYTES];
         Random random = new Random(42);
         random.nextBytes(payload);
@@ -73,7 +97,7 @@ class TcpServerEchoTest {
 
     @ParameterizedTest
     @EnumSource(ThreadMode.class)
-    void aZeroCopyTransferSendsTheFileAfterBufferedBytes(ThreadMode mode) throws Exception {
+    void aZeroCopyTransferSendsTheFileAfterBytesWrittenBeforeIt(ThreadMode mode) throws Exception {
         java.nio.file.Path file = java.nio.file.Files.createTempFile("weft", ".bin");
         try {
             byte[] content = new byte[300_000];

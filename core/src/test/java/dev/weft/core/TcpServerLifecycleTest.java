@@ -71,7 +71,8 @@ class TcpServerLifecycleTest {
         CountDownLatch inProgress = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
         server = new TcpServer(TcpServerConfig.loopback(0).toBuilder().threadMode(mode).build(), connection -> {
-            String request = connection.readLine(100);
+            BufferedInput lines = new BufferedInput(connection);
+            String request = lines.readLine(100);
             inProgress.countDown();
             try {
                 finish.await();
@@ -80,7 +81,6 @@ class TcpServerLifecycleTest {
                 return;
             }
             connection.write(("done " + request + "\n").getBytes());
-            connection.flush();
         }).start();
         int port = server.port();
         try (TestClient client = new TestClient(port)) {
@@ -107,8 +107,9 @@ class TcpServerLifecycleTest {
         CountDownLatch handlerEnded = new CountDownLatch(1);
         CountDownLatch never = new CountDownLatch(1);
         server = new TcpServer(TcpServerConfig.loopback(0).toBuilder().threadMode(mode).build(), connection -> {
+            BufferedInput lines = new BufferedInput(connection);
             try {
-                connection.readLine(100);
+                lines.readLine(100);
                 inProgress.countDown();
                 never.await();
             } catch (InterruptedException e) {
@@ -136,9 +137,10 @@ class TcpServerLifecycleTest {
     void stopClosesIdleConnectionsAtOnce() throws Exception {
         CountDownLatch idle = new CountDownLatch(1);
         server = new TcpServer(TcpServerConfig.loopback(0), connection -> {
+            BufferedInput lines = new BufferedInput(connection);
             connection.idle(true);
             idle.countDown();
-            assertNull(connection.readLine(100)); // ends when stop() closes the idle connection
+            assertNull(lines.readLine(100)); // ends when stop() closes the idle connection
         }).start();
         try (TestClient client = new TestClient(server.port())) {
             assertTrue(idle.await(10, TimeUnit.SECONDS));

@@ -33,8 +33,9 @@ class TcpServerLimitsTest {
         BlockingQueue<Throwable> outcome = new ArrayBlockingQueue<>(1);
         server = new TcpServer(TcpServerConfig.loopback(0).toBuilder()
                 .idleTimeout(Duration.ofMillis(200)).build(), connection -> {
+                    BufferedInput lines = new BufferedInput(connection);
                     try {
-                        connection.readLine(100);
+                        lines.readLine(100);
                     } catch (IOException e) {
                         outcome.add(e);
                         throw e;
@@ -51,9 +52,10 @@ class TcpServerLimitsTest {
     @Test
     void aPerConnectionReadTimeoutOverridesTheIdleTimeout() throws Exception {
         server = new TcpServer(TcpServerConfig.loopback(0), connection -> {
+            BufferedInput lines = new BufferedInput(connection);
             connection.readTimeout(Duration.ofMillis(100));
             assertEquals(Duration.ofMillis(100), connection.readTimeout());
-            connection.readLine(100);
+            lines.readLine(100);
         }).start();
         try (TestClient client = new TestClient(server.port())) {
             assertEquals(-1, client.readByte());
@@ -66,7 +68,8 @@ class TcpServerLimitsTest {
         CountDownLatch bothInside = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
         server = new TcpServer(TcpServerConfig.loopback(0).toBuilder().maxConnections(2).build(), connection -> {
-            connection.readLine(10);
+            BufferedInput lines = new BufferedInput(connection);
+            lines.readLine(10);
             bothInside.countDown();
             try {
                 release.await();
@@ -74,7 +77,6 @@ class TcpServerLimitsTest {
                 Thread.currentThread().interrupt();
             }
             connection.write("served\n".getBytes());
-            connection.flush();
         }).start();
         try (TestClient first = new TestClient(server.port());
              TestClient second = new TestClient(server.port())) {
@@ -114,7 +116,6 @@ class TcpServerLimitsTest {
                         for (int i = 0; i < 4_096; i++) { // 256 MiB: far beyond any socket buffer
                             connection.write(chunk);
                         }
-                        connection.flush();
                         outcome.add(new AssertionError("the peer absorbed 256 MiB without reading"));
                     } catch (IOException e) {
                         outcome.add(e);
@@ -133,13 +134,13 @@ class TcpServerLimitsTest {
     @Test
     void aThrowingHandlerEndsOnlyItsOwnConnection() throws Exception {
         server = new TcpServer(TcpServerConfig.loopback(0), connection -> {
+            BufferedInput lines = new BufferedInput(connection);
             String line;
-            while ((line = connection.readLine(100)) != null) {
+            while ((line = lines.readLine(100)) != null) {
                 if (line.equals("boom")) {
                     throw new IllegalStateException("handler bug on purpose");
                 }
                 connection.write((line + "\n").getBytes());
-                connection.flush();
             }
         }).start();
         try (TestClient healthy = new TestClient(server.port());

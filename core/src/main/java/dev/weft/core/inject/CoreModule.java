@@ -8,10 +8,9 @@ import jakarta.inject.Singleton;
 /**
  * Provides the one {@link ClientRegistry} of a Dagger component.
  *
- * <p>A component that includes this module and binds a {@code TcpServerConfig} and a
- * {@code ConnectionHandler} can inject a {@link dev.weft.core.TcpServer} directly (its
- * constructor is {@code @Inject}). An application with several TCP servers builds each one in
- * a {@code @Provides} method of its own, under a qualifier, passing the same registry.
+ * <p>Servers are not provided here: an application builds each {@link dev.weft.core.TcpServer}
+ * once, in a {@code @Provides @Singleton} method of its own module (under a qualifier when it has
+ * several), passing this registry, so that a component never holds two copies of a server.
  */
 @Module
 public interface CoreModule {
@@ -20,6 +19,6 @@ public interface CoreModule {
     @Provides
     @Singleton
     static ClientRegistry clientRegistry() {
-        return new ClientRegistry();
+        return ClientRegistry.create();
     }
 }

@@ -45,13 +45,13 @@ public final class Acceptor implements Runnable {
         this.listener = listener;
         this.handler = handler;
         this.server = server;
-        this.permits = new Semaphore(server.config().maxConnections());
-        this.admission = server.config().admission();
+        this.permits = new Semaphore(server.config().server().maxConnections());
+        this.admission = server.config().server().admission();
     }
 
     @Override
     public void run() {
-        Duration backoff = Duration.ZERO;
+        Backoff backoff = new Backoff(FIRST_BACKOFF, MAX_BACKOFF);
         while (true) {
             SocketChannel channel;
             try {
@@ -63,15 +63,15 @@ public final class Acceptor implements Runnable {
                     return;
                 }
                 server.counters().acceptFailures.increment();
-                backoff = backoff.isZero() ? FIRST_BACKOFF : min(backoff.multipliedBy(2), MAX_BACKOFF);
+                Duration pause = backoff.next();
                 log.warn("{} accept failed ({}); retrying in {} ms", server.config().name(), e.toString(),
-                        backoff.toMillis());
-                if (!pause(backoff)) {
+                        pause.toMillis());
+                if (!Backoff.sleep(pause)) {
                     return;
                 }
                 continue;
             }
-            backoff = Duration.ZERO;
+            backoff.reset();
             server.counters().accepted.increment();
             InetSocketAddress remote = admit(channel);
             if (remote == null) {
@@ -80,7 +80,7 @@ public final class Acceptor implements Runnable {
             if (!permits.tryAcquire()) {
                 server.counters().rejected.increment();
                 log.debug("{} at its limit of {} connections: rejecting {}", server.config().name(),
-                        server.config().maxConnections(), remote);
+                        server.config().server().maxConnections(), remote);
                 admission.release(remote);
                 closeQuietly(channel);
                 continue;
@@ -119,7 +119,9 @@ public final class Acceptor implements Runnable {
         SocketConnection connection;
         try {
             configure(channel);
-            connection = new SocketConnection(server.registry().nextId(), channel, server);
+            connection = new SocketConnection(server.registry().nextId(), new PlainTransport(channel),
+                    (InetSocketAddress) channel.getRemoteAddress(), (InetSocketAddress) channel.getLocalAddress(),
+                    server);
         } catch (IOException e) {
             log.debug("{} connection failed before it started: {}", server.config().name(), e.toString());
             closeQuietly(channel);
@@ -140,7 +142,7 @@ public final class Acceptor implements Runnable {
     }
 
     private void configure(SocketChannel channel) throws IOException {
-        SocketOptions options = server.config().socketOptions();
+        SocketOptions options = server.config().server().listener().socketOptions();
         channel.setOption(StandardSocketOptions.TCP_NODELAY, options.tcpNoDelay());
         channel.setOption(StandardSocketOptions.SO_KEEPALIVE, options.keepAlive());
         if (options.receiveBufferBytes().isPresent()) {
@@ -149,20 +151,6 @@ public final class Acceptor implements Runnable {
         if (options.sendBufferBytes().isPresent()) {
             channel.setOption(StandardSocketOptions.SO_SNDBUF, options.sendBufferBytes().getAsInt());
         }
-    }
-
-    private static boolean pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static void closeQuietly(SocketChannel channel) {

@@ -1,6 +1,5 @@
 package dev.weft.core.internal;
 
-import dev.weft.core.ClientRegistry;
 import dev.weft.core.TcpServerConfig;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,8 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ServerContext {
 
     private final TcpServerConfig config;
+    private final long writeTimeoutNanos;
     private final ServerCounters counters = new ServerCounters();
-    private final ClientRegistry registry;
+    private final ClientTable registry;
     private final ServerThreads threads;
     private final Set<SocketConnection> connections = ConcurrentHashMap.newKeySet();
     private final DeadlineWatchdog watchdog;
@@ -23,14 +23,15 @@ public final class ServerContext {
      * @param config   the server's configuration
      * @param registry the application's registry
      */
-    public ServerContext(TcpServerConfig config, ClientRegistry registry) {
+    public ServerContext(TcpServerConfig config, ClientTable registry) {
         this.config = config;
+        this.writeTimeoutNanos = config.server().writeTimeout().toNanos();
         this.registry = registry;
-        this.threads = new ServerThreads(config.threadMode());
-        this.watchdog = new DeadlineWatchdog(this);
+        this.threads = new ServerThreads(config.server().threadMode());
+        this.watchdog = new DeadlineWatchdog(config.name(), connections);
     }
 
-    /** The watchdog enforcing read and write timeouts; its thread is started by the server. */
+    /** The watchdog enforcing read and write deadlines; its thread is started by the server. */
     public DeadlineWatchdog watchdog() {
         return watchdog;
     }
@@ -40,13 +41,18 @@ public final class ServerContext {
         return config;
     }
 
+    /** The write timeout in nanoseconds. */
+    long writeTimeoutNanos() {
+        return writeTimeoutNanos;
+    }
+
     /** The counters. */
     public ServerCounters counters() {
         return counters;
     }
 
     /** The application's registry. */
-    public ClientRegistry registry() {
+    public ClientTable registry() {
         return registry;
     }
 

@@ -4,74 +4,95 @@ import dev.weft.core.Client;
 import dev.weft.core.ClientAttributes;
 import dev.weft.core.Connection;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A blocking-mode {@link SocketChannel} presented as a {@link Connection} (to its handler) and
- * as a {@link Client} (to the registry and to other threads): one object per connection, so an
- * idle connection costs as little heap as possible.
+ * One accepted connection, presented as a {@link Connection} (to its handler) and, once the
+ * handler asks, as a {@link Client} (to the registry and to other threads): one object per
+ * connection, so an idle connection costs as little heap as possible. Holds no buffer: reads and
+ * writes go straight to the {@link Transport}.
  *
- * <p>Reads go through the socket's stream, which parks a virtual thread instead of blocking its
- * carrier. Writes are serialised by a {@link ReentrantLock}. While a read or a write is in
- * progress its start time is published for the {@link DeadlineWatchdog}, which closes the
- * connection when it waits longer than its timeout; no timer is armed per operation.
+ * <p><b>Who may write the socket:</b> the connection's own thread, and the one thread that drains
+ * its outbound queue, each under {@link #writeLock} for one write at a time. Nothing else takes
+ * that lock: creating the client's attributes or its queue, queueing a message and closing are
+ * all lock-free with respect to I/O, so a broadcaster never waits for a socket.
+ *
+ * <p><b>Deadlines:</b> every read and write publishes its absolute deadline for the server's
+ * {@link DeadlineWatchdog}, which closes the connection when it passes; the failed read then
+ * reports a {@link SocketTimeoutException}.
  */
-public final class SocketConnection implements Connection, Client {
+public final class SocketConnection implements Connection, Client, Deadlined {
 
     private static final Logger log = LoggerFactory.getLogger(SocketConnection.class);
-    /** The size of a newly allocated write buffer, unless the configured size is smaller. */
-    private static final int INITIAL_WRITE_BUFFER_BYTES = 512;
+    /** The most bytes one zero-copy call may send under one write deadline. */
+    static final long TRANSFER_CHUNK_BYTES = 256 * 1024;
+    /** The most queued bytes coalesced into one write by the drainer. */
+    private static final int COALESCE_BYTES = 16 * 1024;
+
+    private static final VarHandle CLOSED;
+    private static final VarHandle ATTRIBUTES;
+    private static final VarHandle OUTBOUND;
+    private static final VarHandle REGISTERED;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            CLOSED = lookup.findVarHandle(SocketConnection.class, "closed", boolean.class);
+            ATTRIBUTES = lookup.findVarHandle(SocketConnection.class, "attributes", ClientAttributes.class);
+            OUTBOUND = lookup.findVarHandle(SocketConnection.class, "outbound", OutboundQueue.class);
+            REGISTERED = lookup.findVarHandle(SocketConnection.class, "registered", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** How an operation ran out of time, as the watchdog decided. */
+    enum Expiry { NONE, READ, WRITE }
 
     private final long id;
-    private final SocketChannel channel;
-    private final Socket socket;
+    private final Transport transport;
     private final ServerContext server;
     private final InetSocketAddress remoteAddress;
     private final InetSocketAddress localAddress;
-    private final ConnectionInput input;
-    private final OutputStream socketOutput;
     private final ReentrantLock writeLock = new ReentrantLock();
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final OutputStream outputView = new OutputView();
 
-    private byte[] writeBuffer;
-    private int writePosition;
+    private volatile boolean closed;
     private volatile Duration readTimeout;
     private volatile long readTimeoutNanos;
-    private volatile long readStartedNanos;
-    private volatile boolean readExpired;
-    private volatile long writeStartedNanos;
+    private volatile long readDeadline;
+    private volatile long writeDeadline;
+    private volatile Expiry expiry = Expiry.NONE;
     private volatile boolean idle;
     private volatile ClientAttributes attributes;
     private volatile OutboundQueue outbound;
+    private volatile boolean registered;
+    private volatile Registration registration;
 
     /**
-     * Wraps an accepted channel; socket options and the read timeout must already be applied.
+     * @param id            the registry-wide id
+     * @param transport     the byte stream of the accepted socket
+     * @param remoteAddress the peer's address
+     * @param localAddress  the local address the peer connected to
+     * @param server        the server's shared state
      */
-    public SocketConnection(long id, SocketChannel channel, ServerContext server) throws IOException {
+    public SocketConnection(long id, Transport transport, InetSocketAddress remoteAddress,
+                            InetSocketAddress localAddress, ServerContext server) {
         this.id = id;
-        this.channel = channel;
-        this.socket = channel.socket();
+        this.transport = transport;
         this.server = server;
-        this.remoteAddress = (InetSocketAddress) channel.getRemoteAddress();
-        this.localAddress = (InetSocketAddress) channel.getLocalAddress();
+        this.remoteAddress = remoteAddress;
+        this.localAddress = localAddress;
         this.readTimeout = server.config().idleTimeout();
         this.readTimeoutNanos = readTimeout.toNanos();
-        this.input = new ConnectionInput(new DeadlineInput(socket.getInputStream()),
-                server.config().readBufferBytes(), server.counters().bytesRead);
-        this.socketOutput = socket.getOutputStream();
     }
 
     @Override
@@ -96,23 +117,26 @@ public final class SocketConnection implements Connection, Client {
 
     @Override
     public Client client() {
+        if (REGISTERED.compareAndSet(this, false, true)) {
+            registration = server.registry().register(this);
+        }
         return this;
+    }
+
+    /** Ends the registry membership, if the handler asked for one; called by the runner. */
+    void unregister() {
+        Registration r = registration;
+        if (r != null) {
+            r.close();
+        }
     }
 
     @Override
     public ClientAttributes attributes() {
         ClientAttributes a = attributes;
         if (a == null) {
-            writeLock.lock();
-            try {
-                a = attributes;
-                if (a == null) {
-                    a = new ClientAttributes();
-                    attributes = a;
-                }
-            } finally {
-                writeLock.unlock();
-            }
+            ClientAttributes created = new ClientAttributes();
+            a = ATTRIBUTES.compareAndSet(this, null, created) ? created : attributes;
         }
         return a;
     }
@@ -120,38 +144,31 @@ public final class SocketConnection implements Connection, Client {
     // ---- reads (connection thread only) ----
 
     @Override
-    public InputStream input() {
-        return input;
-    }
-
-    @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        return input.read(buffer, offset, length);
-    }
-
-    @Override
-    public void readExactly(byte[] buffer, int offset, int length) throws IOException {
-        input.readExactly(buffer, offset, length);
-    }
-
-    @Override
-    public byte[] readExactly(int length) throws IOException {
-        if (length < 0) {
-            throw new IllegalArgumentException("length must be >= 0: " + length);
+        Objects.checkFromIndexSize(offset, length, buffer.length);
+        if (length == 0) {
+            return 0;
         }
-        byte[] bytes = new byte[length];
-        input.readExactly(bytes, 0, length);
-        return bytes;
-    }
-
-    @Override
-    public byte[] readSome(int maxBytes) throws IOException {
-        return input.readSome(maxBytes);
-    }
-
-    @Override
-    public String readLine(int maxBytes) throws IOException {
-        return input.readLine(maxBytes);
+        long deadline = System.nanoTime() + readTimeoutNanos;
+        readDeadline = deadline;
+        server.watchdog().published(deadline);
+        int n;
+        try {
+            n = transport.read(buffer, offset, length);
+        } catch (IOException e) {
+            if (expiry == Expiry.READ) {
+                SocketTimeoutException timeout = new SocketTimeoutException("no data for " + readTimeout);
+                timeout.initCause(e);
+                throw timeout;
+            }
+            throw e;
+        } finally {
+            readDeadline = 0;
+        }
+        if (n > 0) {
+            server.counters().bytesRead.add(n);
+        }
+        return n;
     }
 
     @Override
@@ -167,49 +184,29 @@ public final class SocketConnection implements Connection, Client {
         }
         readTimeout = timeout;
         readTimeoutNanos = timeout.toNanos();
-        server.watchdog().tighten(timeout);
     }
 
-    /** When the read in progress started waiting, or 0 when none is. Read by the watchdog. */
-    long readStartedNanos() {
-        return readStartedNanos;
+    @Override
+    public long readDeadline() {
+        return readDeadline;
     }
 
-    /** The current read timeout in nanoseconds. Read by the watchdog. */
-    long readTimeoutNanos() {
-        return readTimeoutNanos;
-    }
-
-    /** Called by the watchdog: the read in progress waited too long; fail it and close. */
-    void expireRead() {
+    @Override
+    public void expireRead() {
         log.debug("{} closed: no data for {}", this, readTimeout);
-        readExpired = true;
+        expiry = Expiry.READ;
+        server.counters().idleTimeouts.increment();
         close();
     }
 
-    // ---- writes (any thread, under writeLock) ----
-
-    @Override
-    public OutputStream output() {
-        return outputView;
-    }
+    // ---- writes (connection thread and outbound drainer, one at a time under writeLock) ----
 
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, bytes.length);
         writeLock.lock();
         try {
-            writeBuffered(bytes, offset, length);
-        } finally {
-            writeLock.unlock();
-        }
-    }
-
-    @Override
-    public void flush() throws IOException {
-        writeLock.lock();
-        try {
-            flushBuffer();
+            writeToTransport(bytes, offset, length);
         } finally {
             writeLock.unlock();
         }
@@ -217,26 +214,26 @@ public final class SocketConnection implements Connection, Client {
 
     @Override
     public long transferFrom(FileChannel file, long position, long count) throws IOException {
+        if (position < 0 || count < 0) {
+            throw new IllegalArgumentException("position and count must be >= 0: " + position + ", " + count);
+        }
         writeLock.lock();
         try {
-            flushBuffer();
             long sent = 0;
-            writeStartedNanos = System.nanoTime();
-            try {
-                while (sent < count) {
-                    long n = file.transferTo(position + sent, count - sent, channel);
-                    if (n <= 0) {
-                        if (position + sent >= file.size()) {
-                            break;
-                        }
-                        continue;
-                    }
-                    sent += n;
-                    server.counters().bytesWritten.add(n);
-                    writeStartedNanos = System.nanoTime();
+            while (sent < count) {
+                long chunk = Math.min(count - sent, TRANSFER_CHUNK_BYTES);
+                long n;
+                beginWrite();
+                try {
+                    n = transport.transferFrom(file, position + sent, chunk);
+                } finally {
+                    writeDeadline = 0;
                 }
-            } finally {
-                writeStartedNanos = 0;
+                if (n <= 0) {
+                    break; // the file is shorter than position + count
+                }
+                sent += n;
+                server.counters().bytesWritten.add(n);
             }
             return sent;
         } finally {
@@ -245,72 +242,54 @@ public final class SocketConnection implements Connection, Client {
     }
 
     @Override
+    public Thread startThread(String suffix, Runnable task) {
+        Objects.requireNonNull(task, "task");
+        return server.threads().start(this + "-" + suffix, task);
+    }
+
+    @Override
     public void shutdownOutput() throws IOException {
         writeLock.lock();
         try {
-            flushBuffer();
-            channel.shutdownOutput();
+            transport.shutdownOutput();
         } finally {
             writeLock.unlock();
         }
     }
 
-    private void writeBuffered(byte[] bytes, int offset, int length) throws IOException {
-        int capacity = server.config().writeBufferBytes();
-        if (writePosition + length > capacity) {
-            flushBuffer();
-        }
-        if (length >= capacity) {
-            writeToSocket(bytes, offset, length);
-            return;
-        }
-        ensureWriteCapacity(writePosition + length, capacity);
-        System.arraycopy(bytes, offset, writeBuffer, writePosition, length);
-        writePosition += length;
-    }
-
-    /** Grows the write buffer, doubling from a small start, up to {@code capacity}. */
-    private void ensureWriteCapacity(int needed, int capacity) {
-        byte[] current = writeBuffer;
-        if (current != null && current.length >= needed) {
-            return;
-        }
-        int size = current == null ? Math.min(capacity, INITIAL_WRITE_BUFFER_BYTES) : current.length;
-        while (size < needed) {
-            size = Math.min(capacity, size * 2);
-        }
-        byte[] grown = new byte[size];
-        if (current != null && writePosition > 0) {
-            System.arraycopy(current, 0, grown, 0, writePosition);
-        }
-        writeBuffer = grown;
-    }
-
-    private void flushBuffer() throws IOException {
-        if (writePosition > 0) {
-            int length = writePosition;
-            writePosition = 0;
-            writeToSocket(writeBuffer, 0, length);
-            if (writeBuffer.length > INITIAL_WRITE_BUFFER_BYTES) {
-                writeBuffer = null; // a grown buffer is not kept between bursts
-            }
-        }
-    }
-
-    /** Writes fully; the socket stream loops over partial writes, parking a virtual thread. */
-    private void writeToSocket(byte[] bytes, int offset, int length) throws IOException {
-        writeStartedNanos = System.nanoTime();
+    /** Writes fully under the write deadline; the caller holds {@link #writeLock}. */
+    private void writeToTransport(byte[] bytes, int offset, int length) throws IOException {
+        beginWrite();
         try {
-            socketOutput.write(bytes, offset, length);
+            transport.write(bytes, offset, length);
         } finally {
-            writeStartedNanos = 0;
+            writeDeadline = 0;
         }
         server.counters().bytesWritten.add(length);
     }
 
-    /** When the write in progress started, or 0 when none is. Read by the watchdog. */
-    long writeStartedNanos() {
-        return writeStartedNanos;
+    private void beginWrite() {
+        long deadline = System.nanoTime() + server.writeTimeoutNanos();
+        writeDeadline = deadline;
+        server.watchdog().published(deadline);
+    }
+
+    @Override
+    public long writeDeadline() {
+        return writeDeadline;
+    }
+
+    @Override
+    public void expireWrite() {
+        log.debug("{} closed: a write waited more than {}", this, server.config().server().writeTimeout());
+        expiry = Expiry.WRITE;
+        server.counters().writeTimeouts.increment();
+        close();
+    }
+
+    /** How the connection ran out of time, if it did. */
+    Expiry expiry() {
+        return expiry;
     }
 
     // ---- client side: queued sends from any thread ----
@@ -318,12 +297,10 @@ public final class SocketConnection implements Connection, Client {
     @Override
     public boolean send(byte[] message) {
         Objects.requireNonNull(message, "message");
-        if (closed.get()) {
+        if (closed) {
             return false;
         }
-        OutboundQueue queue = outboundQueue();
-        OutboundQueue.Offer offer = queue.offer(message, () -> server.threads().start(
-                server.config().name() + "-out-" + id, this::drainOutbound));
+        OutboundQueue.Offer offer = outboundQueue().offer(message, this::startDrainer);
         switch (offer) {
             case QUEUED -> {
                 return true;
@@ -344,31 +321,40 @@ public final class SocketConnection implements Connection, Client {
     private OutboundQueue outboundQueue() {
         OutboundQueue q = outbound;
         if (q == null) {
-            writeLock.lock();
-            try {
-                q = outbound;
-                if (q == null) {
-                    q = new OutboundQueue(server.config().outboundQueueBytes());
-                    outbound = q;
-                }
-            } finally {
-                writeLock.unlock();
-            }
+            OutboundQueue created = new OutboundQueue(server.config().outboundQueueBytes());
+            q = OUTBOUND.compareAndSet(this, null, created) ? created : outbound;
         }
         return q;
     }
 
+    private void startDrainer() {
+        server.threads().start(server.config().name() + "-out-" + id, this::drainOutbound);
+    }
+
+    /**
+     * The drainer's body: writes queued messages, coalescing small ones into one write, until the
+     * queue is empty. The coalescing buffer lives only as long as this thread.
+     */
     private void drainOutbound() {
+        byte[][] batch = new byte[1][];
+        int[] batched = new int[1];
         try {
             outbound.drain((message, last) -> {
-                writeLock.lock();
-                try {
-                    writeBuffered(message, 0, message.length);
-                    if (last) {
-                        flushBuffer();
+                int length = message.length;
+                if (batched[0] + length > COALESCE_BYTES) {
+                    writeBatch(batch[0], batched);
+                }
+                if (length >= COALESCE_BYTES) {
+                    write(message, 0, length);
+                } else {
+                    if (batch[0] == null) {
+                        batch[0] = new byte[COALESCE_BYTES];
                     }
-                } finally {
-                    writeLock.unlock();
+                    System.arraycopy(message, 0, batch[0], batched[0], length);
+                    batched[0] += length;
+                }
+                if (last) {
+                    writeBatch(batch[0], batched);
                 }
             });
         } catch (IOException e) {
@@ -377,58 +363,38 @@ public final class SocketConnection implements Connection, Client {
         }
     }
 
+    private void writeBatch(byte[] batch, int[] batched) throws IOException {
+        if (batched[0] > 0) {
+            int length = batched[0];
+            batched[0] = 0;
+            write(batch, 0, length);
+        }
+    }
+
     // ---- lifecycle ----
 
     /**
-     * Called on the connection's thread when its handler has returned normally: sends what the
-     * handler left buffered and what is still queued for this client, waiting at most the
-     * write timeout, so that a last answer ("bye") is not lost to the close that follows.
+     * Called on the connection's thread when its handler has returned normally: waits, at most
+     * the write timeout, until the messages still queued for this client are written, so that a
+     * last answer ("bye") is not lost to the close that follows.
      */
     void finishWrites() {
-        if (closed.get()) {
+        OutboundQueue q = outbound;
+        if (closed || q == null) {
             return;
         }
         try {
-            flush();
-            OutboundQueue q = outbound;
-            if (q != null) {
-                q.awaitDrained(System.nanoTime() + server.config().writeTimeout().toNanos());
-            }
-        } catch (IOException e) {
-            log.debug("{} final flush failed: {}", this, e.toString());
+            q.awaitDrained(System.nanoTime() + server.writeTimeoutNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * <p>Going idle also releases the read and write buffers when they hold nothing, so an idle
-     * connection costs little more than its thread's stack. Must be called from the
-     * connection's own thread.
-     */
     @Override
     public void idle(boolean idle) {
         this.idle = idle;
-        if (idle) {
-            input.releaseIfDrained();
-            releaseWriteBufferIfEmpty();
-            if (server.stopping()) {
-                close();
-            }
-        }
-    }
-
-    private void releaseWriteBufferIfEmpty() {
-        if (writeLock.tryLock()) {
-            try {
-                if (writePosition == 0) {
-                    writeBuffer = null;
-                }
-            } finally {
-                writeLock.unlock();
-            }
+        if (idle && server.stopping()) {
+            close();
         }
     }
 
@@ -444,12 +410,17 @@ public final class SocketConnection implements Connection, Client {
 
     @Override
     public boolean isOpen() {
-        return !closed.get();
+        return !closed;
+    }
+
+    /** Whether this process closed the connection (as opposed to the peer going away). */
+    boolean closedHere() {
+        return closed;
     }
 
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
+        if (!CLOSED.compareAndSet(this, false, true)) {
             return;
         }
         OutboundQueue q = outbound;
@@ -457,7 +428,7 @@ public final class SocketConnection implements Connection, Client {
             q.close();
         }
         try {
-            channel.close();
+            transport.close();
         } catch (IOException e) {
             log.debug("{} close failed: {}", this, e.toString());
         }
@@ -466,69 +437,5 @@ public final class SocketConnection implements Connection, Client {
     @Override
     public String toString() {
         return server.config().name() + "-conn-" + id + "[" + remoteAddress + "]";
-    }
-
-    /**
-     * The socket's input with the read deadline published for the {@link DeadlineWatchdog}
-     * around each read, instead of a timer armed per read.
-     */
-    private final class DeadlineInput extends InputStream {
-        private final InputStream socketInput;
-
-        DeadlineInput(InputStream socketInput) {
-            this.socketInput = socketInput;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            readStartedNanos = System.nanoTime();
-            try {
-                return socketInput.read(b, off, len);
-            } catch (IOException e) {
-                if (readExpired) {
-                    SocketTimeoutException timeout = new SocketTimeoutException("no data for " + readTimeout);
-                    timeout.initCause(e);
-                    throw timeout;
-                }
-                throw e;
-            } finally {
-                readStartedNanos = 0;
-            }
-        }
-
-        @Override
-        public int available() throws IOException {
-            return socketInput.available();
-        }
-    }
-
-    /** The handler's view of the buffered output; {@code close()} flushes but keeps the connection. */
-    private final class OutputView extends OutputStream {
-        @Override
-        public void write(int b) throws IOException {
-            SocketConnection.this.write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            SocketConnection.this.write(b, off, len);
-        }
-
-        @Override
-        public void flush() throws IOException {
-            SocketConnection.this.flush();
-        }
-
-        /** Flushes only: closing a stream view must not end the connection under the handler. */
-        @Override
-        public void close() throws IOException {
-            SocketConnection.this.flush();
-        }
     }
 }

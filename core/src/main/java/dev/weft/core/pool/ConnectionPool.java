@@ -1,5 +1,7 @@
 package dev.weft.core.pool;
 
+import dev.weft.core.ServerAware;
+import dev.weft.core.ServerScope;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
@@ -33,11 +35,12 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #acquire()} hands out the most recently returned idle connection (the one least
  * likely to have been closed by the upstream) after validating it, else opens a new one while
  * fewer than {@link PoolConfig#maxConnections()} exist, else waits up to
- * {@link PoolConfig#acquireTimeout()} for one to come back. A virtual thread of the pool closes
- * connections idle for longer than {@link PoolConfig#idleTimeout()}. Waiting and bookkeeping
+ * {@link PoolConfig#acquireTimeout()} for one to come back. Connections idle for longer than
+ * {@link PoolConfig#idleTimeout()} are closed by a thread of the server the pool works for
+ * ({@link ServerAware}), or, without a server, when the pool is next used. Waiting and bookkeeping
  * use a {@link ReentrantLock}; connects, validation and closes happen outside it.
  */
-public final class ConnectionPool implements AutoCloseable {
+public final class ConnectionPool implements ServerAware, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionPool.class);
     private static final Duration MIN_EVICTION_INTERVAL = Duration.ofMillis(10);
@@ -55,15 +58,48 @@ public final class ConnectionPool implements AutoCloseable {
     private final LongAdder evicted = new LongAdder();
     private final LongAdder acquireTimeouts = new LongAdder();
     private final LongAdder connectFailures = new LongAdder();
-    private final Thread evictor;
+    private volatile Thread evictor;
     /** Connections that exist or are being opened: leased, idle or connecting. */
     private int open;
     private boolean closed;
 
-    /** Creates the pool and starts its eviction thread; no connection is opened yet. */
+    /** Creates the pool; no connection is opened and no thread started yet. */
     public ConnectionPool(PoolConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        this.evictor = Thread.ofVirtual().name("pool-evictor-" + config.address()).start(this::evictLoop);
+    }
+
+    /**
+     * Starts evicting idle connections on a thread of the server the pool works for (the server
+     * awaits it when it stops). Without a server, idle connections past the idle timeout are
+     * evicted whenever the pool is next used.
+     */
+    @Override
+    public void serverStarted(ServerScope scope) {
+        lock.lock();
+        try {
+            if (evictor != null || closed) {
+                return;
+            }
+            evictor = scope.startThread(scope.serverName() + "-pool-evictor-" + config.address().getPort(),
+                    this::evictLoop);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops the eviction thread; the pool stays usable until {@link #close()}. */
+    @Override
+    public void serverStopping() {
+        Thread running;
+        lock.lock();
+        try {
+            running = evictor;
+            evictor = null;
+            closing.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        awaitEnd(running);
     }
 
     /** The configuration. */
@@ -80,6 +116,9 @@ public final class ConnectionPool implements AutoCloseable {
      */
     public PooledConnection acquire() throws IOException {
         long deadline = System.nanoTime() + config.acquireTimeout().toNanos();
+        if (evictor == null) {
+            evictIdle(); // no server thread does it
+        }
         while (true) {
             PooledConnection candidate = takeIdleOrReserve(deadline);
             if (candidate == null) {
@@ -212,14 +251,15 @@ public final class ConnectionPool implements AutoCloseable {
     private void evictLoop() {
         Duration half = config.idleTimeout().dividedBy(2);
         long intervalNanos = (half.compareTo(MIN_EVICTION_INTERVAL) < 0 ? MIN_EVICTION_INTERVAL : half).toNanos();
+        Thread me = Thread.currentThread();
         while (true) {
             lock.lock();
             try {
-                if (closed) {
+                if (closed || evictor != me) {
                     return;
                 }
                 closing.awaitNanos(intervalNanos);
-                if (closed) {
+                if (closed || evictor != me) {
                     return;
                 }
             } catch (InterruptedException e) {
@@ -243,18 +283,21 @@ public final class ConnectionPool implements AutoCloseable {
     }
 
     /**
-     * Closes the idle connections and stops the eviction thread; waiting and later
+     * Closes the idle connections and stops the eviction thread, if any; waiting and later
      * {@link #acquire()} calls fail, and leased connections are closed when they come back.
      */
     @Override
     public void close() {
         List<PooledConnection> left;
+        Thread running;
         lock.lock();
         try {
             if (closed) {
                 return;
             }
             closed = true;
+            running = evictor;
+            evictor = null;
             left = List.copyOf(idle);
             open -= idle.size();
             idle.clear();
@@ -264,8 +307,15 @@ public final class ConnectionPool implements AutoCloseable {
             lock.unlock();
         }
         left.forEach(PooledConnection::closeChannel);
+        awaitEnd(running);
+    }
+
+    private static void awaitEnd(Thread thread) {
+        if (thread == null || thread == Thread.currentThread()) {
+            return;
+        }
         try {
-            evictor.join(TimeUnit.SECONDS.toMillis(1));
+            thread.join(TimeUnit.SECONDS.toMillis(1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

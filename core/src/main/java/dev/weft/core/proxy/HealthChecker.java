@@ -1,5 +1,6 @@
 package dev.weft.core.proxy;
 
+import dev.weft.core.ServerScope;
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
@@ -11,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Active health checks: one virtual thread that, every interval, opens and closes a connection
+ * Active health checks: one thread of the proxy's server that, every interval, opens and closes a connection
  * to each backend (a connect probe, bounded by the connect timeout), marking it down when the
  * probe fails and up again when one succeeds. A connect probe proves the backend accepts
  * connections, not that it answers correctly: that is the trade-off for staying
@@ -40,12 +41,15 @@ public final class HealthChecker implements AutoCloseable {
         this.probeTimeout = probeTimeout;
     }
 
-    /** Starts probing on a virtual thread; the first round runs after one interval. */
-    public HealthChecker start() {
+    /**
+     * Starts probing on a thread of {@code scope}'s server, which awaits it when it stops; the
+     * first round runs after one interval.
+     */
+    public HealthChecker start(ServerScope scope) {
         lock.lock();
         try {
             if (thread == null && !stopped) {
-                thread = Thread.ofVirtual().name("proxy-health-check").start(this::loop);
+                thread = scope.startThread(scope.serverName() + "-health-check", this::loop);
             }
             return this;
         } finally {

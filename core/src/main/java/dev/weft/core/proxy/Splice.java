@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Copies bytes both ways between a client connection and its backend until both directions
- * have ended: client to backend on the calling thread, backend to client on a virtual thread of
- * its own. The end of one direction's input is passed on as a half-close of the other side's
+ * have ended: client to backend on the calling thread, backend to client on a helper thread
+ * of the connection ({@link Connection#startThread}), which the server counts and awaits when it
+ * stops. The end of one direction's input is passed on as a half-close of the other side's
  * output, so a client that shuts down its output still reads the backend's whole answer, and
  * the other way round. A failure in either direction closes both sockets, which ends the other
  * direction too.
@@ -53,7 +54,7 @@ final class Splice {
     void run() throws IOException {
         client.readTimeout(CLIENT_READ_BACKSTOP);
         upstream.socket().setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, idleTimeout.toMillis())));
-        Thread down = Thread.ofVirtual().name(Thread.currentThread().getName() + "-down").start(this::copyDownThenWatch);
+        Thread down = client.startThread("down", this::copyDownThenWatch);
         try {
             copyUp();
         } catch (IOException | RuntimeException e) {
@@ -110,7 +111,6 @@ final class Splice {
                 return true;
             }
             client.write(buffer, 0, n);
-            client.flush();
             backend.receivedFromBackend(n);
             lastActivityNanos = System.nanoTime();
         }

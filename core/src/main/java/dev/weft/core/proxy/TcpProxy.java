@@ -2,6 +2,8 @@ package dev.weft.core.proxy;
 
 import dev.weft.core.Connection;
 import dev.weft.core.ConnectionHandler;
+import dev.weft.core.ServerAware;
+import dev.weft.core.ServerScope;
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
@@ -31,9 +33,10 @@ import org.slf4j.LoggerFactory;
  * (counted in {@link ProxyMetrics#unavailable()}, logged at WARN). Then both directions are
  * copied until both have ended, half-closes passed through.
  *
- * <p>Construction starts the {@link HealthChecker}; {@link #close()} stops it.
+ * <p>The {@link HealthChecker} runs on a thread of the server while it runs: it starts when the
+ * server has started and stops when the server stops (or at {@link #close()}).
  */
-public final class TcpProxy implements ConnectionHandler, AutoCloseable {
+public final class TcpProxy implements ConnectionHandler, ServerAware, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TcpProxy.class);
 
@@ -42,12 +45,23 @@ public final class TcpProxy implements ConnectionHandler, AutoCloseable {
     private final HealthChecker healthChecker;
     private final LongAdder unavailable = new LongAdder();
 
-    /** Creates the proxy and starts its health checks. */
+    /** Creates the proxy; its health checks start with its server. */
     public TcpProxy(ProxyConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.backends = config.backends().stream().map(Backend::new).toList();
-        this.healthChecker = new HealthChecker(backends, config.healthCheckInterval(), config.connectTimeout())
-                .start();
+        this.healthChecker = new HealthChecker(backends, config.healthCheckInterval(), config.connectTimeout());
+    }
+
+    /** Starts the health checks on a thread of the server. */
+    @Override
+    public void serverStarted(ServerScope scope) {
+        healthChecker.start(scope);
+    }
+
+    /** Stops the health checks. */
+    @Override
+    public void serverStopping() {
+        healthChecker.close();
     }
 
     @Override

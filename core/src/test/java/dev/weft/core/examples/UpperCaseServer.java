@@ -12,10 +12,10 @@ public final class UpperCaseServer {
                 .maxConnections(20_000)                   // over it: accepted, closed at once, counted
                 .build();
         ConnectionHandler upperCase = connection -> {
+            BufferedInput lines = new BufferedInput(connection);
             String line;
-            while ((line = connection.readLine(1_024)) != null) {   // LineTooLongException past 1 KiB
+            while ((line = lines.readLine(1_024)) != null) {   // LineTooLongException past 1 KiB
                 connection.write((line.toUpperCase() + "\n").getBytes());
-                connection.flush();
             }
         };
         try (TcpServer server = new TcpServer(config, upperCase).start()) {

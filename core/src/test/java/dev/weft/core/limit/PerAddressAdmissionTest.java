@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.core.BufferedInput;
 import dev.weft.core.ConnectionHandler;
 import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
@@ -32,10 +33,10 @@ class PerAddressAdmissionTest {
     private static final InetSocketAddress ONE_OTHER_PORT = new InetSocketAddress("127.0.0.1", 40_001);
     private static final InetSocketAddress TWO = new InetSocketAddress("127.0.0.2", 40_000);
     private static final ConnectionHandler ONE_BYTE_ECHO = connection -> {
+        BufferedInput lines = new BufferedInput(connection);
         int b;
-        while ((b = connection.input().read()) >= 0) {
+        while ((b = lines.read()) >= 0) {
             connection.write(new byte[] {(byte) b});
-            connection.flush();
         }
     };
 

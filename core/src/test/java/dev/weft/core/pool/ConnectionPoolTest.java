@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.core.BufferedInput;
+import dev.weft.core.Connection;
+import dev.weft.core.ConnectionHandler;
+import dev.weft.core.ServerAware;
+import dev.weft.core.ServerScope;
 import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
 import dev.weft.testing.PinningRecorder;
@@ -36,17 +41,16 @@ class ConnectionPoolTest {
     @BeforeEach
     void startBackend() throws IOException {
         backend = new TcpServer(TcpServerConfig.loopback(0), connection -> {
-            for (String line; (line = connection.readLine(1_024)) != null; ) {
+            BufferedInput lines = new BufferedInput(connection);
+            for (String line; (line = lines.readLine(1_024)) != null; ) {
                 switch (line) {
                     case "close" -> {
                         connection.write("bye\n".getBytes(UTF_8));
-                        connection.flush();
                         return;
                     }
                     case "two" -> connection.write("one\ntwo\n".getBytes(UTF_8));
                     default -> connection.write((line + "\n").getBytes(UTF_8));
                 }
-                connection.flush();
             }
         }).start();
     }
@@ -185,14 +189,55 @@ class ConnectionPoolTest {
     }
 
     @Test
-    void idleConnectionsAreEvictedAfterTheIdleTimeout() throws Exception {
+    void idleConnectionsAreEvictedAfterTheIdleTimeoutByAThreadOfTheServerThePoolWorksFor() throws Exception {
+        ConnectionPool pool = pool(config().withIdleTimeout(Duration.ofMillis(50)));
+        TcpServer owner = new TcpServer(TcpServerConfig.loopback(0), new PoolOwner(pool)).start();
+        try {
+            try (PooledConnection c = pool.acquire()) {
+                exchange(c, "a");
+            }
+            awaitTrue(() -> pool.metrics().evicted() == 1, "the idle connection to be evicted");
+            awaitTrue(() -> backend.metrics().closed() == 1, "the backend to see the close");
+            assertEquals(0, pool.metrics().idle());
+            assertEquals(2, owner.metrics().threads(), "the acceptor and the pool's evictor");
+        } finally {
+            owner.close();
+        }
+        assertEquals(0, owner.metrics().threads(), "the evictor ends with the server");
+    }
+
+    @Test
+    void withoutAServerIdleConnectionsPastTheTimeoutAreEvictedOnTheNextAcquire() throws Exception {
         ConnectionPool pool = pool(config().withIdleTimeout(Duration.ofMillis(50)));
         try (PooledConnection c = pool.acquire()) {
             exchange(c, "a");
         }
-        awaitTrue(() -> pool.metrics().evicted() == 1, "the idle connection to be evicted");
-        awaitTrue(() -> backend.metrics().closed() == 1, "the backend to see the close");
-        assertEquals(0, pool.metrics().idle());
+        long returned = System.nanoTime();
+        awaitTrue(() -> System.nanoTime() - returned > Duration.ofMillis(60).toNanos(), "the idle timeout to pass");
+        assertEquals(0, pool.metrics().evicted(), "nothing evicts while the pool is not used");
+        try (PooledConnection next = pool.acquire()) {
+            exchange(next, "b");
+        }
+        assertEquals(1, pool.metrics().evicted());
+        assertEquals(2, pool.metrics().created());
+    }
+
+    /** A handler that only lends its server's threads to a pool. */
+    private record PoolOwner(ConnectionPool pool) implements ConnectionHandler, ServerAware {
+        @Override
+        public void handle(Connection connection) {
+            // no connections in these tests
+        }
+
+        @Override
+        public void serverStarted(ServerScope scope) {
+            pool.serverStarted(scope);
+        }
+
+        @Override
+        public void serverStopping() {
+            pool.serverStopping();
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.core.BufferedInput;
 import dev.weft.core.ConnectionHandler;
 import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
@@ -39,7 +40,6 @@ class TcpProxyTest {
         byte[] buffer = new byte[8_192];
         for (int n; (n = connection.read(buffer, 0, buffer.length)) > 0; ) {
             connection.write(buffer, 0, n);
-            connection.flush();
         }
     };
 
@@ -128,9 +128,9 @@ class TcpProxyTest {
     /** A line echo that prefixes every answer with {@code tag}, to tell backends apart. */
     private static ConnectionHandler tagged(String tag) {
         return connection -> {
-            for (String line; (line = connection.readLine(1_024)) != null; ) {
+            BufferedInput lines = new BufferedInput(connection);
+            for (String line; (line = lines.readLine(1_024)) != null; ) {
                 connection.write((tag + " " + line + "\n").getBytes(UTF_8));
-                connection.flush();
             }
         };
     }
@@ -190,7 +190,6 @@ class TcpProxyTest {
                 total += n;
             }
             connection.write(("received " + total + " bytes\n").getBytes(UTF_8));
-            connection.flush();
         });
         startProxy(ProxyConfig.of(List.of(counter.localAddress())));
         try (Socket socket = client()) {
@@ -204,9 +203,10 @@ class TcpProxyTest {
     void backendHalfCloseReachesTheClientWhichCanStillSend() throws Exception {
         BlockingQueue<String> received = new ArrayBlockingQueue<>(1);
         TcpServer greeter = backend(0, connection -> {
+            BufferedInput lines = new BufferedInput(connection);
             connection.write("hello\n".getBytes(UTF_8));
             connection.shutdownOutput();
-            received.add(new String(connection.input().readAllBytes(), UTF_8));
+            received.add(new String(lines.readAllBytes(), UTF_8));
         });
         startProxy(ProxyConfig.of(List.of(greeter.localAddress())));
         try (Socket socket = client()) {
@@ -247,7 +247,6 @@ class TcpProxyTest {
         TcpServer trickle = backend(0, connection -> {
             for (int i = 0; i < chunks; i++) {
                 connection.write(new byte[] {(byte) i});
-                connection.flush();
                 LockSupport.parkNanos(Duration.ofMillis(100).toNanos());   // the workload's pace, not a wait
             }
         });

@@ -1,42 +1,28 @@
-package dev.weft.core.internal;
+package dev.weft.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.weft.core.LineTooLongException;
-import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-class ConnectionInputTest {
+class BufferedInputTest {
 
-    /** A source that hands out at most {@code step} bytes per read, like a trickling peer. */
-    private static InputStream trickle(String text, int step) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return new ByteArrayInputStream(bytes) {
-            @Override
-            public synchronized int read(byte[] b, int off, int len) {
-                return super.read(b, off, Math.min(len, step));
-            }
-        };
-    }
-
-    private static ConnectionInput input(String text, int step, int bufferBytes) {
-        return new ConnectionInput(trickle(text, step), bufferBytes, new LongAdder());
+    /** Buffered input over a peer that sends {@code text} at most {@code step} bytes at a time. */
+    private static BufferedInput input(String text, int step, int bufferBytes) {
+        return new BufferedInput(ScriptedConnection.of(text, step), bufferBytes);
     }
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 7, 64, 4_096})
     void linesEndingInLfOrCrLfAreReadWhateverTheReadSizes(int step) throws IOException {
-        ConnectionInput in = input("hello\r\nwörld\n\nlast", step, 16);
+        BufferedInput in = input("hello\r\nwörld\n\nlast", step, 16);
         assertEquals("hello", in.readLine(100));
         assertEquals("wörld", in.readLine(100));
         assertEquals("", in.readLine(100));
@@ -47,7 +33,7 @@ class ConnectionInputTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 5, 4_096})
     void aTooLongLineIsDiscardedAndTheNextLineIsReadIntact(int step) throws IOException {
-        ConnectionInput in = input("a".repeat(50) + "\nshort\n", step, 8);
+        BufferedInput in = input("a".repeat(50) + "\nshort\n", step, 8);
         LineTooLongException e = assertThrows(LineTooLongException.class, () -> in.readLine(10));
         assertEquals(10, e.maxBytes());
         assertEquals("short", in.readLine(10));
@@ -55,7 +41,7 @@ class ConnectionInputTest {
 
     @Test
     void aLineOfExactlyTheMaximumIsAcceptedWithOrWithoutCr() throws IOException {
-        ConnectionInput in = input("0123456789\r\n0123456789\n01234567890\n", 3, 4);
+        BufferedInput in = input("0123456789\r\n0123456789\n01234567890\n", 3, 4);
         assertEquals("0123456789", in.readLine(10));
         assertEquals("0123456789", in.readLine(10));
         assertThrows(LineTooLongException.class, () -> in.readLine(10));
@@ -63,7 +49,7 @@ class ConnectionInputTest {
 
     @Test
     void readExactlyAssemblesTricklingBytesAndFailsAtAnEarlyEnd() throws IOException {
-        ConnectionInput in = input("abcdefgh", 1, 4);
+        BufferedInput in = input("abcdefgh", 1, 4);
         byte[] first = new byte[5];
         in.readExactly(first, 0, 5);
         assertArrayEquals("abcde".getBytes(StandardCharsets.US_ASCII), first);
@@ -72,18 +58,26 @@ class ConnectionInputTest {
     }
 
     @Test
-    void largeReadsBypassTheBufferAndBytesAreCounted() throws IOException {
-        LongAdder counted = new LongAdder();
-        ConnectionInput in = new ConnectionInput(trickle("x".repeat(100), 100), 16, counted);
+    void largeReadsBypassTheBufferInOneRead() throws IOException {
+        ScriptedConnection peer = ScriptedConnection.of("x".repeat(100), 100);
+        BufferedInput in = new BufferedInput(peer, 16);
         byte[] all = new byte[100];
         assertEquals(100, in.read(all, 0, 100));
-        assertEquals(100, counted.sum());
+        assertEquals(0, in.available());
         assertEquals(-1, in.read());
     }
 
     @Test
+    void readSomeReturnsWhatArrivedWithoutWaitingForMore() throws IOException {
+        BufferedInput in = input("abcdef", 4, 64);
+        assertArrayEquals("abcd".getBytes(StandardCharsets.US_ASCII), in.readSome(100));
+        assertArrayEquals("ef".getBytes(StandardCharsets.US_ASCII), in.readSome(100));
+        assertNull(in.readSome(100));
+    }
+
+    @Test
     void releasingADrainedBufferKeepsUnreadBytes() throws IOException {
-        ConnectionInput in = input("one\ntwo\n", 64, 64);
+        BufferedInput in = input("one\ntwo\n", 64, 64);
         assertEquals("one", in.readLine(10));
         in.releaseIfDrained(); // "two\n" is still buffered: must not be dropped
         assertEquals("two", in.readLine(10));

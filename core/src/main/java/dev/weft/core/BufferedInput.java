@@ -1,17 +1,20 @@
-package dev.weft.core.internal;
+package dev.weft.core;
 
-import dev.weft.core.LineTooLongException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The buffered input of one connection, with the reads every protocol needs: exactly N bytes,
- * and a line up to a maximum length.
+ * Buffered reads over a {@link Connection}, for protocols that want them: exactly N bytes, a line
+ * up to a maximum length, whatever has arrived. Also an {@link InputStream} over the connection.
+ *
+ * <pre>{@code
+ * BufferedInput in = new BufferedInput(connection);
+ * for (String line; (line = in.readLine(1024)) != null; ) { ... }
+ * }</pre>
  *
  * <p>Buffer policy, so that thousands of idle connections cost little: a read that is likely to
  * wait for the network — the first one, or one that follows a read that drained the socket —
@@ -19,34 +22,44 @@ import java.util.concurrent.atomic.LongAdder;
  * buffer completely (data is streaming in), the next one uses the full configured size.
  * {@link #releaseIfDrained()} drops the buffer altogether while the connection is idle. Reads at
  * least as large as the configured size go straight from the socket into the caller's array,
- * so a protocol with buffers of its own pays for no second copy. Not thread-safe: reads belong
- * to the connection's thread.
+ * so a large read pays for no second copy. Not thread-safe: reads belong to the connection's
+ * thread. Every read waits at most the connection's {@linkplain Connection#readTimeout() read
+ * timeout}.
  */
-public final class ConnectionInput extends InputStream {
+public final class BufferedInput extends InputStream {
 
+    /** The buffer size when none is given: 8 KiB. */
+    public static final int DEFAULT_BUFFER_BYTES = 8_192;
     /** The buffer used for reads likely to wait, unless the configured size is smaller. */
     static final int SMALL_BUFFER_BYTES = 256;
     private static final byte LF = '\n';
     private static final byte CR = '\r';
 
-    private final InputStream source;
+    private final Connection source;
     private final int bufferSize;
-    private final LongAdder bytesRead;
     private byte[] buffer;
     private int position;
     private int limit;
     /** Whether the last read from the socket filled the buffer: more is probably waiting. */
     private boolean streaming;
 
+    /** Buffered reads from {@code connection} with a buffer of {@link #DEFAULT_BUFFER_BYTES}. */
+    public BufferedInput(Connection connection) {
+        this(connection, DEFAULT_BUFFER_BYTES);
+    }
+
     /**
-     * @param source     the socket's stream (with the read deadline published around each read)
-     * @param bufferSize the buffer size in bytes
-     * @param bytesRead  the server-wide counter to add every byte read to
+     * Buffered reads from {@code connection}.
+     *
+     * @param connection  the connection to read from
+     * @param bufferBytes the most bytes buffered; reads at least this large bypass the buffer
      */
-    public ConnectionInput(InputStream source, int bufferSize, LongAdder bytesRead) {
-        this.source = source;
-        this.bufferSize = bufferSize;
-        this.bytesRead = bytesRead;
+    public BufferedInput(Connection connection, int bufferBytes) {
+        this.source = Objects.requireNonNull(connection, "connection");
+        if (bufferBytes <= 0) {
+            throw new IllegalArgumentException("bufferBytes must be > 0: " + bufferBytes);
+        }
+        this.bufferSize = bufferBytes;
     }
 
     @Override
@@ -82,14 +95,18 @@ public final class ConnectionInput extends InputStream {
         return n;
     }
 
+    /** The bytes buffered and not yet read; never blocks. */
     @Override
-    public int available() throws IOException {
-        return (limit - position) + source.available();
+    public int available() {
+        return limit - position;
     }
 
     /**
-     * Blocks until at least one byte is available, then returns what is buffered, at most
-     * {@code maxBytes}, in a new array; {@code null} at end of stream.
+     * Blocks until at least one byte is available, then returns the bytes available now, at most
+     * {@code maxBytes}, in a new array. Unlike reading into a buffer of one's own, the caller
+     * holds no buffer while it waits, which keeps idle connections cheap.
+     *
+     * @return the bytes read, or {@code null} at the end of the stream
      */
     public byte[] readSome(int maxBytes) throws IOException {
         if (maxBytes <= 0) {
@@ -104,7 +121,11 @@ public final class ConnectionInput extends InputStream {
         return bytes;
     }
 
-    /** Fills {@code destination[offset .. offset + length)} completely. */
+    /**
+     * Fills {@code destination[offset .. offset + length)} completely, blocking as long as needed.
+     *
+     * @throws EOFException when the stream ends first
+     */
     public void readExactly(byte[] destination, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, destination.length);
         int done = 0;
@@ -118,9 +139,28 @@ public final class ConnectionInput extends InputStream {
     }
 
     /**
-     * Reads a line terminated by LF (an optional CR before it is dropped) as UTF-8.
+     * Reads exactly {@code length} bytes into a new array.
      *
-     * @return the line, or {@code null} at end of stream before any byte
+     * @throws EOFException when the stream ends first
+     */
+    public byte[] readExactly(int length) throws IOException {
+        if (length < 0) {
+            throw new IllegalArgumentException("length must be >= 0: " + length);
+        }
+        byte[] bytes = new byte[length];
+        readExactly(bytes, 0, length);
+        return bytes;
+    }
+
+    /**
+     * Reads one line terminated by {@code LF} (a {@code CR} before it is dropped too) and decodes
+     * it as UTF-8.
+     *
+     * @param maxBytes the longest line accepted, in bytes, not counting the terminator
+     * @return the line without its terminator, or {@code null} when the stream ends before any
+     *     byte of a new line; a last line without terminator is returned as it is
+     * @throws LineTooLongException when the line is longer than {@code maxBytes}; the rest of
+     *     the line has then been discarded and the input remains usable
      */
     public String readLine(int maxBytes) throws IOException {
         if (maxBytes <= 0) {
@@ -210,8 +250,8 @@ public final class ConnectionInput extends InputStream {
     }
 
     /**
-     * Drops the buffer if nothing is left in it; the next read allocates a small one again.
-     * Called when the connection goes idle.
+     * Drops the buffer if nothing is left in it; the next read allocates a small one again. Call
+     * it when the connection goes idle, so that an idle connection holds no buffer.
      */
     public void releaseIfDrained() {
         if (position == limit) {
@@ -238,10 +278,6 @@ public final class ConnectionInput extends InputStream {
     }
 
     private int readFromSource(byte[] destination, int offset, int length) throws IOException {
-        int n = source.read(destination, offset, length);
-        if (n > 0) {
-            bytesRead.add(n);
-        }
-        return n;
+        return source.read(destination, offset, length);
     }
 }

@@ -1,4 +1,4 @@
-package dev.weft.core;
+package dev.weft.core.internal;
 
 import java.net.BindException;
 import java.net.InetSocketAddress;

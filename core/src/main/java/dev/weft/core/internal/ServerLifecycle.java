@@ -1,4 +1,4 @@
-package dev.weft.core;
+package dev.weft.core.internal;
 
 import java.io.IOException;
 import java.util.Objects;
