@@ -2,6 +2,7 @@
  * Weft core: the thread-per-connection TCP engine, the shared client registry, and the chat-room
  * service shared by every protocol's chat clients.
  */
+@SuppressWarnings("module") // qualified exports to http and udp, built after core
 module dev.weft.core {
     requires jakarta.inject;
     requires org.slf4j;

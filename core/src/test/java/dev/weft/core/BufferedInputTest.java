@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.weft.core.fixtures.ScriptedConnection;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

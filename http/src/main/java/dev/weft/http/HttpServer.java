@@ -22,6 +22,10 @@ import java.util.Objects;
  * }
  * }</pre>
  *
+ * <p>Each connection reads into exactly one buffer that the parser works on in place, and writes
+ * from exactly one: the engine under it buffers nothing. An HTTP exchange is never a client of the
+ * {@link ClientRegistry}: its peer cannot take an unsolicited message.
+ *
  * <p>Lifecycle as for {@link TcpServer}: {@link #start()} returns once listening;
  * {@link #stop(Duration)} closes connections waiting between requests at once, lets requests in
  * progress finish (their responses carry {@code Connection: close}) until the grace deadline,
@@ -41,14 +45,17 @@ public final class HttpServer implements AutoCloseable {
      */
     public HttpServer(HttpServerConfig config, HttpHandler handler, ClientRegistry registry) {
         this.config = Objects.requireNonNull(config, "config");
-        TcpServerConfig engine = config.tcp().toBuilder().readBufferBytes(1).writeBufferBytes(1).build();
+        // An HTTP exchange never joins the registry and its loop sets every read timeout itself:
+        // the engine's idle timeout is only the first wait, the outbound queue is never used.
+        TcpServerConfig engine = new TcpServerConfig(config.server(), config.limits().idleTimeout(),
+                TcpServerConfig.DEFAULT_OUTBOUND_QUEUE_BYTES);
         this.tcp = new TcpServer(engine,
                 new Http1ConnectionHandler(handler, config.limits(), config.serverName()), registry);
     }
 
     /** Creates a server with a client registry of its own. */
     public HttpServer(HttpServerConfig config, HttpHandler handler) {
-        this(config, handler, new ClientRegistry());
+        this(config, handler, ClientRegistry.create());
     }
 
     /**

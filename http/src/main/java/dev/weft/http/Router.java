@@ -1,6 +1,7 @@
 package dev.weft.http;
 
 import dev.weft.http.internal.ErrorResponses;
+import dev.weft.http.internal.HandlerFailures;
 import dev.weft.http.internal.RouteTrie;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -8,8 +9,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Picks the handler for a request by method and path template, compiled once into a segment
@@ -20,12 +19,12 @@ import org.slf4j.LoggerFactory;
  * path and an unrouted method; {@code OPTIONS} on a known path, when not routed, is answered
  * {@code 204} with {@code Allow}. A handler's {@link HttpException} becomes its status and any
  * other failure except an {@link IOException} a logged {@code 500}, inside the filters, so
- * "after" filters see every response. The router knows nothing of Dagger: it only takes
+ * "after" filters see those responses; an {@link IOException} goes on to the connection, which
+ * answers 400 when the client broke the request body and a logged 500 otherwise. The router knows nothing of Dagger: it only takes
  * collections.
  */
 public final class Router implements HttpHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(Router.class);
     private static final Response NOT_FOUND = Response.text(Status.NOT_FOUND_404, "Not Found\n");
 
     private final RouteTrie trie;
@@ -91,13 +90,10 @@ public final class Router implements HttpHandler {
                 throw new IllegalStateException("handler returned no response");
             }
             return response;
-        } catch (HttpException e) {
-            return ErrorResponses.of(e);
         } catch (IOException e) {
-            throw e;
+            throw e; // the connection loop tells a broken request body from a handler's own I/O failure
         } catch (Exception e) {
-            log.error("handler failed for {}", request, e);
-            return ErrorResponses.internalError();
+            return HandlerFailures.respond(routed, e);
         }
     }
 

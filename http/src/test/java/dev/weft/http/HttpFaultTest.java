@@ -3,7 +3,7 @@ package dev.weft.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.core.TcpServerConfig;
+import dev.weft.core.ServerConfig;
 import dev.weft.testing.PinningRecorder;
 import dev.weft.testing.Poll;
 import java.io.IOException;
@@ -34,7 +34,7 @@ class HttpFaultTest {
 
     private HttpServer server;
 
-    private void start(TcpServerConfig tcp, HttpLimits limits) throws IOException {
+    private void start(ServerConfig tcp, HttpLimits limits) throws IOException {
         List<Route> routes = List.of(
                 Route.get("/hello", request -> Response.ok("Hello")),
                 Route.get("/large", request -> Response.stream(Status.OK_200, "application/octet-stream", out -> {
@@ -47,7 +47,7 @@ class HttpFaultTest {
     }
 
     private void start(HttpLimits limits) throws IOException {
-        start(TcpServerConfig.loopback(0), limits);
+        start(HttpServerConfig.loopback(0).server(), limits);
     }
 
     @AfterEach
@@ -109,7 +109,7 @@ class HttpFaultTest {
 
     @Test
     void aClientThatStopsReadingALargeResponseIsCutOffByTheWriteTimeout() throws IOException {
-        TcpServerConfig tcp = TcpServerConfig.loopback(0).toBuilder().writeTimeout(Duration.ofMillis(300)).build();
+        ServerConfig tcp = HttpServerConfig.loopback(0).toBuilder().writeTimeout(Duration.ofMillis(300)).build().server();
         start(tcp, HttpLimits.DEFAULTS);
         try (Socket reader = new Socket()) {
             reader.setReceiveBufferSize(4 * 1024);

@@ -43,7 +43,7 @@ class ResponseAndConfigTest {
         assertThrows(IllegalArgumentException.class, () -> HttpLimits.DEFAULTS.withMaxRequestsPerConnection(0));
         assertThrows(NullPointerException.class, () -> HttpLimits.DEFAULTS.withIdleTimeout(null));
         assertThrows(IllegalArgumentException.class,
-                () -> new HttpServerConfig(HttpServerConfig.loopback(0).tcp(), HttpLimits.DEFAULTS, "Weft\r\n"));
+                () -> new HttpServerConfig(HttpServerConfig.loopback(0).server(), HttpLimits.DEFAULTS, "Weft\r\n"));
         assertEquals(Duration.ofSeconds(20), HttpLimits.DEFAULTS.headerTimeout());
     }
 }

@@ -13,13 +13,21 @@ final class ChunkedOutputStream extends OutputStream {
 
     private static final byte[] LAST_CHUNK = {'0', '\r', '\n', '\r', '\n'};
 
+    /** How the body is delimited. */
+    enum Coding {
+        /** Chunked transfer coding, for HTTP/1.1. */
+        CHUNKED,
+        /** Raw bytes, delimited by closing the connection, for HTTP/1.0. */
+        IDENTITY
+    }
+
     private final OutboundBuffer out;
     private final boolean chunked;
     private boolean finished;
 
-    ChunkedOutputStream(OutboundBuffer out, boolean chunked) {
+    ChunkedOutputStream(OutboundBuffer out, Coding coding) {
         this.out = out;
-        this.chunked = chunked;
+        this.chunked = coding == Coding.CHUNKED;
     }
 
     @Override

@@ -80,7 +80,7 @@ final class Http1Connection {
                 head = readHead();
             } catch (HttpException e) {
                 log.debug("{} bad request: {} {}", connection, e.status().code(), e.getMessage());
-                writer.write(ErrorResponses.of(e), false, true, false);
+                writer.writeRejection(ErrorResponses.of(e));
                 lingeringClose();
                 return;
             }
@@ -189,7 +189,7 @@ final class Http1Connection {
         unreadInput = !bodyConsumed || in.buffered() > 0;
         boolean keepAlive = head.keepAlive() && served < limits.maxRequestsPerConnection()
                 && !connection.stopRequested() && bodyConsumed;
-        return writer.write(response, head.method() == Method.HEAD, head.http11(), keepAlive);
+        return writer.write(response, head, Persistence.of(keepAlive)) == Persistence.KEEP_ALIVE;
     }
 
     private BodyInput body(RequestHead head) {
@@ -209,15 +209,11 @@ final class Http1Connection {
                 throw new IllegalStateException("handler returned no response");
             }
             return response;
-        } catch (HttpException e) {
-            return ErrorResponses.of(e);
         } catch (Exception e) {
-            if (body != null && body.broken()) {
-                log.debug("{} request body failed for {}: {}", connection, request, e.toString());
-                return ErrorResponses.of(new HttpException(Status.BAD_REQUEST_400, "malformed request body"));
+            if (!(e instanceof HttpException) && body != null && body.broken()) {
+                return HandlerFailures.brokenBody(request, e);
             }
-            log.error("{} handler failed for {}", connection, request, e);
-            return ErrorResponses.internalError();
+            return HandlerFailures.respond(request, e);
         }
     }
 }

@@ -2,11 +2,12 @@ package dev.weft.http.internal;
 
 import dev.weft.core.Connection;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The response bytes of one connection not yet sent. Responses are assembled here and sent with
- * one socket write per {@link #flush()}, which the connection loop calls only before it would
+ * The response bytes of one connection not yet sent — the only output buffer between a response
+ * and the socket. Responses are assembled here and sent with one socket write per {@link #flush()}, which the connection loop calls only before it would
  * block — so pipelined requests already buffered are answered in one write. Bodies larger than
  * the buffer bypass it. The buffer is dropped when the connection goes idle.
  */
@@ -18,7 +19,6 @@ public final class OutboundBuffer {
     private final Connection connection;
     private byte[] bytes;
     private int count;
-    private boolean unflushed;
 
     /** A buffer sending to {@code connection}. */
     public OutboundBuffer(Connection connection) {
@@ -31,7 +31,6 @@ public final class OutboundBuffer {
             flush();
             if (!ensure(length)) {
                 connection.write(source, offset, length);
-                unflushed = true;
                 return;
             }
         }
@@ -50,8 +49,7 @@ public final class OutboundBuffer {
         if (!ensure(length)) {
             flush();
             if (!ensure(length)) {
-                connection.write(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-                unflushed = true;
+                connection.write(text.getBytes(StandardCharsets.ISO_8859_1));
                 return;
             }
         }
@@ -100,11 +98,6 @@ public final class OutboundBuffer {
             int length = count;
             count = 0;
             connection.write(bytes, 0, length);
-            unflushed = true;
-        }
-        if (unflushed) {
-            unflushed = false;
-            connection.flush();
         }
     }
 

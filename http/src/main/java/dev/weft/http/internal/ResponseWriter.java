@@ -2,6 +2,7 @@ package dev.weft.http.internal;
 
 import dev.weft.core.Connection;
 import dev.weft.http.Headers;
+import dev.weft.http.Method;
 import dev.weft.http.Response;
 import dev.weft.http.Status;
 import java.io.IOException;
@@ -31,6 +32,21 @@ public final class ResponseWriter {
 
     private enum Framing { LENGTH, CHUNKED, NONE }
 
+    /**
+     * What the request asked of the response's shape.
+     *
+     * @param headOnly whether the request was {@code HEAD}: same headers, no body
+     * @param http11   whether the client speaks HTTP/1.1 (chunked allowed, persistent by default)
+     */
+    private record Shape(boolean headOnly, boolean http11) {
+        /** Before a head was parsed: an HTTP/1.1 client is assumed, and the body is sent. */
+        static final Shape BEFORE_HEAD = new Shape(false, true);
+
+        static Shape of(RequestHead head) {
+            return new Shape(head.method() == Method.HEAD, head.http11());
+        }
+    }
+
     private final Connection connection;
     private final OutboundBuffer out;
     private final byte[] serverLine;
@@ -50,43 +66,51 @@ public final class ResponseWriter {
     }
 
     /**
-     * Writes {@code response}.
+     * Writes the response to the request whose head is {@code head}.
      *
-     * @param headRequest whether the request was {@code HEAD}: same headers, no body
-     * @param http11      whether the client speaks HTTP/1.1 (chunked allowed)
-     * @param keepAlive   whether the connection stays open afterwards
+     * @param wanted whether the connection should stay open afterwards
      * @return whether the connection can still carry another request
      */
-    public boolean write(Response response, boolean headRequest, boolean http11, boolean keepAlive)
-            throws IOException {
+    public Persistence write(Response response, RequestHead head, Persistence wanted) throws IOException {
+        return Persistence.of(write(response, Shape.of(head), wanted == Persistence.KEEP_ALIVE));
+    }
+
+    /** Writes the response to a request refused before its head could be parsed; the connection closes. */
+    public void writeRejection(Response response) throws IOException {
+        write(response, Shape.BEFORE_HEAD, false);
+    }
+
+    private boolean write(Response response, Shape shape, boolean keepAlive) throws IOException {
         Status status = response.status();
         return switch (response.body()) {
             case Response.Empty empty -> {
                 head(status, response.headers(), status.forbidsBody() ? Framing.NONE : Framing.LENGTH, 0,
-                        http11, keepAlive);
+                        shape, keepAlive);
                 yield keepAlive;
             }
             case Response.Bytes bytes -> {
-                head(status, response.headers(), Framing.LENGTH, bytes.bytes().length, http11, keepAlive);
-                if (!headRequest) {
+                head(status, response.headers(), Framing.LENGTH, bytes.bytes().length, shape, keepAlive);
+                if (!shape.headOnly()) {
                     out.write(bytes.bytes());
                 }
                 yield keepAlive;
             }
-            case Response.Stream stream -> writeStream(response, stream, headRequest, http11, keepAlive);
-            case Response.FileRegion file -> writeFile(response, file, headRequest, http11, keepAlive);
+            case Response.Stream stream -> writeStream(response, stream, shape, keepAlive);
+            case Response.FileRegion file -> writeFile(response, file, shape, keepAlive);
         };
     }
 
-    private boolean writeStream(Response response, Response.Stream stream, boolean headRequest,
-                                boolean http11, boolean keepAlive) throws IOException {
-        if (headRequest) {
-            head(response.status(), response.headers(), Framing.NONE, 0, http11, keepAlive);
+    private boolean writeStream(Response response, Response.Stream stream, Shape shape, boolean keepAlive)
+            throws IOException {
+        if (shape.headOnly()) {
+            head(response.status(), response.headers(), Framing.NONE, 0, shape, keepAlive);
             return keepAlive;
         }
-        boolean persistent = keepAlive && http11;
-        head(response.status(), response.headers(), http11 ? Framing.CHUNKED : Framing.NONE, 0, http11, persistent);
-        ChunkedOutputStream body = new ChunkedOutputStream(out, http11);
+        boolean persistent = keepAlive && shape.http11();
+        head(response.status(), response.headers(), shape.http11() ? Framing.CHUNKED : Framing.NONE, 0, shape,
+                persistent);
+        ChunkedOutputStream body = new ChunkedOutputStream(out, shape.http11() ? ChunkedOutputStream.Coding.CHUNKED
+                : ChunkedOutputStream.Coding.IDENTITY);
         try {
             stream.writer().writeTo(body);
         } catch (IOException e) {
@@ -100,18 +124,18 @@ public final class ResponseWriter {
         return persistent;
     }
 
-    private boolean writeFile(Response response, Response.FileRegion file, boolean headRequest,
-                              boolean http11, boolean keepAlive) throws IOException {
+    private boolean writeFile(Response response, Response.FileRegion file, Shape shape, boolean keepAlive)
+            throws IOException {
         FileChannel channel;
         try {
             channel = FileChannel.open(file.path(), StandardOpenOption.READ);
         } catch (NoSuchFileException | AccessDeniedException e) {
             log.debug("{} file vanished before it was sent: {}", connection, e.toString());
-            return write(Response.text(Status.NOT_FOUND_404, "Not Found\n"), headRequest, http11, keepAlive);
+            return write(Response.text(Status.NOT_FOUND_404, "Not Found\n"), shape, keepAlive);
         }
         try (channel) {
-            head(response.status(), response.headers(), Framing.LENGTH, file.length(), http11, keepAlive);
-            if (headRequest || file.length() == 0) {
+            head(response.status(), response.headers(), Framing.LENGTH, file.length(), shape, keepAlive);
+            if (shape.headOnly() || file.length() == 0) {
                 return keepAlive;
             }
             out.flush();
@@ -125,7 +149,7 @@ public final class ResponseWriter {
         }
     }
 
-    private void head(Status status, Headers headers, Framing framing, long length, boolean http11,
+    private void head(Status status, Headers headers, Framing framing, long length, Shape shape,
                       boolean keepAlive) throws IOException {
         out.write(StatusLines.of(status));
         out.write(serverLine);
@@ -154,7 +178,7 @@ public final class ResponseWriter {
         }
         if (!keepAlive) {
             out.write(CLOSE);
-        } else if (!http11) {
+        } else if (!shape.http11()) {
             out.write(KEEP_ALIVE);
         }
         out.writeCrlf();

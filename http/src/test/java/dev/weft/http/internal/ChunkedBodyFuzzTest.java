@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.weft.core.fixtures.ScriptedConnection;
 import dev.weft.http.HttpException;
 import dev.weft.http.HttpLimits;
 import dev.weft.testing.AllocationBudget;
@@ -45,7 +46,7 @@ class ChunkedBodyFuzzTest {
 
     /** Reads the whole body; returns how many bytes it decoded, or -1 for a defined failure. */
     private static long decode(byte[] body, int bytesPerRead, int handlerReadBytes) {
-        ScriptedConnection connection = new ScriptedConnection(body, bytesPerRead);
+        ScriptedConnection connection = ScriptedConnection.of(body, bytesPerRead);
         OutboundBuffer out = new OutboundBuffer(connection);
         InboundBuffer in = new InboundBuffer(connection, out, Http1Connection.inboundBufferBytes(LIMITS));
         ChunkedBody chunked = new ChunkedBody(new BodyInput.BodyContext(in, out, Duration.ofSeconds(1)),
