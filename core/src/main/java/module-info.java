@@ -9,6 +9,7 @@ module dev.weft.core {
     requires static dagger;
 
     exports dev.weft.core;
+    exports dev.weft.core.files;
     exports dev.weft.core.inject;
     exports dev.weft.core.limit;
     exports dev.weft.core.pool;

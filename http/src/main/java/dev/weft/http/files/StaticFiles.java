@@ -1,21 +1,21 @@
 package dev.weft.http.files;
 
+import dev.weft.core.files.ServedDirectory;
 import dev.weft.http.Headers;
 import dev.weft.http.HttpHandler;
 import dev.weft.http.Method;
 import dev.weft.http.Request;
 import dev.weft.http.Response;
 import dev.weft.http.Status;
+import dev.weft.http.internal.HeaderElements;
 import dev.weft.http.internal.HttpDate;
 import dev.weft.http.internal.PercentDecoding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,11 +23,10 @@ import java.util.Optional;
  * the path (the {@code "*"} path parameter) names the file; without that parameter the whole
  * request path does. A directory is served by its {@code index.html}.
  *
- * <p><b>No way out of the root.</b> The path is percent-decoded once, then any {@code .} or
- * {@code ..} segment, backslash, NUL or drive colon is refused, the path is resolved under the
- * root, and its real path — symbolic links followed — must still lie under the root's real
- * path. Every refusal, like a missing file, is a plain {@code 404}, so nothing tells an
- * attacker what exists outside.
+ * <p><b>No way out of the root.</b> The path is percent-decoded once and checked by the
+ * {@link ServedDirectory} (no {@code .} or {@code ..} segment, backslash, NUL or drive colon, and
+ * a real path, symbolic links followed, inside the root's). Every refusal, like a missing file,
+ * is a plain {@code 404}, so nothing tells an attacker what exists outside.
  *
  * <p><b>Caching and ranges.</b> Responses carry {@code Last-Modified} and a strong
  * {@code ETag} (size and modification time); {@code If-None-Match} (which takes precedence)
@@ -38,7 +37,7 @@ import java.util.Optional;
  */
 public final class StaticFiles implements HttpHandler {
 
-    private final Path root;
+    private final ServedDirectory directory;
 
     /**
      * Serves the directory {@code root}.
@@ -46,16 +45,12 @@ public final class StaticFiles implements HttpHandler {
      * @throws IOException when {@code root} is not an existing directory
      */
     public StaticFiles(Path root) throws IOException {
-        Objects.requireNonNull(root, "root");
-        this.root = root.toRealPath();
-        if (!Files.isDirectory(this.root)) {
-            throw new IOException("not a directory: " + root);
-        }
+        this.directory = ServedDirectory.of(root);
     }
 
     /** The real path of the directory served. */
     public Path root() {
-        return root;
+        return directory.root();
     }
 
     @Override
@@ -82,41 +77,24 @@ public final class StaticFiles implements HttpHandler {
 
     /** The file under the root that {@code relative} (decoded) names, if it is safe and exists. */
     Optional<Path> resolve(String relative) throws IOException {
-        if (relative.indexOf('\0') >= 0 || relative.indexOf('\\') >= 0 || relative.indexOf(':') >= 0) {
-            return Optional.empty();
-        }
-        Path path = root;
+        Optional<Path> real;
         try {
-            for (String segment : relative.split("/")) {
-                if (segment.equals(".") || segment.equals("..")) {
-                    return Optional.empty();
-                }
-                if (!segment.isEmpty()) {
-                    path = path.resolve(segment);
-                }
-            }
+            real = directory.existing(relative);
         } catch (InvalidPathException e) {
             return Optional.empty();
         }
-        path = path.normalize();
-        if (!path.startsWith(root) || !Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.exists(path)) {
-            return Optional.empty();
+        if (real.isEmpty()) {
+            return real;
         }
-        Path real;
-        try {
-            real = path.toRealPath();
-        } catch (java.nio.file.NoSuchFileException e) {
-            return Optional.empty();
+        if (Files.isDirectory(real.get())) {
+            Path index = real.get().resolve("index.html");
+            if (!Files.isRegularFile(index)) {
+                return Optional.empty();
+            }
+            Path realIndex = index.toRealPath();
+            return directory.contains(realIndex) ? Optional.of(realIndex) : Optional.empty();
         }
-        if (!real.startsWith(root)) {
-            return Optional.empty();
-        }
-        if (Files.isDirectory(real)) {
-            Path index = real.resolve("index.html");
-            return Files.isRegularFile(index) && index.toRealPath().startsWith(root)
-                    ? Optional.of(index.toRealPath()) : Optional.empty();
-        }
-        return Files.isRegularFile(real) && Files.isReadable(real) ? Optional.of(real) : Optional.empty();
+        return Files.isRegularFile(real.get()) && Files.isReadable(real.get()) ? real : Optional.empty();
     }
 
     private static Response serve(Request request, Path file, BasicFileAttributes attributes) {
@@ -155,8 +133,8 @@ public final class StaticFiles implements HttpHandler {
     private static boolean notModified(Request request, String etag, Instant modified) {
         Optional<String> ifNoneMatch = request.header("If-None-Match");
         if (ifNoneMatch.isPresent()) {
-            for (String tag : ifNoneMatch.get().split(",")) {
-                String candidate = tag.trim();
+            for (String tag : HeaderElements.of(ifNoneMatch.get())) {
+                String candidate = tag;
                 if (candidate.startsWith("W/")) {
                     candidate = candidate.substring(2);
                 }

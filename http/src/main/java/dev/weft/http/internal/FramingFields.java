@@ -12,15 +12,12 @@ import dev.weft.http.Status;
  */
 final class FramingFields {
 
-    /** More digits than this could overflow a long; no body is that large anyway. */
-    private static final int MAX_LENGTH_DIGITS = 18;
-
     private int hostCount;
     private long contentLength = -1;
     private boolean transferEncodingSeen;
     private int chunkedCount;
     private boolean chunkedLast;
-    private boolean otherCoding;
+    private int otherCodings;
     private boolean close;
     private boolean keepAlive;
     private boolean expectContinue;
@@ -79,53 +76,23 @@ final class FramingFields {
     }
 
     private void contentLength(String value) {
-        int start = 0;
-        while (start <= value.length()) {
-            int comma = value.indexOf(',', start);
-            int end = comma < 0 ? value.length() : comma;
-            long length = parseLength(value, trimStart(value, start, end), trimEnd(value, start, end));
-            if (contentLength >= 0 && contentLength != length) {
-                throw bad("conflicting Content-Length values");
-            }
-            contentLength = length;
-            start = end + 1;
+        long length;
+        try {
+            length = ContentLength.parse(value);
+        } catch (ContentLength.MalformedException e) {
+            throw bad(e.getMessage());
         }
-    }
-
-    private static long parseLength(String value, int from, int to) {
-        if (from >= to) {
-            throw bad("empty Content-Length");
+        if (contentLength >= 0 && contentLength != length) {
+            throw bad("conflicting Content-Length values");
         }
-        if (to - from > MAX_LENGTH_DIGITS) {
-            throw bad("Content-Length too large");
-        }
-        long length = 0;
-        for (int i = from; i < to; i++) {
-            char c = value.charAt(i);
-            if (c < '0' || c > '9') {
-                throw bad("invalid Content-Length");
-            }
-            length = length * 10 + (c - '0');
-        }
-        return length;
+        contentLength = length;
     }
 
     private void transferEncoding(String value) {
         transferEncodingSeen = true;
-        int start = 0;
-        boolean any = false;
-        while (start <= value.length()) {
-            int comma = value.indexOf(',', start);
-            int end = comma < 0 ? value.length() : comma;
-            int from = trimStart(value, start, end);
-            int to = trimEnd(value, start, end);
-            if (from < to) {
-                any = true;
-                coding(value.substring(from, to));
-            }
-            start = end + 1;
-        }
-        if (!any) {
+        int codingsBefore = chunkedCount + otherCodings;
+        HeaderElements.forEach(value, (v, from, to) -> coding(v.substring(from, to)));
+        if (chunkedCount + otherCodings == codingsBefore) {
             throw bad("empty Transfer-Encoding");
         }
     }
@@ -141,25 +108,19 @@ final class FramingFields {
             chunkedCount++;
             chunkedLast = true;
         } else {
-            otherCoding = true;
+            otherCodings++;
             chunkedLast = false;
         }
     }
 
     private void connection(String value) {
-        int start = 0;
-        while (start <= value.length()) {
-            int comma = value.indexOf(',', start);
-            int end = comma < 0 ? value.length() : comma;
-            int from = trimStart(value, start, end);
-            String option = value.substring(from, trimEnd(value, from, end));
-            if (option.equalsIgnoreCase("close")) {
+        HeaderElements.forEach(value, (v, from, to) -> {
+            if (v.regionMatches(true, from, "close", 0, to - from) && to - from == 5) {
                 close = true;
-            } else if (option.equalsIgnoreCase("keep-alive")) {
+            } else if (v.regionMatches(true, from, "keep-alive", 0, to - from) && to - from == 10) {
                 keepAlive = true;
             }
-            start = end + 1;
-        }
+        });
     }
 
     private void expect(String value) {
@@ -192,7 +153,7 @@ final class FramingFields {
             if (chunkedCount > 1 || (chunkedCount == 1 && !chunkedLast)) {
                 throw bad("chunked must be the final transfer coding, applied once");
             }
-            if (otherCoding) {
+            if (otherCodings > 0) {
                 throw new HttpException(Status.NOT_IMPLEMENTED_501, "only the chunked transfer coding is supported");
             }
             chunked = true;
@@ -212,20 +173,6 @@ final class FramingFields {
 
     /** The framing decisions for one request. */
     record Framing(long contentLength, boolean chunked, boolean keepAlive, boolean expectContinue) {
-    }
-
-    private static int trimStart(String s, int from, int to) {
-        while (from < to && HttpChars.isWhitespace(s.charAt(from))) {
-            from++;
-        }
-        return from;
-    }
-
-    private static int trimEnd(String s, int from, int to) {
-        while (to > from && HttpChars.isWhitespace(s.charAt(to - 1))) {
-            to--;
-        }
-        return to;
     }
 
     private static HttpException bad(String message) {

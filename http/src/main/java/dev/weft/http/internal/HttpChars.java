@@ -81,4 +81,20 @@ public final class HttpChars {
             }
         }
     }
+
+    /** The first index in {@code [from, to)} of {@code s} that is not optional whitespace, or {@code to}. */
+    static int trimStart(String s, int from, int to) {
+        while (from < to && isWhitespace(s.charAt(from))) {
+            from++;
+        }
+        return from;
+    }
+
+    /** One past the last index in {@code [from, to)} of {@code s} that is not optional whitespace, or {@code from}. */
+    static int trimEnd(String s, int from, int to) {
+        while (to > from && isWhitespace(s.charAt(to - 1))) {
+            to--;
+        }
+        return to;
+    }
 }

@@ -10,6 +10,7 @@ import dev.weft.http.Method;
 import dev.weft.http.Request;
 import dev.weft.http.Response;
 import dev.weft.http.Status;
+import dev.weft.http.internal.HeaderElements;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -188,9 +189,7 @@ public final class ReverseProxy implements HttpHandler {
     private static Set<String> connectionTokens(Headers headers) {
         Set<String> tokens = new HashSet<>();
         for (String value : headers.all("Connection")) {
-            for (String token : value.split(",")) {
-                tokens.add(token.trim().toLowerCase(Locale.ROOT));
-            }
+            tokens.addAll(HeaderElements.lowerCaseTokens(value));
         }
         return tokens;
     }

@@ -1,5 +1,6 @@
 package dev.weft.http.proxy;
 
+import dev.weft.http.internal.ContentLength;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -117,23 +118,19 @@ final class UpstreamResponseReader {
         long length = -1;
         for (Map.Entry<String, String> header : headers) {
             if (header.getKey().equalsIgnoreCase("Content-Length")) {
-                for (String value : header.getValue().split(",")) {
-                    long parsed = parseLength(value.trim());
-                    if (length >= 0 && parsed != length) {
-                        throw new UpstreamProtocolException("conflicting Content-Length values");
-                    }
-                    length = parsed;
+                long parsed;
+                try {
+                    parsed = ContentLength.parse(header.getValue());
+                } catch (ContentLength.MalformedException e) {
+                    throw new UpstreamProtocolException(e.getMessage() + ": " + abbreviate(header.getValue()));
                 }
+                if (length >= 0 && parsed != length) {
+                    throw new UpstreamProtocolException("conflicting Content-Length values");
+                }
+                length = parsed;
             }
         }
         return length;
-    }
-
-    private static long parseLength(String value) throws UpstreamProtocolException {
-        if (value.isEmpty() || value.length() > 18 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new UpstreamProtocolException("malformed Content-Length: " + abbreviate(value));
-        }
-        return Long.parseLong(value);
     }
 
     private byte[] chunked(InputStream in) throws IOException {

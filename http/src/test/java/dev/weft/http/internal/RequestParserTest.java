@@ -11,22 +11,39 @@ import dev.weft.http.HttpLimits;
 import dev.weft.http.Method;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The parser on bytes alone: no socket, each edge case a string. */
+/**
+ * The parser on bytes alone: no socket, each edge case a string. Every case runs twice: with the
+ * CRLF line endings it is written with, and with bare LF endings, which RFC 9112 §2.2 lets a
+ * recipient accept (and this one does).
+ */
+@ParameterizedClass(name = "line endings {0}")
+@ValueSource(strings = {"CRLF", "LF"})
 class RequestParserTest {
 
     private static final HttpLimits LIMITS = HttpLimits.DEFAULTS.withMaxRequestLineBytes(64).withMaxHeaderBytes(128);
 
-    private static RequestHead parse(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+    @Parameter
+    String lineEnding;
+
+    /** {@code text}, written with CRLF, in this run's line endings. */
+    private String lines(String text) {
+        return lineEnding.equals("LF") ? text.replace("\r\n", "\n") : text;
+    }
+
+    private RequestHead parse(String text) {
+        byte[] bytes = lines(text).getBytes(StandardCharsets.ISO_8859_1);
         HeadScanner scanner = new HeadScanner(LIMITS);
         assertTrue(scanner.scan(bytes, 0, bytes.length), "head is complete");
         return new RequestParser(LIMITS).parse(bytes, 0, scanner);
     }
 
-    private static int statusOf(String text) {
+    private int statusOf(String text) {
         return assertThrows(HttpException.class, () -> parse(text)).status().code();
     }
 
@@ -139,14 +156,14 @@ class RequestParserTest {
 
     @Test
     void scannerRefusesAnOversizedHeaderSectionBeforeItEnds() {
-        byte[] bytes = ("GET / HTTP/1.1\r\nX: " + "a".repeat(200)).getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes = lines("GET / HTTP/1.1\r\nX: " + "a".repeat(200)).getBytes(StandardCharsets.US_ASCII);
         HeadScanner scanner = new HeadScanner(LIMITS);
         assertEquals(431, assertThrows(HttpException.class, () -> scanner.scan(bytes, 0, bytes.length)).status().code());
     }
 
     @Test
     void scannerFindsTheHeadAcrossPiecesExaminingEachByteOnce() {
-        byte[] bytes = "GET / HTTP/1.1\r\nHost: a\r\n\r\nNEXT".getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes = lines("GET / HTTP/1.1\r\nHost: a\r\n\r\nNEXT").getBytes(StandardCharsets.US_ASCII);
         HeadScanner scanner = new HeadScanner(LIMITS);
         int end = 0;
         boolean complete = false;
@@ -161,7 +178,7 @@ class RequestParserTest {
     @Test
     void tooManyFieldsAreRefusedWith431() {
         HttpLimits few = LIMITS.withMaxHeaderCount(2);
-        byte[] bytes = "GET / HTTP/1.1\r\nHost: a\r\nA: 1\r\nB: 2\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes = lines("GET / HTTP/1.1\r\nHost: a\r\nA: 1\r\nB: 2\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         HeadScanner scanner = new HeadScanner(few);
         assertTrue(scanner.scan(bytes, 0, bytes.length));
         assertEquals(431, assertThrows(HttpException.class,
