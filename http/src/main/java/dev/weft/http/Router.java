@@ -1,11 +1,15 @@
 package dev.weft.http;
 
+import dev.weft.core.ServerAware;
+import dev.weft.core.ServerScope;
 import dev.weft.http.internal.ErrorResponses;
 import dev.weft.http.internal.HandlerFailures;
 import dev.weft.http.internal.RouteTrie;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -21,14 +25,17 @@ import java.util.stream.Collectors;
  * other failure except an {@link IOException} a logged {@code 500}, inside the filters, so
  * "after" filters see those responses; an {@link IOException} goes on to the connection, which
  * answers 400 when the client broke the request body and a logged 500 otherwise. The router knows nothing of Dagger: it only takes
- * collections.
+ * collections. Route handlers and filters that are {@link ServerAware} (a reverse proxy's
+ * connection pool, say) hear from it when the server starts and stops.
  */
-public final class Router implements HttpHandler {
+public final class Router implements HttpHandler, ServerAware {
 
     private static final Response NOT_FOUND = Response.text(Status.NOT_FOUND_404, "Not Found\n");
 
     private final RouteTrie trie;
     private final HttpHandler chain;
+    /** The route handlers and filters that work in the background while the server runs. */
+    private final List<ServerAware> serverAware;
 
     /**
      * Creates a router from the routes and filters an application contributes (the form Dagger
@@ -46,6 +53,18 @@ public final class Router implements HttpHandler {
     private Router(Collection<Route> routes, List<Filter> filters) {
         this.trie = new RouteTrie(routes);
         this.chain = Filter.wrap(filters, this::route);
+        Set<ServerAware> aware = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Route route : routes) {
+            if (route.handler() instanceof ServerAware a) {
+                aware.add(a);
+            }
+        }
+        for (Filter filter : filters) {
+            if (filter instanceof ServerAware a) {
+                aware.add(a);
+            }
+        }
+        this.serverAware = List.copyOf(aware);
     }
 
     /** A router for {@code routes}, without filters. */
@@ -61,6 +80,18 @@ public final class Router implements HttpHandler {
     @Override
     public Response handle(Request request) throws Exception {
         return chain.handle(request);
+    }
+
+    /** Tells the route handlers and filters that are {@link ServerAware} that the server started. */
+    @Override
+    public void serverStarted(ServerScope scope) {
+        serverAware.forEach(a -> a.serverStarted(scope));
+    }
+
+    /** Tells the route handlers and filters that are {@link ServerAware} that the server is stopping. */
+    @Override
+    public void serverStopping() {
+        serverAware.forEach(ServerAware::serverStopping);
     }
 
     private Response route(Request request) throws IOException {

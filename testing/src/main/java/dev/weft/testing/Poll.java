@@ -2,8 +2,10 @@ package dev.weft.testing;
 
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
+import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Waiting with a deadline for a condition no latch can observe — a counter of the server, the
@@ -44,6 +46,23 @@ public final class Poll {
         long deadline = System.nanoTime() + DEFAULT_TIMEOUT.toNanos();
         long last;
         while ((last = value.getAsLong()) != expected) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("still waiting after " + DEFAULT_TIMEOUT + " for " + what + " to be "
+                        + expected + "; it is " + last);
+            }
+            LockSupport.parkNanos(PAUSE_NANOS);
+        }
+    }
+
+    /**
+     * Returns once {@code value} equals {@code expected} ({@link Objects#equals}).
+     *
+     * @throws AssertionError naming the last value seen, if it still differs after {@link #DEFAULT_TIMEOUT}
+     */
+    public static <T> void untilEquals(String what, T expected, Supplier<? extends T> value) {
+        long deadline = System.nanoTime() + DEFAULT_TIMEOUT.toNanos();
+        T last;
+        while (!Objects.equals(expected, last = value.get())) {
             if (System.nanoTime() - deadline > 0) {
                 throw new AssertionError("still waiting after " + DEFAULT_TIMEOUT + " for " + what + " to be "
                         + expected + "; it is " + last);

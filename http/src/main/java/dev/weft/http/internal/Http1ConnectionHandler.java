@@ -2,6 +2,8 @@ package dev.weft.http.internal;
 
 import dev.weft.core.Connection;
 import dev.weft.core.ConnectionHandler;
+import dev.weft.core.ServerAware;
+import dev.weft.core.ServerScope;
 import dev.weft.http.HttpHandler;
 import dev.weft.http.HttpLimits;
 import java.io.IOException;
@@ -12,7 +14,7 @@ import java.util.Objects;
  * connection, on the connection's own virtual thread. The core engine closes the socket and
  * unregisters the client when the loop ends, however it ends.
  */
-public final class Http1ConnectionHandler implements ConnectionHandler {
+public final class Http1ConnectionHandler implements ConnectionHandler, ServerAware {
 
     private final HttpHandler handler;
     private final HttpLimits limits;
@@ -29,6 +31,22 @@ public final class Http1ConnectionHandler implements ConnectionHandler {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.serverLine = ResponseWriter.serverLine(Objects.requireNonNull(serverName, "serverName"));
         this.parser = new RequestParser(limits);
+    }
+
+    /** Passes the news on to the application's handler, when it is {@link ServerAware}. */
+    @Override
+    public void serverStarted(ServerScope scope) {
+        if (handler instanceof ServerAware aware) {
+            aware.serverStarted(scope);
+        }
+    }
+
+    /** Passes the news on to the application's handler, when it is {@link ServerAware}. */
+    @Override
+    public void serverStopping() {
+        if (handler instanceof ServerAware aware) {
+            aware.serverStopping();
+        }
     }
 
     @Override

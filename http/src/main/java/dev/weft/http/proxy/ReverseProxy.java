@@ -1,5 +1,7 @@
 package dev.weft.http.proxy;
 
+import dev.weft.core.ServerAware;
+import dev.weft.core.ServerScope;
 import dev.weft.core.pool.ConnectionPool;
 import dev.weft.core.pool.PoolExhaustedException;
 import dev.weft.core.pool.PooledConnection;
@@ -50,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * reused. When a <em>reused</em> connection fails before any response byte arrives (the
  * upstream closed it while idle) an idempotent request is retried, at most twice.
  */
-public final class ReverseProxy implements HttpHandler {
+public final class ReverseProxy implements HttpHandler, ServerAware {
 
 
     private static final Logger log = LoggerFactory.getLogger(ReverseProxy.class);
@@ -104,6 +106,18 @@ public final class ReverseProxy implements HttpHandler {
         var address = pool.config().address();
         this.upstreamHost = address.getHostString() + ":" + address.getPort();
         this.reader = new UpstreamResponseReader(limits.maxResponseHeaderBytes(), limits.maxResponseBodyBytes());
+    }
+
+    /** Lends the server's threads to the pool, which evicts idle connections on one of them. */
+    @Override
+    public void serverStarted(ServerScope scope) {
+        pool.serverStarted(scope);
+    }
+
+    /** Stops the pool's eviction; the pool itself belongs to the application, which closes it. */
+    @Override
+    public void serverStopping() {
+        pool.serverStopping();
     }
 
     @Override

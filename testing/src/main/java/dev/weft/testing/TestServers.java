@@ -1,0 +1,32 @@
+package dev.weft.testing;
+
+/**
+ * The servers a test builds itself, started now and closed after the test by
+ * {@link ServerExtension}: declare a parameter of this type on a test or {@code @BeforeEach}
+ * method.
+ *
+ * <pre>{@code
+ * @Test
+ * void limitsConnections(TestServers servers) throws IOException {
+ *     TcpServer server = servers.start(new TcpServer(config.toBuilder().maxConnections(2).build(), handler));
+ *     ...
+ * }
+ * }</pre>
+ */
+public interface TestServers {
+
+    /**
+     * Starts {@code server} (its public no-argument {@code start()} method) and closes it after
+     * the test.
+     *
+     * @return {@code server}, started
+     */
+    <S extends AutoCloseable> S start(S server);
+
+    /**
+     * Closes {@code server} (already started, or never to be) after the test.
+     *
+     * @return {@code server}
+     */
+    <S extends AutoCloseable> S closeAfterwards(S server);
+}
