@@ -86,7 +86,7 @@ driver_http=()
 [[ "$serving" == *http=* ]] && driver_http=(--http-port "$(port http)")
 : >"$results/driver.log"
 status=0
-"$java" -cp soak/target/classes dev.weft.soak.SoakMain --pid "$server_pid" --host 127.0.0.1 \
+"$java" -jar soak/target/weft-soak.jar --pid "$server_pid" --host 127.0.0.1 \
     "${driver_http[@]}" --echo-port "$(port echo)" --chat-port "$(port chat)" --udp-port "$(port udp)" \
     --minutes "$minutes" --out "$results" >"$results/driver.log" 2>&1 &
 driver_pid=$!

@@ -1,38 +1,137 @@
 package dev.weft.soak;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The soak test's driver, run by {@code scripts/soak.sh} in its own JVM: drives mixed HTTP, echo,
- * chat and UDP load at a moderate rate against one server process on loopback, samples that
- * process every {@code --interval-seconds}, and writes the report. Exit status: 0 when the run
- * passed, 1 when it failed (a failed request, a metric trending up after warm-up, the server
- * gone), 2 on bad arguments.
+ * The soak test's driver, run by {@code scripts/soak.sh} in its own JVM
+ * ({@code java -jar soak/target/weft-soak.jar --pid PID ...}): drives mixed HTTP, echo, chat and
+ * UDP load at a moderate rate against one server process on loopback, samples that process every
+ * {@code --interval-seconds}, and writes the report.
  */
-public final class SoakMain {
+@Command(name = "java -jar weft-soak.jar", mixinStandardHelpOptions = true, versionProvider = SoakMain.Version.class,
+        description = "Soak driver: mixed load on loopback against one server process, leak trends, a report.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the run passed, or --help, --version",
+            "1:the run failed (a failed request, a metric trending up after warm-up, the server gone)",
+            "2:bad arguments"})
+public final class SoakMain implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--pid", paramLabel = "PID", required = true, description = "the server process to sample")
+    private long pid;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", description = "the server's loopback address (default: 127.0.0.1)")
+    private InetAddress host = InetAddress.getLoopbackAddress();
+
+    @Option(names = "--echo-port", paramLabel = "N", required = true, description = "the server's echo port")
+    private int echoPort;
+
+    @Option(names = "--chat-port", paramLabel = "N", required = true, description = "the server's chat port")
+    private int chatPort;
+
+    @Option(names = "--udp-port", paramLabel = "N", required = true, description = "the server's UDP relay port")
+    private int udpPort;
+
+    @Option(names = "--http-port", paramLabel = "N", description = "the server's HTTP port, if it serves HTTP")
+    private Optional<Integer> httpPort = Optional.empty();
+
+    @Option(names = "--minutes", paramLabel = "N", description = "how long the load runs (default: ${DEFAULT-VALUE})")
+    private int minutes = 10;
+
+    @Option(names = "--interval-seconds", paramLabel = "N",
+            description = "how often the process is sampled (default: ${DEFAULT-VALUE})")
+    private int intervalSeconds = 10;
+
+    @Option(names = "--workers", paramLabel = "N", description = "clients of each kind (default: ${DEFAULT-VALUE})")
+    private int workers = 4;
+
+    @Option(names = "--pause-millis", paramLabel = "N",
+            description = "each client's pause between exchanges (default: ${DEFAULT-VALUE})")
+    private int pauseMillis = 100;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "where the report goes")
+    private Path output;
 
     private SoakMain() {
     }
 
-    /** Runs the soak; see {@link SoakSettings#USAGE}. */
-    public static void main(String[] args) throws Exception {
-        SoakSettings settings;
-        try {
-            settings = SoakSettings.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("soak: " + e.getMessage());
-            System.err.print(SoakSettings.USAGE);
-            System.exit(2);
-            return;
-        }
+    /** Runs the soak and exits: 0 when it passed, 1 when it failed, 2 on bad arguments. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The settings {@code args} give.
+     *
+     * @throws ParameterException when they are not valid
+     */
+    static SoakSettings parse(String... args) {
+        CommandLine line = commandLine();
+        line.parseArgs(args);
+        return line.<SoakMain>getCommand().settings();
+    }
+
+    /** The driver's command line: bad arguments print what is wrong and the usage, and exit with 2. */
+    static CommandLine commandLine() {
+        return new CommandLine(new SoakMain()).setParameterExceptionHandler((e, args) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("soak: " + e.getMessage());
+            UnmatchedArgumentException.printSuggestions(e, err);
+            e.getCommandLine().usage(err);
+            return e.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
+        });
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        SoakSettings settings = settings();
         SoakReport report = run(settings);
         report.write(settings.output());
-        System.out.print(report.markdown());
-        System.exit(report.passed() ? 0 : 1);
+        spec.commandLine().getOut().print(report.markdown());
+        spec.commandLine().getOut().flush();
+        return report.passed() ? 0 : 1;
+    }
+
+    private SoakSettings settings() {
+        Duration duration = Duration.ofMinutes(minutes);
+        Duration fifth = duration.dividedBy(5);
+        try {
+            return new SoakSettings(pid, host, echoPort, chatPort, udpPort, httpPort, duration,
+                    fifth.compareTo(Duration.ofMinutes(2)) < 0 ? fifth : Duration.ofMinutes(2),
+                    Duration.ofSeconds(intervalSeconds), workers, Duration.ofMillis(pauseMillis), Duration.ofSeconds(5),
+                    output);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    /** {@code --version}: the driver's version, from its jar's manifest. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = SoakMain.class.getPackage().getImplementationVersion();
+            return new String[] {"Weft soak driver " + (version == null ? "(not run from its jar)" : version),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
+        }
     }
 
     static SoakReport run(SoakSettings settings) throws InterruptedException {

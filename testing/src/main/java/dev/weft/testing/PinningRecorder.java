@@ -47,12 +47,21 @@ public final class PinningRecorder implements BeforeEachCallback, AfterEachCallb
     public PinningRecorder() {
     }
 
-    /** Starts recording with the {@linkplain #DEFAULT_THRESHOLD default threshold}. */
+    /**
+     * Starts recording with the {@linkplain #DEFAULT_THRESHOLD default threshold}.
+     *
+     * @return the recorder, recording
+     */
     public static PinningRecorder start() {
         return start(DEFAULT_THRESHOLD);
     }
 
-    /** Starts recording pins that last at least {@code threshold}. */
+    /**
+     * Starts recording pins that last at least {@code threshold}.
+     *
+     * @param threshold the shortest pin recorded
+     * @return the recorder, recording
+     */
     public static PinningRecorder start(Duration threshold) {
         PinningRecorder recorder = new PinningRecorder();
         recorder.begin(threshold);
@@ -71,7 +80,11 @@ public final class PinningRecorder implements BeforeEachCallback, AfterEachCallb
         stream = s;
     }
 
-    /** Stops recording, after every recorded event has been delivered; returns the pins seen. */
+    /**
+     * Stops recording, after every recorded event has been delivered.
+     *
+     * @return the pins seen, each described with its stack
+     */
     public List<String> stop() {
         RecordingStream s = stream;
         if (s != null) {

@@ -25,6 +25,8 @@ public final class Poll {
     /**
      * Returns once {@code condition} holds.
      *
+     * @param what      what is awaited, for the failure message
+     * @param condition checked until it holds
      * @throws AssertionError if it still does not after {@link #DEFAULT_TIMEOUT}
      */
     public static void until(String what, BooleanSupplier condition) {
@@ -40,6 +42,9 @@ public final class Poll {
     /**
      * Returns once {@code value} equals {@code expected}.
      *
+     * @param what     what is awaited, for the failure message
+     * @param expected the value awaited
+     * @param value    read until it equals {@code expected}
      * @throws AssertionError naming the last value seen, if it still differs after {@link #DEFAULT_TIMEOUT}
      */
     public static void untilEqual(String what, long expected, LongSupplier value) {

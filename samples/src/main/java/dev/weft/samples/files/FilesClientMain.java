@@ -1,58 +1,69 @@
 package dev.weft.samples.files;
 
-import dev.weft.samples.cli.CommandLine;
-import dev.weft.samples.cli.Option;
+import dev.weft.samples.cli.HostName;
+import dev.weft.samples.cli.PortNumber;
 import dev.weft.samples.cli.SampleLauncher;
-import dev.weft.samples.cli.UsageException;
+import dev.weft.samples.cli.WholeSeconds;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code files-client --port N [--host H] list [DIR] | get NAME DEST | put SRC NAME}: the client
+ * {@code files-client [--port N] [--host H] list [DIR] | get NAME DEST | put SRC NAME}: the client
  * of the {@code files} sample. It prints the SHA-256 it verified after every transfer.
  */
-public final class FilesClientMain {
+@Command(name = "files-client", description = {
+    "Client of the files sample: list, download (resumable), upload; prints the SHA-256 it verified.",
+    "Commands:",
+    "  list [DIR]       list a directory (the root by default)",
+    "  get NAME DEST    download NAME to DEST; resumes when DEST holds a partial copy",
+    "  put SRC NAME     upload SRC as NAME"})
+public final class FilesClientMain implements Callable<Integer> {
 
-    private static final Option<Integer> PORT = Option.port("port", 7200, "the server's port");
-    private static final Option<String> HOST = Option.text("host", "ADDRESS", "127.0.0.1", "the server's address");
-    private static final Option<Duration> TIMEOUT = Option.seconds("timeout", Duration.ofSeconds(30),
-            "how long one read may wait for the server");
-    private static final List<Option<?>> OPTIONS = List.of(PORT, HOST, TIMEOUT);
-    private static final String SUMMARY = """
-            File client. Commands:
-              list [DIR]       list a directory (the root by default)
-              get NAME DEST    download NAME to DEST; resumes when DEST holds a partial copy
-              put SRC NAME     upload SRC as NAME""";
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "N", converter = PortNumber.class,
+            description = "the server's port (default: ${DEFAULT-VALUE})")
+    private int port = 7200;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", converter = HostName.class,
+            description = "the server's address (default: ${DEFAULT-VALUE})")
+    private String host = "127.0.0.1";
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", converter = WholeSeconds.class,
+            description = "how long one read may wait for the server (default: 30)")
+    private Duration timeout = Duration.ofSeconds(30);
+
+    @Parameters(paramLabel = "COMMAND", arity = "1..3", description = "list [DIR], get NAME DEST or put SRC NAME")
+    private List<String> words;
 
     private FilesClientMain() {
     }
 
-    /** Runs one command; returns the exit status. */
-    public static int run(String[] args) {
-        return run(args, System.out, System.err);
+    /** Runs one command, printing to {@code out} and {@code err}; returns the exit status. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        return SampleLauncher.run(new FilesClientMain(), args, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine options;
-        try {
-            options = CommandLine.parse(OPTIONS, args);
-            if (options.helpRequested()) {
-                out.print(CommandLine.usage("files-client", SUMMARY, OPTIONS));
-                return SampleLauncher.EXIT_OK;
-            }
-            checkCommand(options.positional());
-        } catch (UsageException e) {
-            err.println("files-client: " + e.getMessage());
-            err.print(CommandLine.usage("files-client", SUMMARY, OPTIONS));
-            return SampleLauncher.EXIT_USAGE;
-        }
-        InetSocketAddress server = new InetSocketAddress(options.get(HOST), options.get(PORT));
-        try (FilesClient client = new FilesClient(server, options.get(TIMEOUT))) {
-            execute(client, options.positional(), out);
+    @Override
+    public Integer call() {
+        checkCommand(words);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (FilesClient client = new FilesClient(new InetSocketAddress(host, port), timeout)) {
+            execute(client, words, out);
             return SampleLauncher.EXIT_OK;
         } catch (ProtocolException e) {
             err.println("files-client: the server refused: " + e.code() + ": " + e.getMessage());
@@ -63,8 +74,8 @@ public final class FilesClientMain {
         }
     }
 
-    private static void checkCommand(List<String> words) throws UsageException {
-        String command = words.isEmpty() ? "" : words.get(0);
+    private void checkCommand(List<String> words) {
+        String command = words.get(0);
         int arguments = words.size() - 1;
         boolean valid = switch (command) {
             case "list" -> arguments <= 1;
@@ -72,11 +83,12 @@ public final class FilesClientMain {
             default -> false;
         };
         if (!valid) {
-            throw new UsageException("expected list [DIR], get NAME DEST or put SRC NAME, not " + String.join(" ", words));
+            throw new ParameterException(spec.commandLine(),
+                    "expected list [DIR], get NAME DEST or put SRC NAME, not " + String.join(" ", words));
         }
     }
 
-    private static void execute(FilesClient client, List<String> words, PrintStream out) throws IOException {
+    private static void execute(FilesClient client, List<String> words, PrintWriter out) throws IOException {
         switch (words.get(0)) {
             case "list" -> {
                 FileMessage.Listing listing = client.list(words.size() > 1 ? words.get(1) : "");
@@ -106,6 +118,6 @@ public final class FilesClientMain {
 
     /** Runs the client on its own. */
     public static void main(String[] args) {
-        System.exit(run(args));
+        SampleLauncher.main(new FilesClientMain(), args);
     }
 }

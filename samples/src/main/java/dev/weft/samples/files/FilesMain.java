@@ -1,41 +1,38 @@
 package dev.weft.samples.files;
 
 import dev.weft.core.TcpServerConfig;
-import dev.weft.samples.cli.Option;
+import dev.weft.samples.cli.ExistingDirectory;
+import dev.weft.samples.cli.PortNumber;
 import dev.weft.samples.cli.SampleLauncher;
-import java.nio.file.Files;
+import dev.weft.samples.cli.ServerSample;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code files --port N --root DIR}: serves a directory over {@link FileProtocol}. */
-public final class FilesMain {
+/** {@code files [--port N] --root DIR}: serves a directory over {@link FileProtocol}. */
+@Command(name = "files", description = "File server: list, resumable download, verified upload, SHA-256.")
+public final class FilesMain extends ServerSample {
 
-    private static final Option<Integer> PORT = Option.port("port", 7200, "TCP port to listen on");
-    private static final Option<String> HOST = Option.host("0.0.0.0");
-    private static final Option<Path> ROOT = new Option<>("root", "DIR", "the directory to serve", null, text -> {
-        Path root = Path.of(text);
-        if (!Files.isDirectory(root)) {
-            throw new IllegalArgumentException("not a directory: " + text);
-        }
-        return root;
-    });
+    @Option(names = "--port", paramLabel = "N", converter = PortNumber.class,
+            description = "TCP port to listen on (default: ${DEFAULT-VALUE})")
+    private int port = 7200;
+
+    @Option(names = "--root", paramLabel = "DIR", required = true, converter = ExistingDirectory.class,
+            description = "the directory to serve")
+    private Path root;
 
     private FilesMain() {
     }
 
-    /** Runs the sample; returns the exit status. */
-    public static int run(String[] args) {
-        return SampleLauncher.launch("files", "File server: list, resumable download, verified upload, SHA-256.",
-                List.of(PORT, HOST, ROOT), args, options -> {
-                    TcpServerConfig server = TcpServerConfig.builder().name("files")
-                            .host(options.get(HOST)).port(options.get(PORT)).build();
-                    FilesConfig files = FilesConfig.of(options.get(ROOT));
-                    return List.of(DaggerFilesComponent.factory().create(server, files).server().start());
-                });
+    @Override
+    protected List<AutoCloseable> start() throws Exception {
+        TcpServerConfig server = TcpServerConfig.builder().name("files").host(host()).port(port).build();
+        return List.of(DaggerFilesComponent.factory().create(server, FilesConfig.of(root)).server().start());
     }
 
     /** Runs the file server on its own. */
     public static void main(String[] args) {
-        System.exit(run(args));
+        SampleLauncher.main(new FilesMain(), args);
     }
 }

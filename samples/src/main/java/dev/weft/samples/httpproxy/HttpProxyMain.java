@@ -4,40 +4,48 @@ import dev.weft.core.TcpServerConfig;
 import dev.weft.core.pool.ConnectionPool;
 import dev.weft.core.pool.PoolConfig;
 import dev.weft.http.HttpServerConfig;
-import dev.weft.samples.cli.Option;
+import dev.weft.samples.cli.HostAndPort;
+import dev.weft.samples.cli.PortNumber;
+import dev.weft.samples.cli.PositiveNumber;
 import dev.weft.samples.cli.SampleLauncher;
+import dev.weft.samples.cli.ServerSample;
 import java.net.InetSocketAddress;
 import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * {@code http-proxy --port N --upstream HOST:PORT [--upstream-connections N]}: an HTTP reverse
+ * {@code http-proxy [--port N] --upstream HOST:PORT [--upstream-connections N]}: an HTTP reverse
  * proxy; {@code GET /proxy/x} is {@code GET /x} on the upstream.
  */
-public final class HttpProxyMain {
+@Command(name = "http-proxy",
+        description = "HTTP reverse proxy: /proxy/* goes to the upstream over pooled keep-alive connections.")
+public final class HttpProxyMain extends ServerSample {
 
-    private static final Option<Integer> PORT = Option.port("port", 8081, "TCP port to listen on");
-    private static final Option<String> HOST = Option.host("0.0.0.0");
-    private static final Option<InetSocketAddress> UPSTREAM = Option.hostAndPort("upstream", "the HTTP server proxied");
-    private static final Option<Integer> CONNECTIONS = Option.positiveInt("upstream-connections", "N", 16,
-            "most keep-alive connections to the upstream");
+    @Option(names = "--port", paramLabel = "N", converter = PortNumber.class,
+            description = "TCP port to listen on (default: ${DEFAULT-VALUE})")
+    private int port = 8081;
+
+    @Option(names = "--upstream", paramLabel = "HOST:PORT", required = true, converter = HostAndPort.class,
+            description = "the HTTP server proxied")
+    private InetSocketAddress upstream;
+
+    @Option(names = "--upstream-connections", paramLabel = "N", converter = PositiveNumber.class,
+            description = "most keep-alive connections to the upstream (default: ${DEFAULT-VALUE})")
+    private int connections = 16;
 
     private HttpProxyMain() {
     }
 
-    /** Runs the sample; returns the exit status. */
-    public static int run(String[] args) {
-        return SampleLauncher.launch("http-proxy", "HTTP reverse proxy: /proxy/* goes to the upstream over pooled keep-alive connections.",
-                List.of(PORT, HOST, UPSTREAM, CONNECTIONS), args, options -> {
-                    HttpServerConfig config = HttpServerConfig.of(TcpServerConfig.builder().name("http-proxy")
-                            .host(options.get(HOST)).port(options.get(PORT)).build());
-                    ConnectionPool pool = new ConnectionPool(PoolConfig.of(options.get(UPSTREAM))
-                            .withMaxConnections(options.get(CONNECTIONS)));
-                    return List.of(pool, DaggerHttpProxyComponent.factory().create(config, pool).server().start());
-                });
+    @Override
+    protected List<AutoCloseable> start() throws Exception {
+        HttpServerConfig config = HttpServerConfig.of(TcpServerConfig.builder().name("http-proxy").host(host()).port(port).build());
+        ConnectionPool pool = new ConnectionPool(PoolConfig.of(upstream).withMaxConnections(connections));
+        return List.of(pool, DaggerHttpProxyComponent.factory().create(config, pool).server().start());
     }
 
     /** Runs the reverse proxy on its own. */
     public static void main(String[] args) {
-        System.exit(run(args));
+        SampleLauncher.main(new HttpProxyMain(), args);
     }
 }

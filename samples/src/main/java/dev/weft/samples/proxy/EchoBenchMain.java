@@ -1,9 +1,9 @@
 package dev.weft.samples.proxy;
 
-import dev.weft.samples.cli.CommandLine;
-import dev.weft.samples.cli.Option;
+import dev.weft.samples.cli.HostAndPort;
+import dev.weft.samples.cli.PositiveNumber;
 import dev.weft.samples.cli.SampleLauncher;
-import dev.weft.samples.cli.UsageException;
+import dev.weft.samples.cli.WholeSeconds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,7 +13,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.LongAdder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code echo-bench --direct HOST:PORT --proxied HOST:PORT}: measures the proxy's overhead.
@@ -22,41 +25,41 @@ import java.util.concurrent.atomic.LongAdder;
  * front of it, and prints messages per second of both and their ratio. Loopback only, bounded
  * in clients and time.
  */
-public final class EchoBenchMain {
+@Command(name = "echo-bench", description = "echo messages/s direct vs. through a proxy")
+public final class EchoBenchMain implements Callable<Integer> {
 
-    private static final Option<InetSocketAddress> DIRECT = Option.hostAndPort("direct", "the echo server");
-    private static final Option<InetSocketAddress> PROXIED = Option.hostAndPort("proxied",
-            "a proxy whose backend is that echo server");
-    private static final Option<Integer> CLIENTS = Option.positiveInt("clients", "N", 16, "concurrent connections");
-    private static final Option<Duration> DURATION = Option.seconds("seconds", Duration.ofSeconds(10),
-            "measured time per target");
-    private static final Option<Integer> MESSAGE = Option.positiveInt("message-bytes", "BYTES", 64, "message size");
-    private static final List<Option<?>> OPTIONS = List.of(DIRECT, PROXIED, CLIENTS, DURATION, MESSAGE);
-    private static final String SUMMARY = "echo messages/s direct vs. through a proxy";
+    @Option(names = "--direct", paramLabel = "HOST:PORT", required = true, converter = HostAndPort.class,
+            description = "the echo server")
+    private InetSocketAddress direct;
+
+    @Option(names = "--proxied", paramLabel = "HOST:PORT", required = true, converter = HostAndPort.class,
+            description = "a proxy whose backend is that echo server")
+    private InetSocketAddress proxied;
+
+    @Option(names = "--clients", paramLabel = "N", converter = PositiveNumber.class,
+            description = "concurrent connections (default: ${DEFAULT-VALUE})")
+    private int clients = 16;
+
+    @Option(names = "--seconds", paramLabel = "SECONDS", converter = WholeSeconds.class,
+            description = "measured time per target (default: 10)")
+    private Duration duration = Duration.ofSeconds(10);
+
+    @Option(names = "--message-bytes", paramLabel = "BYTES", converter = PositiveNumber.class,
+            description = "message size (default: ${DEFAULT-VALUE})")
+    private int messageBytes = 64;
 
     private EchoBenchMain() {
     }
 
     /** Runs the benchmark; returns the exit status. */
-    public static int run(String[] args) {
-        CommandLine options;
+    @Override
+    public Integer call() {
         try {
-            options = CommandLine.parse(OPTIONS, args);
-        } catch (UsageException e) {
-            System.err.println("echo-bench: " + e.getMessage());
-            System.err.print(CommandLine.usage("echo-bench", SUMMARY, OPTIONS));
-            return SampleLauncher.EXIT_USAGE;
-        }
-        if (options.helpRequested()) {
-            System.out.print(CommandLine.usage("echo-bench", SUMMARY, OPTIONS));
-            return SampleLauncher.EXIT_OK;
-        }
-        try {
-            double direct = measure(options.get(DIRECT), options);
-            System.out.printf("direct:  %,.0f messages/s%n", direct);
-            double proxied = measure(options.get(PROXIED), options);
-            System.out.printf("proxied: %,.0f messages/s%n", proxied);
-            System.out.printf("proxied / direct = %.3f%n", proxied / direct);
+            double directRate = measure(direct);
+            System.out.printf("direct:  %,.0f messages/s%n", directRate);
+            double proxiedRate = measure(proxied);
+            System.out.printf("proxied: %,.0f messages/s%n", proxiedRate);
+            System.out.printf("proxied / direct = %.3f%n", proxiedRate / directRate);
             return SampleLauncher.EXIT_OK;
         } catch (IOException | InterruptedException e) {
             System.err.println("echo-bench failed: " + e);
@@ -65,11 +68,9 @@ public final class EchoBenchMain {
     }
 
     /** Messages per second over the measured time, after a one-second warm-up. */
-    private static double measure(InetSocketAddress target, CommandLine options)
-            throws IOException, InterruptedException {
-        int clients = options.get(CLIENTS);
+    private double measure(InetSocketAddress target) throws IOException, InterruptedException {
         long warmUpEnd = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-        long end = warmUpEnd + options.get(DURATION).toNanos();
+        long end = warmUpEnd + duration.toNanos();
         LongAdder messages = new LongAdder();
         List<Thread> threads = new ArrayList<>();
         List<Socket> sockets = new ArrayList<>();
@@ -81,7 +82,7 @@ public final class EchoBenchMain {
                 socket.connect(target, 5_000);
                 socket.setSoTimeout(5_000);
                 threads.add(Thread.ofVirtual().name("bench-" + i)
-                        .start(() -> pingPong(socket, options.get(MESSAGE), warmUpEnd, end, messages)));
+                        .start(() -> pingPong(socket, messageBytes, warmUpEnd, end, messages)));
             }
             for (Thread thread : threads) {
                 thread.join();
@@ -91,7 +92,7 @@ public final class EchoBenchMain {
                 socket.close();
             }
         }
-        return messages.sum() / (options.get(DURATION).toNanos() / 1e9);
+        return messages.sum() / (duration.toNanos() / 1e9);
     }
 
     private static void pingPong(Socket socket, int size, long warmUpEnd, long end, LongAdder messages) {
@@ -118,6 +119,6 @@ public final class EchoBenchMain {
 
     /** Runs the benchmark on its own. */
     public static void main(String[] args) {
-        System.exit(run(args));
+        SampleLauncher.main(new EchoBenchMain(), args);
     }
 }

@@ -5,73 +5,87 @@ import dev.weft.core.limit.AddressLimits;
 import dev.weft.core.limit.PerAddressAdmission;
 import dev.weft.core.proxy.BalancingStrategy;
 import dev.weft.core.proxy.ProxyConfig;
-import dev.weft.samples.cli.CommandLine;
-import dev.weft.samples.cli.Option;
+import dev.weft.samples.cli.HostAndPort;
+import dev.weft.samples.cli.PortNumber;
+import dev.weft.samples.cli.PositiveNumber;
 import dev.weft.samples.cli.SampleLauncher;
+import dev.weft.samples.cli.ServerSample;
+import dev.weft.samples.cli.WholeSeconds;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code proxy --port N --backend HOST:PORT [--backend HOST:PORT ...] [--strategy S]
+ * {@code proxy [--port N] --backend HOST:PORT [--backend HOST:PORT ...] [--strategy S]
  * [--max-conns-per-ip N]}: a TCP proxy and load balancer.
  */
-public final class ProxyMain {
+@Command(name = "proxy", description = "TCP proxy and load balancer with health checks.")
+public final class ProxyMain extends ServerSample {
 
-    private static final Option<Integer> PORT = Option.port("port", 7100, "TCP port to listen on");
-    private static final Option<String> HOST = Option.host("0.0.0.0");
-    private static final Option<InetSocketAddress> BACKEND = Option.hostAndPort("backend",
-            "a backend; repeat for several");
-    private static final Option<BalancingStrategy> STRATEGY = new Option<>("strategy", "NAME",
-            "round-robin or least-connections", BalancingStrategy.roundRobin(), ProxyMain::strategy);
-    private static final Option<Duration> CONNECT_TIMEOUT = Option.seconds("connect-timeout",
-            Duration.ofSeconds(2), "connect timeout per backend, then the next is tried");
-    private static final Option<Duration> HEALTH_INTERVAL = Option.seconds("health-interval",
-            Duration.ofSeconds(2), "pause between two connect probes of every backend");
-    private static final Option<Optional<Integer>> MAX_CONNS_PER_IP = Option.optionalPositiveInt(
-            "max-conns-per-ip", "N", "most concurrent connections per client address");
+    @Option(names = "--port", paramLabel = "N", converter = PortNumber.class,
+            description = "TCP port to listen on (default: ${DEFAULT-VALUE})")
+    private int port = 7100;
 
-    /** Every option, in the order of the usage text. */
-    static final List<Option<?>> OPTIONS = List.of(PORT, HOST, BACKEND, STRATEGY, CONNECT_TIMEOUT,
-            HEALTH_INTERVAL, MAX_CONNS_PER_IP);
+    @Option(names = "--backend", paramLabel = "HOST:PORT", required = true, converter = HostAndPort.class,
+            description = "a backend; repeat for several")
+    private List<InetSocketAddress> backends;
 
-    private ProxyMain() {
+    @Option(names = "--strategy", paramLabel = "NAME", converter = StrategyName.class,
+            description = "round-robin (default) or least-connections")
+    private BalancingStrategy strategy = BalancingStrategy.roundRobin();
+
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS", converter = WholeSeconds.class,
+            description = "connect timeout per backend, then the next is tried (default: 2)")
+    private Duration connectTimeout = Duration.ofSeconds(2);
+
+    @Option(names = "--health-interval", paramLabel = "SECONDS", converter = WholeSeconds.class,
+            description = "pause between two connect probes of every backend (default: 2)")
+    private Duration healthInterval = Duration.ofSeconds(2);
+
+    @Option(names = "--max-conns-per-ip", paramLabel = "N", converter = PositiveNumber.class,
+            description = "most concurrent connections per client address (default: no limit)")
+    private Optional<Integer> maxConnsPerIp = Optional.empty();
+
+    ProxyMain() {
     }
 
-    /** Runs the sample; returns the exit status. */
-    public static int run(String[] args) {
-        return SampleLauncher.launch("proxy", "TCP proxy and load balancer with health checks.",
-                OPTIONS, args, options -> {
-                    ProxyComponent app = DaggerProxyComponent.factory().create(server(options), proxy(options));
-                    return List.of(app.proxy(), app.server().start());
-                });
+    @Override
+    protected List<AutoCloseable> start() throws Exception {
+        ProxyComponent app = DaggerProxyComponent.factory().create(server(), proxy());
+        return List.of(app.proxy(), app.server().start());
     }
 
-    static TcpServerConfig server(CommandLine options) {
-        TcpServerConfig.Builder server = TcpServerConfig.builder().name("proxy")
-                .host(options.get(HOST)).port(options.get(PORT));
-        options.get(MAX_CONNS_PER_IP).ifPresent(max -> server.admission(
+    TcpServerConfig server() {
+        TcpServerConfig.Builder server = TcpServerConfig.builder().name("proxy").host(host()).port(port);
+        maxConnsPerIp.ifPresent(max -> server.admission(
                 new PerAddressAdmission(AddressLimits.none().withMaxConcurrentConnections(max))));
         return server.build();
     }
 
-    static ProxyConfig proxy(CommandLine options) {
-        return ProxyConfig.of(options.all(BACKEND)).withStrategy(options.get(STRATEGY))
-                .withConnectTimeout(options.get(CONNECT_TIMEOUT))
-                .withHealthCheckInterval(options.get(HEALTH_INTERVAL));
+    ProxyConfig proxy() {
+        return ProxyConfig.of(backends).withStrategy(strategy).withConnectTimeout(connectTimeout)
+                .withHealthCheckInterval(healthInterval);
     }
 
-    private static BalancingStrategy strategy(String name) {
-        return switch (name) {
-            case "round-robin" -> BalancingStrategy.roundRobin();
-            case "least-connections" -> BalancingStrategy.leastConnections();
-            default -> throw new IllegalArgumentException("round-robin or least-connections, not " + name);
-        };
+    /** {@code --strategy}: a balancing strategy by name. */
+    static final class StrategyName implements ITypeConverter<BalancingStrategy> {
+        @Override
+        public BalancingStrategy convert(String name) {
+            return switch (name) {
+                case "round-robin" -> BalancingStrategy.roundRobin();
+                case "least-connections" -> BalancingStrategy.leastConnections();
+                default -> throw new TypeConversionException("round-robin or least-connections, not " + name);
+            };
+        }
     }
 
     /** Runs the proxy sample on its own. */
     public static void main(String[] args) {
-        System.exit(run(args));
+        SampleLauncher.main(new ProxyMain(), args);
     }
 }

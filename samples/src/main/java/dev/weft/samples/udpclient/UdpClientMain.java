@@ -1,52 +1,50 @@
 package dev.weft.samples.udpclient;
 
-import dev.weft.samples.cli.CommandLine;
-import dev.weft.samples.cli.Option;
+import dev.weft.samples.cli.HostName;
+import dev.weft.samples.cli.PortNumber;
 import dev.weft.samples.cli.SampleLauncher;
-import dev.weft.samples.cli.UsageException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * {@code udp-client --port M --nick NAME [--host ADDRESS] [--room ROOM]}: chat with the UDP relay
+ * {@code udp-client [--port M] --nick NAME [--host ADDRESS] [--room ROOM]}: chat with the UDP relay
  * from a terminal, a line of standard input per message.
  *
  * <p>A client, not a server: it has no services to wire, so it has no Dagger component.
  */
-public final class UdpClientMain {
+@Command(name = "udp-client", description = "UDP chat client: type lines to chat; /join ROOM, /quit.")
+public final class UdpClientMain implements Callable<Integer> {
 
-    private static final Option<Integer> PORT = Option.port("port", 7009, "the relay's UDP port");
-    private static final Option<String> HOST = Option.text("host", "ADDRESS", "127.0.0.1", "the relay's address");
-    private static final Option<String> NICK = Option.text("nick", "NAME", null, "your nickname");
-    private static final Option<String> ROOM = Option.text("room", "ROOM", "lobby", "the room to join first");
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
-    private static final List<Option<?>> OPTIONS = List.of(PORT, HOST, NICK, ROOM);
-    private static final String SUMMARY = "UDP chat client: type lines to chat; /join ROOM, /quit.";
+
+    @Option(names = "--port", paramLabel = "N", converter = PortNumber.class,
+            description = "the relay's UDP port (default: ${DEFAULT-VALUE})")
+    private int port = 7009;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", converter = HostName.class,
+            description = "the relay's address (default: ${DEFAULT-VALUE})")
+    private String host = "127.0.0.1";
+
+    @Option(names = "--nick", paramLabel = "NAME", required = true, description = "your nickname")
+    private String nick;
+
+    @Option(names = "--room", paramLabel = "ROOM", description = "the room to join first (default: ${DEFAULT-VALUE})")
+    private String room = "lobby";
 
     private UdpClientMain() {
     }
 
     /** Runs the client on standard input and output; returns the exit status. */
-    public static int run(String[] args) {
-        CommandLine options;
-        try {
-            options = CommandLine.parse(OPTIONS, args);
-        } catch (UsageException e) {
-            System.err.println("udp-client: " + e.getMessage());
-            System.err.print(CommandLine.usage("udp-client", SUMMARY, OPTIONS));
-            return SampleLauncher.EXIT_USAGE;
-        }
-        if (options.helpRequested()) {
-            System.out.print(CommandLine.usage("udp-client", SUMMARY, OPTIONS));
-            return SampleLauncher.EXIT_OK;
-        }
-        UdpChatClient client = new UdpChatClient(new InetSocketAddress(options.get(HOST), options.get(PORT)),
-                options.get(NICK), options.get(ROOM), KEEP_ALIVE);
+    @Override
+    public Integer call() {
+        UdpChatClient client = new UdpChatClient(new InetSocketAddress(host, port), nick, room, KEEP_ALIVE);
         try {
             client.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out);
             return SampleLauncher.EXIT_OK;
@@ -61,6 +59,6 @@ public final class UdpClientMain {
 
     /** Runs the UDP client on its own. */
     public static void main(String[] args) {
-        System.exit(run(args));
+        SampleLauncher.main(new UdpClientMain(), args);
     }
 }

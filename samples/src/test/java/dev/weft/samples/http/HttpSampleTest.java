@@ -118,6 +118,6 @@ class HttpSampleTest {
         } finally {
             System.setOut(out);
         }
-        assertTrue(printed.toString().contains("--static DIR"), printed.toString());
+        assertTrue(printed.toString().contains("--static=DIR"), printed.toString());
     }
 }

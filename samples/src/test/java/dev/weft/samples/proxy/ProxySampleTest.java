@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
 import dev.weft.core.proxy.BackendMetrics;
-import dev.weft.samples.cli.CommandLine;
-import dev.weft.samples.cli.UsageException;
+import dev.weft.samples.cli.SampleLauncher;
 import dev.weft.samples.echo.DaggerEchoComponent;
 import dev.weft.testing.PinningRecorder;
 import java.io.IOException;
@@ -21,6 +20,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import picocli.CommandLine.ParameterException;
 
 @ExtendWith(PinningRecorder.class)
 class ProxySampleTest {
@@ -47,13 +47,18 @@ class ProxySampleTest {
 
     /** Starts the proxy as its main would; the started server is in {@link #server}. */
     private ProxyComponent proxy(String... args) throws Exception {
-        CommandLine options = CommandLine.parse(ProxyMain.OPTIONS, args);
-        ProxyComponent app = DaggerProxyComponent.factory()
-                .create(ProxyMain.server(options), ProxyMain.proxy(options));
+        ProxyMain options = parse(args);
+        ProxyComponent app = DaggerProxyComponent.factory().create(options.server(), options.proxy());
         running.add(app.proxy());
         server = app.server().start();
         running.add(server);
         return app;
+    }
+
+    private static ProxyMain parse(String... args) {
+        ProxyMain options = new ProxyMain();
+        SampleLauncher.commandLine(options).parseArgs(args);
+        return options;
     }
 
     private static Socket connect(TcpServer server) throws IOException {
@@ -99,12 +104,12 @@ class ProxySampleTest {
 
     @Test
     void aBackendIsRequiredAndMustBeHostColonPort() {
-        assertEquals("--backend HOST:PORT is required", assertThrows(UsageException.class,
-                () -> CommandLine.parse(ProxyMain.OPTIONS, new String[] {"--port", "0"})).getMessage());
-        assertEquals("--backend: expected HOST:PORT, not localhost", assertThrows(UsageException.class,
-                () -> CommandLine.parse(ProxyMain.OPTIONS, new String[] {"--backend", "localhost"})).getMessage());
-        assertEquals("--strategy: round-robin or least-connections, not random", assertThrows(UsageException.class,
-                () -> CommandLine.parse(ProxyMain.OPTIONS, new String[] {"--backend", "127.0.0.1:1", "--strategy", "random"}))
-                .getMessage());
+        assertEquals("Missing required option: '--backend=HOST:PORT'",
+                assertThrows(ParameterException.class, () -> parse("--port", "0")).getMessage());
+        assertEquals("Invalid value for option '--backend' (HOST:PORT): expected HOST:PORT, not localhost",
+                assertThrows(ParameterException.class, () -> parse("--backend", "localhost")).getMessage());
+        assertEquals("Invalid value for option '--strategy': round-robin or least-connections, not random",
+                assertThrows(ParameterException.class, () -> parse("--backend", "127.0.0.1:1", "--strategy", "random"))
+                        .getMessage());
     }
 }
