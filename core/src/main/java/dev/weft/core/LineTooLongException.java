@@ -3,7 +3,7 @@ package dev.weft.core;
 import java.io.IOException;
 
 /**
- * A line read with {@link Connection#readLine(int)} was longer than the allowed maximum.
+ * A line read with {@link BufferedInput#readLine(int)} was longer than the allowed maximum.
  *
  * <p>The connection stays usable: before this is thrown the rest of the over-long line, up to
  * and including its line feed, has been read and discarded (without buffering it), so the next

@@ -6,8 +6,8 @@ package dev.weft.core;
  * @param accepted        connections accepted (including those then rejected)
  * @param active          connections being served now
  * @param rejected        connections closed at once because {@link
- *                        TcpServerConfig#maxConnections()} was reached or the {@link
- *                        TcpServerConfig#admission()} policy refused them
+ *                        ServerConfig#maxConnections()} was reached or the {@link
+ *                        ServerConfig#admission()} policy refused them
  * @param closed          served connections that have ended, for any reason
  * @param bytesRead       bytes read from peers
  * @param bytesWritten    bytes written to peers

@@ -62,6 +62,10 @@ public final class Poll {
     /**
      * Returns once {@code value} equals {@code expected} ({@link Objects#equals}).
      *
+     * @param <T>      the type of the value
+     * @param what     what is awaited, for the failure message
+     * @param expected the value awaited
+     * @param value    reads the current value
      * @throws AssertionError naming the last value seen, if it still differs after {@link #DEFAULT_TIMEOUT}
      */
     public static <T> void untilEquals(String what, T expected, Supplier<? extends T> value) {

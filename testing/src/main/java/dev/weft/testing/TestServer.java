@@ -33,6 +33,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface TestServer {
 
-    /** Where this server starts among the test's servers: lower first; default 0. */
+    /**
+     * Where this server starts among the test's servers: lower first.
+     *
+     * @return the order; default 0
+     */
     int order() default 0;
 }

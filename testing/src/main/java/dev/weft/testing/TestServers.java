@@ -16,16 +16,20 @@ package dev.weft.testing;
 public interface TestServers {
 
     /**
-     * Starts {@code server} (its public no-argument {@code start()} method) and closes it after
+     * Starts {@code server} (its public no-argument {@code start()} method) and stops it after
      * the test.
      *
+     * @param <S>    the server's type
+     * @param server the server, not started yet
      * @return {@code server}, started
      */
     <S extends AutoCloseable> S start(S server);
 
     /**
-     * Closes {@code server} (already started, or never to be) after the test.
+     * Stops {@code server} (already started, or never to be) after the test.
      *
+     * @param <S>    the server's type
+     * @param server the server
      * @return {@code server}
      */
     <S extends AutoCloseable> S closeAfterwards(S server);

@@ -3,7 +3,7 @@
  * {@link dev.weft.core.limit.KeyedRateLimiter} holding one bucket per key (client address,
  * optionally with a route) in bounded memory, and {@link dev.weft.core.limit.PerAddressAdmission},
  * which limits new connections per second and concurrent connections per client address at
- * the acceptor (see {@link dev.weft.core.TcpServerConfig#admission()}).
+ * the acceptor (see {@link dev.weft.core.ServerConfig#admission()}).
  *
  * <p>Threading contract: everything here is thread-safe and never blocks: a caller over its
  * limit gets a {@link dev.weft.core.limit.RateDecision.Limited} telling it how long to wait,
