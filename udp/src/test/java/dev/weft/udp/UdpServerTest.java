@@ -1,12 +1,12 @@
 package dev.weft.udp;
 
-import static dev.weft.udp.Eventually.assertEventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.testing.PinningRecorder;
+import dev.weft.testing.Poll;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.DatagramSocket;
@@ -65,7 +65,7 @@ class UdpServerTest {
         assertEquals("from a", a.receiveRaw());
         assertEquals("from b", b.receiveRaw());
         // The send thread counts a datagram once the kernel has taken it: maybe just after it arrived.
-        assertEventually(() -> server.metrics().sent() == 2, () -> server.metrics().toString());
+        Poll.untilEqual("datagrams sent", 2, () -> server.metrics().sent());
         UdpMetrics metrics = server.metrics();
         assertEquals(2, metrics.received());
         assertEquals(12, metrics.bytesReceived());
@@ -108,7 +108,7 @@ class UdpServerTest {
 
         peer.send("first");
         peer.send("second");
-        assertEventually(() -> server.metrics().droppedQueueFull() == 1, () -> server.metrics().toString());
+        Poll.untilEqual("datagrams dropped over the in-flight limit", 1, () -> server.metrics().droppedQueueFull());
         release.countDown();
 
         assertEquals("first", peer.receiveRaw());
@@ -183,8 +183,7 @@ class UdpServerTest {
         UdpServer server = start(UdpServerConfig.builder().host("127.0.0.1").name("udp-stop-test")
                 .dispatch(Dispatch.VIRTUAL_THREAD_PER_DATAGRAM).build(), stuck);
         peer(server).send("hold a thread");
-        assertEventually(() -> LiveThreads.named("udp-stop-test-datagram-").size() == 1,
-                () -> LiveThreads.named("udp-stop-test").toString());
+        Poll.untilEqual("handler threads", 1, () -> LiveThreads.named("udp-stop-test-datagram-").size());
 
         server.stop(Duration.ofMillis(50));
 
@@ -209,7 +208,7 @@ class UdpServerTest {
         assertTrue(handling.await(5, TimeUnit.SECONDS));
 
         Thread stopper = Thread.ofVirtual().start(() -> server.stop(Duration.ofSeconds(5)));
-        assertEventually(() -> !server.isRunning(), () -> "server still running");
+        Poll.until("the server to begin stopping", () -> !server.isRunning());
         release.countDown();
 
         assertEquals("late reply", peer.receiveRaw());
