@@ -2,6 +2,7 @@ package dev.weft.samples.all;
 
 import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
+import dev.weft.core.rooms.RoomsConfig;
 import dev.weft.http.HttpServer;
 import dev.weft.http.HttpServerConfig;
 import dev.weft.http.Response;
@@ -51,6 +52,7 @@ public final class AllMain {
                 TcpServerConfig.builder().name("echo").host(host).port(options.get(ECHO_PORT)).build(),
                 TcpServerConfig.builder().name("chat").host(host).port(options.get(CHAT_PORT)).build(),
                 ChatConfig.DEFAULTS,
+                RoomsConfig.DEFAULTS,
                 UdpServerConfig.builder().name("chat-udp").host(host).port(options.get(UDP_PORT)).build(),
                 RelayConfig.DEFAULTS);
         HttpServer http = app.httpServer().start();

@@ -1,6 +1,7 @@
 package dev.weft.samples.chat;
 
 import dev.weft.core.TcpServerConfig;
+import dev.weft.core.rooms.RoomsConfig;
 import dev.weft.samples.cli.Option;
 import dev.weft.samples.cli.SampleLauncher;
 import dev.weft.udp.RelayConfig;
@@ -32,11 +33,12 @@ public final class ChatMain {
                 List.of(PORT, UDP_PORT, HOST, MAX_LINE), args, options -> {
                     TcpServerConfig server = TcpServerConfig.builder().name("chat")
                             .host(options.get(HOST)).port(options.get(PORT)).build();
-                    ChatConfig chat = new ChatConfig(options.get(MAX_LINE), ChatConfig.DEFAULTS.maxNickLength());
+                    ChatConfig chat = new ChatConfig(options.get(MAX_LINE));
                     OptionalInt udpPort = options.get(UDP_PORT).port();
                     UdpServerConfig udp = UdpServerConfig.builder().name("chat-udp")
                             .host(options.get(HOST)).port(udpPort.orElse(0)).build();
-                    ChatComponent app = DaggerChatComponent.factory().create(server, chat, udp, RelayConfig.DEFAULTS);
+                    ChatComponent app = DaggerChatComponent.factory()
+                            .create(server, chat, RoomsConfig.DEFAULTS, udp, RelayConfig.DEFAULTS);
                     List<AutoCloseable> services = new ArrayList<>();
                     services.add(app.server().start());
                     if (udpPort.isPresent()) {
