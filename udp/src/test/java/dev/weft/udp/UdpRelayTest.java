@@ -1,5 +1,6 @@
 package dev.weft.udp;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -335,6 +336,18 @@ class UdpRelayTest {
         assertEquals("* bob left", ann.receive());
         assertEquals(1, registry.size());
         assertEquals(1, relay.metrics().leaves());
+    }
+
+    @Test
+    void peersAreBroadcastTargetsOfTheRegistry() {
+        Lobby lobby = annAndBobInTheLobby();
+        TestPeer elsewhere = joined("kitchen", "cook");
+
+        assertEquals(3, registry.broadcast("* the server restarts soon\n".getBytes(UTF_8), client -> true));
+
+        for (TestPeer peer : List.of(lobby.ann(), lobby.bob(), elsewhere)) {
+            assertEquals("* the server restarts soon", peer.receive());
+        }
     }
 
     @Test
