@@ -39,6 +39,17 @@ class ChatRoomsTest {
         return client;
     }
 
+    /** Two members of the lobby, ann told of bob's arrival. */
+    private record Lobby(RecordingClient ann, RecordingClient bob) {
+    }
+
+    private Lobby annAndBobInTheLobby() throws InterruptedException {
+        RecordingClient ann = entered("ann");
+        RecordingClient bob = entered("bob");
+        assertEquals("* bob joined", ann.next());
+        return new Lobby(ann, bob);
+    }
+
     @Test
     void aMessageReachesTheOtherMembersOfTheRoomButNotItsSenderNorAnotherRoom() throws Exception {
         RecordingClient ann = entered("ann");
@@ -83,9 +94,9 @@ class ChatRoomsTest {
 
     @Test
     void renamingInTheSameRoomIsOneNotice() throws Exception {
-        RecordingClient ann = entered("ann");
-        RecordingClient bob = entered("bob");
-        ann.next();
+        Lobby lobby = annAndBobInTheLobby();
+        RecordingClient ann = lobby.ann();
+        RecordingClient bob = lobby.bob();
 
         Joined renamed = assertInstanceOf(Joined.class, rooms.rename(bob, "robert"));
 
@@ -98,9 +109,9 @@ class ChatRoomsTest {
 
     @Test
     void leavingTellsTheRoomAndFreesTheNickname() throws Exception {
-        RecordingClient ann = entered("ann");
-        RecordingClient bob = entered("bob");
-        ann.next();
+        Lobby lobby = annAndBobInTheLobby();
+        RecordingClient ann = lobby.ann();
+        RecordingClient bob = lobby.bob();
 
         assertEquals(Optional.of(new Member("lobby", "bob", bob)), rooms.leave(bob, LeaveReason.LEFT));
         assertEquals(Optional.empty(), rooms.leave(bob, LeaveReason.LEFT));
@@ -114,9 +125,9 @@ class ChatRoomsTest {
 
     @Test
     void anExpiredMemberIsNoticedAsSuch() throws Exception {
-        RecordingClient ann = entered("ann");
-        RecordingClient bob = entered("bob");
-        ann.next();
+        Lobby lobby = annAndBobInTheLobby();
+        RecordingClient ann = lobby.ann();
+        RecordingClient bob = lobby.bob();
 
         rooms.leave(bob, LeaveReason.EXPIRED);
 
@@ -125,9 +136,9 @@ class ChatRoomsTest {
 
     @Test
     void theSameJoinAgainChangesNothingAndTellsNobody() throws Exception {
-        RecordingClient ann = entered("ann");
-        RecordingClient bob = entered("bob");
-        ann.next();
+        Lobby lobby = annAndBobInTheLobby();
+        RecordingClient ann = lobby.ann();
+        RecordingClient bob = lobby.bob();
 
         assertEquals(new AlreadyJoined(new Member("lobby", "bob", bob)), rooms.join(bob, "lobby", "bob"));
 
@@ -213,9 +224,9 @@ class ChatRoomsTest {
 
     @Test
     void aClosedMemberHoldingANicknameGivesItUpWithANotice() throws Exception {
-        RecordingClient ann = entered("ann");
-        RecordingClient ghost = entered("bob");
-        ann.next();
+        Lobby lobby = annAndBobInTheLobby();
+        RecordingClient ann = lobby.ann();
+        RecordingClient ghost = lobby.bob();
         ghost.close(); // its protocol never called leave
 
         RecordingClient bob = new RecordingClient();
@@ -228,9 +239,9 @@ class ChatRoomsTest {
 
     @Test
     void textWithAControlCharacterIsRefusedNotStripped() throws Exception {
-        RecordingClient ann = entered("ann");
-        RecordingClient bob = entered("bob");
-        ann.next();
+        Lobby lobby = annAndBobInTheLobby();
+        RecordingClient ann = lobby.ann();
+        RecordingClient bob = lobby.bob();
 
         for (String bad : new String[] {"", "a\nbob: forged", "a\rb", "tab\there", "\u001b[2J", "\u0085"}) {
             assertEquals(new TextNotAllowed(), rooms.say(bob, bad), bad);
@@ -242,9 +253,9 @@ class ChatRoomsTest {
 
     @Test
     void tellReachesEveryLocalMemberOfTheRoomWithoutTheListeners() throws Exception {
-        RecordingClient ann = entered("ann");
-        RecordingClient bob = entered("bob");
-        ann.next();
+        Lobby lobby = annAndBobInTheLobby();
+        RecordingClient ann = lobby.ann();
+        RecordingClient bob = lobby.bob();
         List<String> heard = new ArrayList<>();
         rooms.addListener(new RoomsListener() {
             @Override

@@ -11,6 +11,7 @@ import dev.weft.testing.PinningRecorder;
 import dev.weft.udp.RelayConfig;
 import dev.weft.udp.UdpServer;
 import dev.weft.udp.UdpServerConfig;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -117,8 +118,8 @@ class ChatWithUdpRelayTest {
             try (ChatClient tcpClient = new ChatClient(tcp.port()); UdpPeer peer = new UdpPeer(udp.localAddress())) {
                 tcpClient.readUntil("* welcome");
                 CountDownLatch go = new CountDownLatch(1);
-                Thread tcpSide = Thread.ofVirtual().start(() -> sayWhenToldTo(go, tcpClient, "/nick " + nickname));
-                Thread udpSide = Thread.ofVirtual().start(() -> sendWhenToldTo(go, peer, "JOIN lobby " + nickname));
+                Thread tcpSide = onSignal(go, () -> tcpClient.say("/nick " + nickname));
+                Thread udpSide = onSignal(go, () -> peer.send("JOIN lobby " + nickname));
 
                 go.countDown();
 
@@ -135,21 +136,21 @@ class ChatWithUdpRelayTest {
         }
     }
 
-    private static void sayWhenToldTo(CountDownLatch go, ChatClient client, String line) {
-        try {
-            assertTrue(go.await(10, TimeUnit.SECONDS));
-            client.say(line);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+    /** Something a test client does that may fail with an {@link IOException}. */
+    @FunctionalInterface
+    private interface ClientAction {
+        void run() throws IOException;
     }
 
-    private static void sendWhenToldTo(CountDownLatch go, UdpPeer peer, String line) {
-        try {
-            assertTrue(go.await(10, TimeUnit.SECONDS));
-            peer.send(line);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+    /** A virtual thread that does {@code action} once {@code go} opens. */
+    private static Thread onSignal(CountDownLatch go, ClientAction action) {
+        return Thread.ofVirtual().start(() -> {
+            try {
+                assertTrue(go.await(10, TimeUnit.SECONDS));
+                action.run();
+            } catch (IOException | InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
     }
 }
