@@ -41,6 +41,8 @@ public final class KeyedRateLimiter<K> {
     private final LongAdder overflowed = new LongAdder();
 
     /**
+     * A limiter with no key tracked yet.
+     *
      * @param limit   the rate and burst of every key
      * @param maxKeys the most keys tracked at once; each costs about 100 bytes
      * @param clock   the clock, {@link NanoClock#system()} outside tests

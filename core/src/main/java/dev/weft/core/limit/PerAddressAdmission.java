@@ -29,6 +29,8 @@ public final class PerAddressAdmission implements ConnectionAdmission {
     private final LongAdder refusedByConcurrency = new LongAdder();
 
     /**
+     * Enforces {@code limits}, reading the time from {@code clock}.
+     *
      * @param limits the limits
      * @param clock  the clock of the rate limit, {@link NanoClock#system()} outside tests
      */
