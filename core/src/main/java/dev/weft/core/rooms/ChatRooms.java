@@ -55,8 +55,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Leaving is the protocol's duty</b>: a handler calls {@link #leave} when its client goes
  * away (in a {@code finally}), the UDP relay when a peer leaves or expires. As a safety net, a
- * member found closed when another client wants its nickname is removed then, with a
- * {@link LeaveReason#CLOSED} notice, so a leaked member can never hold a name for good.
+ * member found closed — when another client wants its nickname, or when a message to its room
+ * cannot be sent to it — is removed then, with a {@link LeaveReason#CLOSED} notice, so a member
+ * a protocol failed to remove can hold neither a name nor memory for long.
  *
  * <p><b>Beyond this process.</b> {@link RoomsListener}s hear every join, leave, rename and message
  * after the fact, outside the lock; {@link #tell} delivers a line that came from elsewhere to the
@@ -268,7 +269,7 @@ public final class ChatRooms {
         }
         messages.increment();
         Room room = rooms.get(from.room());
-        int reached = room == null ? 0 : deliver(room, client, from.nickname() + ": " + text);
+        int reached = room == null ? 0 : deliver(room, client, from.nickname() + ": " + text, true);
         fire(listener -> listener.said(from, text));
         return new SayResult.Said(from, reached);
     }
@@ -288,7 +289,7 @@ public final class ChatRooms {
             throw new IllegalArgumentException("a line must not contain control characters");
         }
         Room target = rooms.get(room);
-        return target == null ? 0 : deliver(target, null, line);
+        return target == null ? 0 : deliver(target, null, line, false);
     }
 
     /** Where {@code client} is, if it is in a room. */
@@ -344,16 +345,30 @@ public final class ChatRooms {
         return refusal;
     }
 
-    /** Queues {@code text} for the members of {@code room} but {@code except}; returns how many. */
-    private int deliver(Room room, Client except, String text) {
+    /**
+     * Queues {@code text} for the members of {@code room} but {@code except}; returns how many.
+     * With {@code removeClosed}, members found closed are then removed, with a
+     * {@link LeaveReason#CLOSED} notice (whose own delivery removes nothing, so this never
+     * recurses).
+     */
+    private int deliver(Room room, Client except, String text, boolean removeClosed) {
         byte[] line = (text + "\n").getBytes(StandardCharsets.UTF_8);
         int reached = 0;
+        List<Client> closed = List.of();
         for (Member member : room.members()) {
-            if (member.client() != except && member.client().send(line)) {
+            Client client = member.client();
+            if (client == except) {
+                continue;
+            }
+            if (client.send(line)) {
                 reached++;
+            } else if (removeClosed && !client.isOpen()) {
+                closed = closed.isEmpty() ? new ArrayList<>(2) : closed;
+                closed.add(client);
             }
         }
         deliveries.add(reached);
+        closed.forEach(client -> leave(client, LeaveReason.CLOSED));
         return reached;
     }
 
@@ -394,7 +409,7 @@ public final class ChatRooms {
         /** Called without the lock. */
         void apply() {
             for (Notice notice : notices) {
-                deliver(notice.room(), notice.except(), notice.text());
+                deliver(notice.room(), notice.except(), notice.text(), false);
             }
             events.forEach(ChatRooms.this::fire);
         }

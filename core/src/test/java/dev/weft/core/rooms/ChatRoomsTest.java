@@ -238,6 +238,21 @@ class ChatRoomsTest {
     }
 
     @Test
+    void aClosedMemberIsRemovedWhenItsRoomNextHearsAMessage() throws Exception {
+        Lobby lobby = annAndBobInTheLobby();
+        RecordingClient ghost = entered("ghost");
+        lobby.bob().next(); // * ghost joined
+        ghost.close(); // its protocol never called leave
+
+        rooms.say(lobby.ann(), "hi");
+
+        assertEquals("ann: hi", lobby.bob().next());
+        assertEquals("* ghost left", lobby.bob().next());
+        assertEquals(List.of("ann", "bob"), rooms.who("lobby"));
+        assertEquals(Optional.empty(), rooms.memberOf(ghost));
+    }
+
+    @Test
     void textWithAControlCharacterIsRefusedNotStripped() throws Exception {
         Lobby lobby = annAndBobInTheLobby();
         RecordingClient ann = lobby.ann();
