@@ -167,6 +167,29 @@ class UdpServerTest {
     }
 
     @Test
+    void theFlatBuilderFillsTheSubRecordsAndToBuilderKeepsEverySetting() {
+        UdpServerConfig config = UdpServerConfig.builder().name("relay").host("127.0.0.1").port(7009)
+                .maxDatagramBytes(512).receiveBufferBytes(4_096).sendBufferBytes(8_192).sendQueueDatagrams(64)
+                .dispatch(Dispatch.VIRTUAL_THREAD_PER_DATAGRAM).maxInFlightDatagrams(8)
+                .shutdownGrace(Duration.ofSeconds(1)).build();
+
+        assertEquals(new DatagramBuffers(512, 4_096, 8_192, 64), config.buffers());
+        assertEquals(new DispatchConfig(Dispatch.VIRTUAL_THREAD_PER_DATAGRAM, 8), config.dispatch());
+        assertEquals(config, config.toBuilder().build());
+        assertEquals(DatagramBuffers.DEFAULTS, UdpServerConfig.loopback(0).buffers());
+    }
+
+    @Test
+    void aConfigurationOutOfRangeIsRejectedWithItsValue() {
+        assertEquals("maxDatagramBytes must be in 1..65507: 65508", assertThrows(IllegalArgumentException.class,
+                () -> UdpServerConfig.builder().maxDatagramBytes(65_508).build()).getMessage());
+        assertEquals("maxInFlightDatagrams must be > 0: 0", assertThrows(IllegalArgumentException.class,
+                () -> UdpServerConfig.builder().maxInFlightDatagrams(0).build()).getMessage());
+        assertEquals("port must be in 0..65535: 70000", assertThrows(IllegalArgumentException.class,
+                () -> UdpServerConfig.builder().port(70_000).build()).getMessage());
+    }
+
+    @Test
     void startingTwiceIsRefused() throws IOException {
         UdpServer server = start(UdpServerConfig.loopback(0), ECHO);
 
