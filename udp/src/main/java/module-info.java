@@ -1,6 +1,6 @@
 /**
  * Weft UDP: a datagram server whose receive loop runs on a virtual thread, and a chat relay
- * whose peers live in the shared {@code dev.weft.core.ClientRegistry}.
+ * whose peers are clients of the shared registry and members of the shared chat rooms.
  */
 module dev.weft.udp {
     requires transitive dev.weft.core;

@@ -5,7 +5,7 @@ import java.net.InetSocketAddress;
 /**
  * The protocol of a {@link UdpServer}: called once per received datagram.
  *
- * <p>Where it runs depends on {@link UdpServerConfig#dispatch()}: with {@link Dispatch#INLINE}
+ * <p>Where it runs depends on {@link DispatchConfig#mode()}: with {@link Dispatch#INLINE}
  * (the default) on the receive loop, one datagram at a time, so it must not block for long;
  * with {@link Dispatch#VIRTUAL_THREAD_PER_DATAGRAM} on a virtual thread of its own, where
  * blocking is fine but calls run concurrently. An exception thrown by {@link #handle} is logged,
@@ -35,7 +35,7 @@ public interface DatagramHandler {
 
     /**
      * Called instead of {@link #handle} for a datagram longer than
-     * {@link UdpServerConfig#maxDatagramBytes()}, which the server drops and counts in
+     * {@link DatagramBuffers#maxDatagramBytes()}, which the server drops and counts in
      * {@link UdpMetrics#droppedOversized()}; a handler may answer it. Runs on the receive loop
      * whatever the dispatch mode, so it must not block. Does nothing by default.
      *

@@ -9,7 +9,7 @@ import java.net.InetSocketAddress;
  * <p>Safe for use by any number of threads at once, and never blocks: {@link #send} queues the
  * datagram for the server's send thread and returns at once, so a slow network cannot stall the
  * caller, and an interrupted caller cannot harm the socket. Datagrams leave in the order they
- * were queued. When {@link UdpServerConfig#sendQueueDatagrams()} are already waiting, the
+ * were queued. When {@link DatagramBuffers#sendQueueDatagrams()} are already waiting, the
  * datagram is dropped and counted. As always with UDP, delivery is not guaranteed: a receiver
  * whose buffer is full drops the datagram.
  */

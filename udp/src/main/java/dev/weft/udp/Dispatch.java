@@ -8,17 +8,17 @@ package dev.weft.udp;
  * suits handlers that never block for long — the {@link UdpRelay} only updates memory and sends
  * datagrams — and it is the fastest mode. Its trade-off: while the handler runs, nothing is
  * received, and datagrams that arrive meanwhile wait in the socket's receive buffer
- * ({@link UdpServerConfig#receiveBufferBytes()}), where the kernel drops them once it is full.
+ * ({@link DatagramBuffers#receiveBufferBytes()}), where the kernel drops them once it is full.
  *
  * <p>{@link #VIRTUAL_THREAD_PER_DATAGRAM} is for handlers that block (a database call, a
  * downstream request): each datagram is copied and handled on a virtual thread of its own, at
- * most {@link UdpServerConfig#maxInFlightDatagrams()} at once. A datagram that arrives when that
+ * most {@link DispatchConfig#maxInFlightDatagrams()} at once. A datagram that arrives when that
  * many are in flight is dropped and counted in {@link UdpMetrics#droppedQueueFull()}. Datagrams
  * are then handled concurrently and in no guaranteed order.
  */
 public enum Dispatch {
     /** On the receive loop, one datagram at a time, in arrival order; the default. */
     INLINE,
-    /** On a new virtual thread per datagram, bounded by {@link UdpServerConfig#maxInFlightDatagrams()}. */
+    /** On a new virtual thread per datagram, bounded by {@link DispatchConfig#maxInFlightDatagrams()}. */
     VIRTUAL_THREAD_PER_DATAGRAM
 }

@@ -7,7 +7,9 @@ import java.time.Duration;
 /**
  * The limits and timings of a {@link UdpRelay}. Every limit has a safe default (see {@link
  * #builder()}), is validated here once, and exceeding it is answered with an {@code ERR} line
- * and counted in {@link RelayMetrics}.
+ * and counted in {@link RelayMetrics}. The limits of the rooms themselves — how many, how full,
+ * how long a name — are the shared {@link dev.weft.core.rooms.RoomsConfig}'s, the same for every
+ * protocol.
  *
  * @param idleTimeout          how long a peer may stay silent before it expires; default 60
  *                             seconds. Any command from the peer, {@code PING} included, counts
@@ -17,28 +19,22 @@ import java.time.Duration;
  * @param sweepInterval        how often expired peers are looked for; default 5 seconds. A peer
  *                             expires between {@code idleTimeout} and {@code idleTimeout +
  *                             sweepInterval} after its last datagram
- * @param maxPeers             the most peers joined at once; default 10,000. A {@code JOIN} over
- *                             it gets {@code ERR server full} and is counted in
- *                             {@link RelayMetrics#rejectedServerFull()}
- * @param maxRooms             the most rooms with UDP peers at once; default 1,000. A {@code JOIN}
- *                             that would open one more gets {@code ERR too many rooms}, counted in
- *                             {@link RelayMetrics#rejectedTooManyRooms()}
- * @param maxNicknameBytes     the longest nickname, in UTF-8 bytes; default 32. Longer gets
- *                             {@code ERR nickname ...}, counted in {@link RelayMetrics#rejectedNames()}
- * @param maxRoomBytes         the longest room name, in UTF-8 bytes; default 32. Longer gets
- *                             {@code ERR room ...}, counted in {@link RelayMetrics#rejectedNames()}
+ * @param maxPeers             the most peers joined at once; default 10,000. A {@code JOIN} from
+ *                             a new address over it gets {@code ERR server full (max N peers)} and
+ *                             is counted in {@link RelayMetrics#rejectedServerFull()}. Each peer
+ *                             costs a table entry, a room membership and a registry entry
  * @param maxExpiredRemembered how many expired peers' addresses are remembered, so that a peer
  *                             coming back after expiry is told {@code EXPIRED} rather than
  *                             {@code ERR not joined}; default 10,000, the oldest forgotten first
  * @param maxErrorRepliesPerSecond how many {@code ERR} and {@code EXPIRED} replies a second the
  *                             relay sends to addresses that are not peers (peers always get theirs);
- *                             default 200. UDP source addresses can be forged, and an error reply
- *                             is often longer than the datagram that caused it: without this bound
- *                             the relay could be used to flood a victim. Replies over the budget are
- *                             not sent and are counted in {@link RelayMetrics#errorRepliesWithheld()}
+ *                             default 200, with bursts of as many. UDP source addresses can be
+ *                             forged, and an error reply is often longer than the datagram that
+ *                             caused it: without this bound the relay could be used to flood a
+ *                             victim. Replies over the budget are not sent and are counted in
+ *                             {@link RelayMetrics#errorRepliesWithheld()}
  */
-public record RelayConfig(Duration idleTimeout, Duration sweepInterval, int maxPeers, int maxRooms,
-                          int maxNicknameBytes, int maxRoomBytes, int maxExpiredRemembered,
+public record RelayConfig(Duration idleTimeout, Duration sweepInterval, int maxPeers, int maxExpiredRemembered,
                           int maxErrorRepliesPerSecond) {
 
     /** The defaults documented on each component. */
@@ -49,9 +45,6 @@ public record RelayConfig(Duration idleTimeout, Duration sweepInterval, int maxP
         requirePositive(idleTimeout, "idleTimeout");
         requirePositive(sweepInterval, "sweepInterval");
         requirePositive(maxPeers, "maxPeers");
-        requirePositive(maxRooms, "maxRooms");
-        requirePositive(maxNicknameBytes, "maxNicknameBytes");
-        requirePositive(maxRoomBytes, "maxRoomBytes");
         requirePositive(maxExpiredRemembered, "maxExpiredRemembered");
         requirePositive(maxErrorRepliesPerSecond, "maxErrorRepliesPerSecond");
     }
@@ -63,33 +56,19 @@ public record RelayConfig(Duration idleTimeout, Duration sweepInterval, int maxP
 
     /** A builder initialised from this configuration. */
     public Builder toBuilder() {
-        return new Builder(this);
+        return new Builder().idleTimeout(idleTimeout).sweepInterval(sweepInterval).maxPeers(maxPeers)
+                .maxExpiredRemembered(maxExpiredRemembered).maxErrorRepliesPerSecond(maxErrorRepliesPerSecond);
     }
-
 
     /** Builds a {@link RelayConfig}; starts from the documented defaults. */
     public static final class Builder {
         private Duration idleTimeout = Duration.ofSeconds(60);
         private Duration sweepInterval = Duration.ofSeconds(5);
         private int maxPeers = 10_000;
-        private int maxRooms = 1_000;
-        private int maxNicknameBytes = 32;
-        private int maxRoomBytes = 32;
         private int maxExpiredRemembered = 10_000;
         private int maxErrorRepliesPerSecond = 200;
 
         private Builder() {
-        }
-
-        private Builder(RelayConfig c) {
-            idleTimeout = c.idleTimeout;
-            sweepInterval = c.sweepInterval;
-            maxPeers = c.maxPeers;
-            maxRooms = c.maxRooms;
-            maxNicknameBytes = c.maxNicknameBytes;
-            maxRoomBytes = c.maxRoomBytes;
-            maxExpiredRemembered = c.maxExpiredRemembered;
-            maxErrorRepliesPerSecond = c.maxErrorRepliesPerSecond;
         }
 
         /** See {@link RelayConfig#idleTimeout()}. */
@@ -110,24 +89,6 @@ public record RelayConfig(Duration idleTimeout, Duration sweepInterval, int maxP
             return this;
         }
 
-        /** See {@link RelayConfig#maxRooms()}. */
-        public Builder maxRooms(int value) {
-            maxRooms = value;
-            return this;
-        }
-
-        /** See {@link RelayConfig#maxNicknameBytes()}. */
-        public Builder maxNicknameBytes(int value) {
-            maxNicknameBytes = value;
-            return this;
-        }
-
-        /** See {@link RelayConfig#maxRoomBytes()}. */
-        public Builder maxRoomBytes(int value) {
-            maxRoomBytes = value;
-            return this;
-        }
-
         /** See {@link RelayConfig#maxExpiredRemembered()}. */
         public Builder maxExpiredRemembered(int value) {
             maxExpiredRemembered = value;
@@ -142,8 +103,7 @@ public record RelayConfig(Duration idleTimeout, Duration sweepInterval, int maxP
 
         /** Validates and builds. */
         public RelayConfig build() {
-            return new RelayConfig(idleTimeout, sweepInterval, maxPeers, maxRooms, maxNicknameBytes,
-                    maxRoomBytes, maxExpiredRemembered, maxErrorRepliesPerSecond);
+            return new RelayConfig(idleTimeout, sweepInterval, maxPeers, maxExpiredRemembered, maxErrorRepliesPerSecond);
         }
     }
 }

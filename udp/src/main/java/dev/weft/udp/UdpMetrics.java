@@ -7,11 +7,11 @@ package dev.weft.udp;
  * @param bytesReceived    payload bytes received (of an oversized datagram, only the bytes read)
  * @param sent             datagrams sent through the server's {@link DatagramSender}
  * @param bytesSent        payload bytes sent
- * @param droppedOversized datagrams longer than {@link UdpServerConfig#maxDatagramBytes()}
+ * @param droppedOversized datagrams longer than {@link DatagramBuffers#maxDatagramBytes()}
  * @param droppedMalformed datagrams the handler reported as {@link DatagramOutcome#MALFORMED}
- * @param droppedQueueFull datagrams dropped because {@link UdpServerConfig#maxInFlightDatagrams()}
+ * @param droppedQueueFull datagrams dropped because {@link DispatchConfig#maxInFlightDatagrams()}
  *                         were already being handled ({@link Dispatch#VIRTUAL_THREAD_PER_DATAGRAM})
- * @param droppedSendQueueFull datagrams not sent because {@link UdpServerConfig#sendQueueDatagrams()}
+ * @param droppedSendQueueFull datagrams not sent because {@link DatagramBuffers#sendQueueDatagrams()}
  *                         were already waiting to be sent
  * @param handlerFailures  datagrams whose handler threw
  * @param sendFailures     sends the kernel refused, or attempted after the server stopped

@@ -1,18 +1,23 @@
 package dev.weft.udp;
 
-import dev.weft.core.Client;
 import dev.weft.core.ClientRegistry;
+import dev.weft.core.internal.ClientTable;
+import dev.weft.core.limit.NanoClock;
+import dev.weft.core.limit.RateLimit;
+import dev.weft.core.limit.TokenBucket;
+import dev.weft.core.rooms.ChatRooms;
+import dev.weft.core.rooms.JoinResult;
+import dev.weft.core.rooms.LeaveReason;
+import dev.weft.core.rooms.Member;
+import dev.weft.core.rooms.RoomRefusal;
+import dev.weft.core.rooms.SayResult;
 import dev.weft.udp.internal.JoinOutcome;
 import dev.weft.udp.internal.PeerTable;
-import dev.weft.udp.internal.Presence;
 import dev.weft.udp.internal.RelayCommand;
 import dev.weft.udp.internal.RelayCommandParser;
-import dev.weft.udp.internal.ReplyBudget;
 import dev.weft.udp.internal.UdpPeer;
-import jakarta.inject.Inject;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,13 +29,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A chat relay over UDP: peers join rooms under nicknames, and each message is relayed to every
- * other client of the room — UDP peers and, through the shared {@link ClientRegistry} and
- * {@link ChatPresence}, clients of any other protocol, such as TCP chat connections.
+ * other member of the room. The rooms are the application's shared {@link ChatRooms}, so UDP
+ * peers meet the members of every other protocol there — TCP chat connections, WebSocket
+ * sessions — under nicknames unique across all of them; and each peer is a {@code Client} of the
+ * shared {@link ClientRegistry}, a target of its broadcasts.
  *
  * <h2>Protocol</h2>
  * Every datagram carries one line of UTF-8 text; a trailing {@code "\n"} (or {@code "\r\n"}) is
  * optional from peers and always present from the relay. Commands are upper case, arguments are
- * separated by one space; rooms and nicknames are one word each.
+ * separated by one space; rooms and nicknames are one word of letters, digits, {@code '-'} and
+ * {@code '_'} (see {@link dev.weft.core.rooms.NameKind}).
  * <pre>
  * peer → relay                 relay → that peer                  relay → others in the room
  * JOIN &lt;room&gt; &lt;nickname&gt;       OK joined &lt;room&gt; as &lt;nickname&gt;     * &lt;nickname&gt; joined
@@ -43,42 +51,48 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>A peer is its exact address <em>and port</em>: a datagram from any other port is another
  *       peer (or none), so it can neither leave, speak for nor evict an existing peer.</li>
- *   <li>{@code JOIN} from a peer already joined moves it to the room or renames it (old room
- *       told {@code * <nickname> left}); the same {@code JOIN} again — say, because the
- *       {@code OK} was lost — is only acknowledged again. A nickname used by another client of the room, of any
- *       protocol, is refused.</li>
+ *   <li>{@code JOIN} from a peer already joined moves it to another room (old room told
+ *       {@code * <nickname> left}, new room {@code * <nickname> joined}) or, in the same room,
+ *       renames it (the room told {@code * <old> is now <new>}); the same {@code JOIN} again —
+ *       say, because the {@code OK} was lost — is only acknowledged again. A nickname used by
+ *       another member of the room, of any protocol, is refused.</li>
  *   <li>Any valid command is a sign of life. A peer silent for longer than
  *       {@link RelayConfig#idleTimeout()} is removed; the first datagram it sends afterwards,
  *       other than {@code JOIN}, is answered {@code EXPIRED} (it must {@code JOIN} again).</li>
  *   <li>Errors, each counted: malformed input — not UTF-8, empty, a control character or a second
  *       line, an unknown command, wrong arguments — is answered {@code ERR <reason>} and counted in
  *       {@link UdpMetrics#droppedMalformed()}; a datagram over
- *       {@link UdpServerConfig#maxDatagramBytes()} gets {@code ERR datagram too large (max N
+ *       {@link DatagramBuffers#maxDatagramBytes()} gets {@code ERR datagram too large (max N
  *       bytes)}; {@code MSG}, {@code LEAVE} or {@code PING} before {@code JOIN} gets {@code ERR not
- *       joined}; a refused {@code JOIN} gets {@code ERR server full (max N peers)}, {@code ERR too
- *       many rooms (max N)}, {@code ERR nickname taken: <nickname>} or {@code ERR room|nickname is
- *       N bytes, the maximum is M}. See {@link RelayMetrics}.</li>
+ *       joined}; a {@code JOIN} from a new address over {@link RelayConfig#maxPeers()} gets
+ *       {@code ERR server full (max N peers)}; a {@code JOIN} the rooms refuse gets {@code ERR}
+ *       and the rooms' reason ({@link RoomRefusal#message()}: {@code nickname ann is taken},
+ *       {@code too many rooms (max N)}, {@code room r is full (max N members)}, {@code nickname is
+ *       N characters, the maximum is M}, ...). See {@link RelayMetrics}.</li>
  *   <li>Error replies ({@code ERR}, {@code EXPIRED}) to addresses that are not peers are limited
- *       to {@link RelayConfig#maxErrorRepliesPerSecond()}: source addresses can be forged, and
- *       the relay must not become an amplifier aimed at someone else.</li>
+ *       to {@link RelayConfig#maxErrorRepliesPerSecond()} (a {@link TokenBucket}): source
+ *       addresses can be forged, and the relay must not become an amplifier aimed at someone
+ *       else.</li>
  * </ul>
  *
  * <p><b>Threading.</b> Made for {@link Dispatch#INLINE}: handling a datagram only touches memory
- * and sends datagrams, which never wait for a receiver. It is also safe with
- * {@link Dispatch#VIRTUAL_THREAD_PER_DATAGRAM}, but then lines from one peer may overtake each
- * other. Expired peers are swept every {@link RelayConfig#sweepInterval()} by a virtual thread
- * that lives from {@link #started} to {@link #stopped}; tests call {@link #sweep()} with an
- * {@link InstantSource} they control instead of waiting. One relay serves one server.
+ * and queues datagrams, which never wait for a receiver; a message goes to the members of the
+ * sender's room, read from the rooms map without a lock — never by scanning the registry. It is
+ * also safe with {@link Dispatch#VIRTUAL_THREAD_PER_DATAGRAM}, but then lines from one peer may
+ * overtake each other. Expired peers are swept every {@link RelayConfig#sweepInterval()} by a
+ * virtual thread that lives from {@link #started} to {@link #stopped}. Time — last-seen times,
+ * expiry, the error-reply budget — comes from one {@link NanoClock}; tests give it one they move
+ * and call {@link #sweep()} instead of waiting. One relay serves one server.
  */
 public final class UdpRelay implements DatagramHandler {
 
     private static final Logger log = LoggerFactory.getLogger(UdpRelay.class);
 
     private final RelayConfig config;
-    private final ClientRegistry registry;
-    private final InstantSource clock;
+    private final ChatRooms rooms;
+    private final NanoClock clock;
     private final PeerTable table;
-    private final ReplyBudget errorBudget;
+    private final TokenBucket errorBudget;
     private final RelayCounters counters = new RelayCounters();
     private final ReentrantLock lifecycle = new ReentrantLock();
     private final CountDownLatch stopSweeping = new CountDownLatch(1);
@@ -86,30 +100,33 @@ public final class UdpRelay implements DatagramHandler {
     private Thread sweeper;
 
     /**
-     * Creates a relay on the system clock whose peers join {@code registry}.
+     * Creates a relay on the system clock.
      *
      * @param config   the limits and timings
-     * @param registry the application's shared registry
+     * @param rooms    the application's shared rooms, where peers become members
+     * @param registry the application's shared registry, where peers become clients; made by
+     *                 {@link ClientRegistry#create()}
      */
-    @Inject
-    public UdpRelay(RelayConfig config, ClientRegistry registry) {
-        this(config, registry, InstantSource.system());
+    public UdpRelay(RelayConfig config, ChatRooms rooms, ClientRegistry registry) {
+        this(config, rooms, registry, NanoClock.system());
     }
 
     /**
      * Creates a relay that reads the time from {@code clock}: give it a controllable one to test
-     * expiry without waiting.
+     * expiry and the error budget without waiting.
      *
      * @param config   the limits and timings
-     * @param registry the application's shared registry
-     * @param clock    the source of "now" for last-seen times and expiry
+     * @param rooms    the application's shared rooms, where peers become members
+     * @param registry the application's shared registry, where peers become clients; made by
+     *                 {@link ClientRegistry#create()}
+     * @param clock    the source of "now" for last-seen times, expiry and the error budget
      */
-    public UdpRelay(RelayConfig config, ClientRegistry registry, InstantSource clock) {
+    public UdpRelay(RelayConfig config, ChatRooms rooms, ClientRegistry registry, NanoClock clock) {
         this.config = Objects.requireNonNull(config, "config");
-        this.registry = Objects.requireNonNull(registry, "registry");
+        this.rooms = Objects.requireNonNull(rooms, "rooms");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.table = new PeerTable(config, registry);
-        this.errorBudget = new ReplyBudget(config.maxErrorRepliesPerSecond(), clock.instant());
+        this.table = new PeerTable(config, rooms, ClientTable.of(Objects.requireNonNull(registry, "registry")));
+        this.errorBudget = new TokenBucket(RateLimit.perSecond(config.maxErrorRepliesPerSecond()), clock);
     }
 
     @Override
@@ -131,46 +148,35 @@ public final class UdpRelay implements DatagramHandler {
     }
 
     private void join(InetSocketAddress from, RelayCommand.Join join, DatagramSender out) {
-        Optional<String> badName = tooLong("room", join.room(), config.maxRoomBytes())
-                .or(() -> tooLong("nickname", join.nickname(), config.maxNicknameBytes()));
-        if (badName.isPresent()) {
-            counters.rejectedNames.increment();
-            replyError(out, from, "ERR " + badName.get());
-            return;
-        }
-        Presence where = new Presence(join.room(), join.nickname());
-        JoinOutcome outcome = table.join(from, where,
-                id -> new UdpPeer(id, from, where, clock.instant(), out, this::closePeer));
+        long now = clock.nanoTime();
+        JoinOutcome outcome = table.join(from, join.room(), join.nickname(), now,
+                id -> new UdpPeer(id, from, now, out, this::closePeer));
         switch (outcome) {
-            case JoinOutcome.Joined joined -> joined(joined, where, out);
             case JoinOutcome.ServerFull full -> {
                 counters.rejectedServerFull.increment();
                 replyError(out, from, "ERR server full (max " + full.maxPeers() + " peers)");
             }
-            case JoinOutcome.TooManyRooms rooms -> {
-                counters.rejectedTooManyRooms.increment();
-                replyError(out, from, "ERR too many rooms (max " + rooms.maxRooms() + ")");
+            case JoinOutcome.Answered answered -> joinAnswered(answered.peer(), answered.result(), out);
+        }
+    }
+
+    private void joinAnswered(UdpPeer peer, JoinResult result, DatagramSender out) {
+        switch (result) {
+            case JoinResult.Joined joined -> {
+                counters.joins.increment();
+                acknowledge(peer, joined.member(), out);
+                log.debug("{} joined {} as {}", peer, joined.member().room(), joined.member().nickname());
             }
-            case JoinOutcome.NicknameTaken taken -> {
-                counters.rejectedNames.increment();
-                replyError(out, from, "ERR nickname taken: " + taken.nickname());
+            case JoinResult.AlreadyJoined again -> acknowledge(peer, again.member(), out); // our OK was lost
+            case RoomRefusal refusal -> {
+                counters.rejectedByRooms.increment();
+                replyError(out, peer.remoteAddress(), "ERR " + refusal.message());
             }
         }
     }
 
-    private void joined(JoinOutcome.Joined joined, Presence where, DatagramSender out) {
-        UdpPeer peer = joined.peer();
-        peer.touch(clock.instant());
-        if (joined.previous().equals(Optional.of(where))) {
-            // A repeated JOIN, typically because our OK was lost: acknowledge it again, quietly.
-            reply(out, peer.remoteAddress(), "OK joined " + where.room() + " as " + where.nickname());
-            return;
-        }
-        counters.joins.increment();
-        joined.previous().ifPresent(before -> tellRoom(before.room(), peer, "* " + before.nickname() + " left"));
-        reply(out, peer.remoteAddress(), "OK joined " + where.room() + " as " + where.nickname());
-        tellRoom(where.room(), peer, "* " + where.nickname() + " joined");
-        log.debug("{} joined {} as {}", peer, where.room(), where.nickname());
+    private static void acknowledge(UdpPeer peer, Member member, DatagramSender out) {
+        reply(out, peer.remoteAddress(), "OK joined " + member.room() + " as " + member.nickname());
     }
 
     private void message(InetSocketAddress from, String text, DatagramSender out) {
@@ -179,10 +185,14 @@ public final class UdpRelay implements DatagramHandler {
             notJoined(from, out);
             return;
         }
-        peer.get().touch(clock.instant());
-        counters.messagesRelayed.increment();
-        Presence where = peer.get().presence();
-        tellRoom(where.room(), peer.get(), where.nickname() + ": " + text);
+        peer.get().touch(clock.nanoTime());
+        switch (rooms.say(peer.get(), text)) {
+            case SayResult.Said said -> counters.messagesRelayed.increment();
+            case RoomRefusal refusal -> {
+                counters.rejectedByRooms.increment();
+                replyError(out, from, "ERR " + refusal.message());
+            }
+        }
     }
 
     private void leave(InetSocketAddress from, DatagramSender out) {
@@ -191,9 +201,9 @@ public final class UdpRelay implements DatagramHandler {
             notJoined(from, out);
             return;
         }
-        Presence where = peer.get().presence();
-        if (removePeer(peer.get())) {
-            reply(out, from, "OK left " + where.room());
+        Optional<Member> where = rooms.memberOf(peer.get());
+        if (removePeer(peer.get(), LeaveReason.LEFT)) {
+            reply(out, from, where.map(member -> "OK left " + member.room()).orElse("OK left"));
         }
     }
 
@@ -203,7 +213,7 @@ public final class UdpRelay implements DatagramHandler {
             notJoined(from, out);
             return;
         }
-        peer.get().touch(clock.instant());
+        peer.get().touch(clock.nanoTime());
         reply(out, from, "PONG");
     }
 
@@ -220,41 +230,29 @@ public final class UdpRelay implements DatagramHandler {
 
     /**
      * Removes every peer silent for longer than {@link RelayConfig#idleTimeout()} as of the
-     * clock's now, and tells their rooms. Called by the sweeper thread; callable at any time.
+     * clock's now; their rooms are told {@code * <nickname> left (expired)}. Called by the sweeper
+     * thread; callable at any time.
      *
      * @return how many peers expired
      */
     public int sweep() {
-        List<UdpPeer> expired = table.expire(clock.instant());
-        for (UdpPeer peer : expired) {
-            counters.expired.increment();
-            Presence where = peer.presence();
-            tellRoom(where.room(), peer, "* " + where.nickname() + " left (expired)");
-            log.debug("{} expired", peer);
-        }
+        List<UdpPeer> expired = table.expire(clock.nanoTime());
+        counters.expired.add(expired.size());
+        expired.forEach(peer -> log.debug("{} expired", peer));
         return expired.size();
     }
 
     /** For {@link UdpPeer#close()}: an application closing a peer. */
     private void closePeer(UdpPeer peer) {
-        removePeer(peer);
+        removePeer(peer, LeaveReason.CLOSED);
     }
 
-    private boolean removePeer(UdpPeer peer) {
-        if (!table.remove(peer)) {
+    private boolean removePeer(UdpPeer peer, LeaveReason reason) {
+        if (!table.remove(peer, reason)) {
             return false;
         }
         counters.leaves.increment();
-        Presence where = peer.presence();
-        tellRoom(where.room(), peer, "* " + where.nickname() + " left");
         return true;
-    }
-
-    /** Sends {@code line} to every client of {@code room} except {@code except}, whatever its protocol. */
-    private void tellRoom(String room, Client except, String line) {
-        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
-        int reached = registry.broadcast(bytes, ChatPresence.inRoom(room).and(client -> client != except));
-        counters.deliveries.add(reached);
     }
 
     /**
@@ -263,7 +261,7 @@ public final class UdpRelay implements DatagramHandler {
      * relay into an amplifier.
      */
     private void replyError(DatagramSender out, InetSocketAddress to, String line) {
-        if (table.find(to).isPresent() || errorBudget.tryTake(clock.instant())) {
+        if (table.find(to).isPresent() || errorBudget.tryAcquire().allowed()) {
             reply(out, to, line);
         } else {
             counters.errorRepliesWithheld.increment();
@@ -272,12 +270,6 @@ public final class UdpRelay implements DatagramHandler {
 
     private static void reply(DatagramSender out, InetSocketAddress to, String line) {
         out.send(to, (line + "\n").getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Optional<String> tooLong(String what, String name, int maxBytes) {
-        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
-        return bytes <= maxBytes ? Optional.empty()
-                : Optional.of(what + " is " + bytes + " bytes, the maximum is " + maxBytes);
     }
 
     /**
@@ -313,7 +305,10 @@ public final class UdpRelay implements DatagramHandler {
         }
     }
 
-    /** Stops the sweeper and removes every peer from the relay and the registry, without notices. */
+    /**
+     * Stops the sweeper and removes every peer from the relay, the rooms (whose members of other
+     * protocols are told {@code * <nickname> left}) and the registry.
+     */
     @Override
     public void stopped() {
         lifecycle.lock();
@@ -338,7 +333,7 @@ public final class UdpRelay implements DatagramHandler {
 
     /** A snapshot of the relay's counters. */
     public RelayMetrics metrics() {
-        return counters.snapshot(table.size(), table.rooms());
+        return counters.snapshot(table.size());
     }
 
     /** The configuration. */

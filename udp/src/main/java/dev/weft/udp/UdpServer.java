@@ -1,13 +1,12 @@
 package dev.weft.udp;
 
-import dev.weft.core.BindFailure;
-import dev.weft.core.ServerLifecycle;
+import dev.weft.core.internal.BoundAddress;
+import dev.weft.core.internal.ServerLifecycle;
 import dev.weft.udp.internal.HandlerInvoker;
 import dev.weft.udp.internal.PerDatagramThreads;
 import dev.weft.udp.internal.ReceiveLoop;
 import dev.weft.udp.internal.SendQueue;
 import dev.weft.udp.internal.UdpCounters;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -42,12 +41,17 @@ import org.slf4j.LoggerFactory;
  * {@link #stop(Duration)} stops receiving, lets datagrams being handled finish (and still reply)
  * until the grace deadline, interrupts what is left, tells the handler ({@link
  * DatagramHandler#stopped()}), sends what is queued and closes the socket; when it returns no
- * thread of the server is running. A server starts once; {@code stop} and {@code close} may be called any number of
- * times, from any thread.
+ * thread of the server is running. A server starts once; {@code stop} and {@code close} may be
+ * called any number of times, from any thread.
  *
  * <p><b>Bad input</b> never stops the loop: an oversized datagram is dropped and counted, a
  * malformed one is counted from the handler's {@link DatagramOutcome}, and a handler that throws
  * is logged and counted. See {@link UdpMetrics}.
+ *
+ * <p><b>With Dagger</b>, provide each server once per component, in a {@code @Provides @Singleton}
+ * method (under a qualifier when there are several; {@code dev.weft.udp.inject.UdpModule} does so
+ * for the relay's server): the server has no {@code @Inject} constructor, so a component can never
+ * build a second, unstarted copy.
  */
 public final class UdpServer implements AutoCloseable {
 
@@ -55,13 +59,12 @@ public final class UdpServer implements AutoCloseable {
     /** How long the receive loop and interrupted handlers get to unwind. */
     private static final Duration UNWIND = Duration.ofSeconds(1);
 
-
     private final UdpServerConfig config;
     private final DatagramHandler handler;
     private final UdpCounters counters = new UdpCounters();
     private final ServerLifecycle lifecycle;
+    private final BoundAddress address;
     private DatagramChannel channel;
-    private InetSocketAddress boundAddress;
     private ReceiveLoop receiveLoop;
     private PerDatagramThreads perDatagram;
     private SendQueue sendQueue;
@@ -74,11 +77,11 @@ public final class UdpServer implements AutoCloseable {
      * @param config  the configuration
      * @param handler the protocol, run once per datagram
      */
-    @Inject
     public UdpServer(UdpServerConfig config, DatagramHandler handler) {
         this.config = Objects.requireNonNull(config, "config");
-        this.lifecycle = new ServerLifecycle(config.name());
         this.handler = Objects.requireNonNull(handler, "handler");
+        this.lifecycle = new ServerLifecycle(config.name());
+        this.address = new BoundAddress(config.name());
     }
 
     /**
@@ -91,7 +94,12 @@ public final class UdpServer implements AutoCloseable {
      */
     public UdpServer start() throws IOException {
         lifecycle.start(() -> {
-            channel = bind(BindFailure.resolve(config.host(), config.port()));
+            DatagramBuffers buffers = config.buffers();
+            channel = address.bind(DatagramChannel.open(), config.host(), config.port(), (opened, at) -> {
+                opened.setOption(StandardSocketOptions.SO_RCVBUF, buffers.receiveBufferBytes());
+                opened.setOption(StandardSocketOptions.SO_SNDBUF, buffers.sendBufferBytes());
+                opened.bind(at);
+            });
             int receiveBufferBytes;
             try {
                 receiveBufferBytes = prepare();
@@ -102,8 +110,8 @@ public final class UdpServer implements AutoCloseable {
             sendThread = Thread.ofVirtual().name(config.name() + "-send").start(sendQueue);
             receiveThread = Thread.ofVirtual().name(config.name() + "-receive").start(receiveLoop);
             log.info("{} receiving on {} (dispatch {}, datagrams up to {} bytes, SO_RCVBUF {} bytes)",
-                    config.name(), BindFailure.describe(boundAddress), config.dispatch().name().toLowerCase(),
-                    config.maxDatagramBytes(), receiveBufferBytes);
+                    config.name(), address.describe(), config.dispatch().mode().name().toLowerCase(),
+                    buffers.maxDatagramBytes(), receiveBufferBytes);
         });
         return this;
     }
@@ -114,29 +122,12 @@ public final class UdpServer implements AutoCloseable {
      * @return the receive buffer size the kernel granted
      */
     private int prepare() throws IOException {
-        boundAddress = (InetSocketAddress) channel.getLocalAddress();
-        sendQueue = new SendQueue(channel, boundAddress, config.sendQueueDatagrams(), counters);
+        sendQueue = new SendQueue(channel, address.get(), config.buffers().sendQueueDatagrams(), counters);
         HandlerInvoker invoker = new HandlerInvoker(handler, sendQueue, counters);
-        perDatagram = new PerDatagramThreads(config.name(), config.maxInFlightDatagrams(), invoker, counters);
+        perDatagram = new PerDatagramThreads(config.name(), config.dispatch().maxInFlightDatagrams(), invoker, counters);
         receiveLoop = new ReceiveLoop(channel, config, invoker, perDatagram, counters);
         handler.started(sendQueue);
         return channel.getOption(StandardSocketOptions.SO_RCVBUF);
-    }
-
-    private DatagramChannel bind(InetSocketAddress address) throws IOException {
-        DatagramChannel bound = DatagramChannel.open();
-        try {
-            bound.setOption(StandardSocketOptions.SO_RCVBUF, config.receiveBufferBytes());
-            bound.setOption(StandardSocketOptions.SO_SNDBUF, config.sendBufferBytes());
-            bound.bind(address);
-            return bound;
-        } catch (BindException e) {
-            bound.close();
-            throw BindFailure.naming(address, e);
-        } catch (IOException | RuntimeException e) {
-            bound.close();
-            throw e;
-        }
     }
 
     /** The port the server receives on; the ephemeral one when configured with port 0. */
@@ -150,11 +141,7 @@ public final class UdpServer implements AutoCloseable {
      * @throws IllegalStateException before {@link #start()}
      */
     public InetSocketAddress localAddress() {
-        InetSocketAddress address = boundAddress;
-        if (address == null) {
-            throw new IllegalStateException(config.name() + " server is not started");
-        }
-        return address;
+        return address.get();
     }
 
     /** The configuration. */
@@ -238,10 +225,10 @@ public final class UdpServer implements AutoCloseable {
     }
 
     private void wakeReceiveLoop() {
-        InetAddress target = boundAddress.getAddress().isAnyLocalAddress()
-                ? InetAddress.getLoopbackAddress() : boundAddress.getAddress();
+        InetSocketAddress bound = address.get();
+        InetAddress target = bound.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : bound.getAddress();
         try {
-            channel.send(ByteBuffer.allocate(0), new InetSocketAddress(target, boundAddress.getPort()));
+            channel.send(ByteBuffer.allocate(0), new InetSocketAddress(target, bound.getPort()));
         } catch (IOException e) {
             log.debug("{} could not wake its receive loop ({}); closing the channel instead",
                     config.name(), e.toString());
@@ -281,9 +268,9 @@ public final class UdpServer implements AutoCloseable {
         }
     }
 
-
     @Override
     public String toString() {
-        return "UdpServer[" + config.name() + (boundAddress == null ? "" : " " + BindFailure.describe(boundAddress)) + "]";
+        String bound = address.describe();
+        return "UdpServer[" + config.name() + (bound.isEmpty() ? "" : " " + bound) + "]";
     }
 }

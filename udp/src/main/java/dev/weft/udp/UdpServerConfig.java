@@ -1,58 +1,36 @@
 package dev.weft.udp;
 
-import static dev.weft.udp.ConfigChecks.requirePositive;
-
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * The configuration of a {@link UdpServer}. Every limit has a safe default (see {@link
- * #builder()}), is validated here once, and has a defined outcome when exceeded.
+ * #builder()}), is validated once, and has a defined outcome when exceeded. Build it with the
+ * flat setters of the builder; the sub-records group what belongs together.
  *
- * @param name                 a short name used in thread names and log lines ({@code "udp"})
- * @param host                 the address to bind: a literal IP or a host name; {@code "0.0.0.0"}
- *                             (the default) receives on every interface
- * @param port                 the port to bind; 0 picks a free ephemeral port, readable with
- *                             {@link UdpServer#port()} after start
- * @param receiveBufferBytes   {@code SO_RCVBUF}: how many bytes of datagrams the kernel holds
- *                             while the receive loop is busy; default 1 MiB. UDP has no flow
- *                             control, so a burst larger than this is dropped by the kernel,
- *                             silently; raise it for bursty traffic. Linux caps it at
- *                             {@code net.core.rmem_max}
- * @param sendBufferBytes      {@code SO_SNDBUF}: how many bytes of outgoing datagrams the kernel
- *                             queues before the server's send thread waits; default 1 MiB. Linux
- *                             caps it at {@code net.core.wmem_max}
- * @param maxDatagramBytes     the longest payload accepted, from 1 to 65,507 (the IPv4 maximum);
- *                             default 8,192. The server receives into a buffer one byte larger,
- *                             so a longer datagram is detected (never silently truncated), dropped
- *                             and counted in {@link UdpMetrics#droppedOversized()}
- * @param dispatch             where the handler runs; default {@link Dispatch#INLINE} (see there
- *                             for why and for the trade-off)
- * @param maxInFlightDatagrams with {@link Dispatch#VIRTUAL_THREAD_PER_DATAGRAM}, the most datagrams
- *                             handled at once; default 1,024. Each holds a copy of its payload and
- *                             a virtual thread, so this bounds memory; a datagram arriving over
- *                             the limit is dropped and counted in {@link UdpMetrics#droppedQueueFull()}.
- *                             Unused with {@link Dispatch#INLINE}
- * @param sendQueueDatagrams   how many outgoing datagrams may wait for the server's send thread;
- *                             default 16,384. Sends never block the caller: over this many waiting
- *                             a datagram is dropped and counted in
- *                             {@link UdpMetrics#droppedSendQueueFull()}, as UDP would drop it in a
- *                             full socket buffer. A relay message to a room of N peers queues N
- *                             datagrams, so size this for the largest burst of fan-out
- * @param shutdownGrace        how long {@link UdpServer#close()} lets datagrams being handled finish
- *                             before their threads are interrupted; default 5 seconds
+ * <pre>{@code
+ * UdpServerConfig config = UdpServerConfig.builder().name("relay").port(7009)
+ *         .receiveBufferBytes(4 << 20).dispatch(Dispatch.INLINE).build();
+ * }</pre>
+ *
+ * @param name          a short name used in thread names and log lines; default {@code "udp"}
+ * @param host          the address to bind: a literal IP or a host name; {@code "0.0.0.0"} (the
+ *                      default) receives on every interface
+ * @param port          the port to bind; 0 (the default) picks a free ephemeral port, readable
+ *                      with {@link UdpServer#port()} after start
+ * @param buffers       the datagram size limit and the buffers in flight
+ * @param dispatch      where the handler runs and how many datagrams it handles at once
+ * @param shutdownGrace how long {@link UdpServer#close()} lets datagrams being handled finish
+ *                      before their threads are interrupted; default 5 seconds
  */
-public record UdpServerConfig(String name, String host, int port, int receiveBufferBytes,
-                              int sendBufferBytes, int maxDatagramBytes, Dispatch dispatch,
-                              int maxInFlightDatagrams, int sendQueueDatagrams, Duration shutdownGrace) {
-
-    /** The largest UDP payload over IPv4: 65,535 minus the IP and UDP headers. */
-    public static final int MAX_UDP_PAYLOAD_BYTES = 65_507;
+public record UdpServerConfig(String name, String host, int port, DatagramBuffers buffers,
+                              DispatchConfig dispatch, Duration shutdownGrace) {
 
     /** Validates every component. */
     public UdpServerConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(buffers, "buffers");
         Objects.requireNonNull(dispatch, "dispatch");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         if (name.isBlank()) {
@@ -60,14 +38,6 @@ public record UdpServerConfig(String name, String host, int port, int receiveBuf
         }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be in 0..65535: " + port);
-        }
-        requirePositive(receiveBufferBytes, "receiveBufferBytes");
-        requirePositive(sendBufferBytes, "sendBufferBytes");
-        requirePositive(maxInFlightDatagrams, "maxInFlightDatagrams");
-        requirePositive(sendQueueDatagrams, "sendQueueDatagrams");
-        if (maxDatagramBytes <= 0 || maxDatagramBytes > MAX_UDP_PAYLOAD_BYTES) {
-            throw new IllegalArgumentException("maxDatagramBytes must be in 1.." + MAX_UDP_PAYLOAD_BYTES
-                    + ": " + maxDatagramBytes);
         }
         if (shutdownGrace.isNegative()) {
             throw new IllegalArgumentException("shutdownGrace must not be negative: " + shutdownGrace);
@@ -89,17 +59,17 @@ public record UdpServerConfig(String name, String host, int port, int receiveBuf
         return new Builder(this);
     }
 
-    /** Builds a {@link UdpServerConfig}; starts from the documented defaults. */
+    /** Builds a {@link UdpServerConfig} with flat setters; starts from the documented defaults. */
     public static final class Builder {
         private String name = "udp";
         private String host = "0.0.0.0";
         private int port;
-        private int receiveBufferBytes = 1 << 20;
-        private int sendBufferBytes = 1 << 20;
-        private int maxDatagramBytes = 8_192;
-        private Dispatch dispatch = Dispatch.INLINE;
-        private int maxInFlightDatagrams = 1_024;
-        private int sendQueueDatagrams = 16_384;
+        private int maxDatagramBytes = DatagramBuffers.DEFAULTS.maxDatagramBytes();
+        private int receiveBufferBytes = DatagramBuffers.DEFAULTS.receiveBufferBytes();
+        private int sendBufferBytes = DatagramBuffers.DEFAULTS.sendBufferBytes();
+        private int sendQueueDatagrams = DatagramBuffers.DEFAULTS.sendQueueDatagrams();
+        private Dispatch dispatch = DispatchConfig.DEFAULTS.mode();
+        private int maxInFlightDatagrams = DispatchConfig.DEFAULTS.maxInFlightDatagrams();
         private Duration shutdownGrace = Duration.ofSeconds(5);
 
         private Builder() {
@@ -109,12 +79,12 @@ public record UdpServerConfig(String name, String host, int port, int receiveBuf
             name = c.name;
             host = c.host;
             port = c.port;
-            receiveBufferBytes = c.receiveBufferBytes;
-            sendBufferBytes = c.sendBufferBytes;
-            maxDatagramBytes = c.maxDatagramBytes;
-            dispatch = c.dispatch;
-            maxInFlightDatagrams = c.maxInFlightDatagrams;
-            sendQueueDatagrams = c.sendQueueDatagrams;
+            maxDatagramBytes = c.buffers.maxDatagramBytes();
+            receiveBufferBytes = c.buffers.receiveBufferBytes();
+            sendBufferBytes = c.buffers.sendBufferBytes();
+            sendQueueDatagrams = c.buffers.sendQueueDatagrams();
+            dispatch = c.dispatch.mode();
+            maxInFlightDatagrams = c.dispatch.maxInFlightDatagrams();
             shutdownGrace = c.shutdownGrace;
         }
 
@@ -136,39 +106,39 @@ public record UdpServerConfig(String name, String host, int port, int receiveBuf
             return this;
         }
 
-        /** See {@link UdpServerConfig#receiveBufferBytes()}. */
-        public Builder receiveBufferBytes(int value) {
-            receiveBufferBytes = value;
-            return this;
-        }
-
-        /** See {@link UdpServerConfig#sendBufferBytes()}. */
-        public Builder sendBufferBytes(int value) {
-            sendBufferBytes = value;
-            return this;
-        }
-
-        /** See {@link UdpServerConfig#maxDatagramBytes()}. */
+        /** See {@link DatagramBuffers#maxDatagramBytes()}. */
         public Builder maxDatagramBytes(int value) {
             maxDatagramBytes = value;
             return this;
         }
 
-        /** See {@link UdpServerConfig#dispatch()}. */
+        /** See {@link DatagramBuffers#receiveBufferBytes()}. */
+        public Builder receiveBufferBytes(int value) {
+            receiveBufferBytes = value;
+            return this;
+        }
+
+        /** See {@link DatagramBuffers#sendBufferBytes()}. */
+        public Builder sendBufferBytes(int value) {
+            sendBufferBytes = value;
+            return this;
+        }
+
+        /** See {@link DatagramBuffers#sendQueueDatagrams()}. */
+        public Builder sendQueueDatagrams(int value) {
+            sendQueueDatagrams = value;
+            return this;
+        }
+
+        /** See {@link DispatchConfig#mode()}. */
         public Builder dispatch(Dispatch value) {
             dispatch = value;
             return this;
         }
 
-        /** See {@link UdpServerConfig#maxInFlightDatagrams()}. */
+        /** See {@link DispatchConfig#maxInFlightDatagrams()}. */
         public Builder maxInFlightDatagrams(int value) {
             maxInFlightDatagrams = value;
-            return this;
-        }
-
-        /** See {@link UdpServerConfig#sendQueueDatagrams()}. */
-        public Builder sendQueueDatagrams(int value) {
-            sendQueueDatagrams = value;
             return this;
         }
 
@@ -180,8 +150,9 @@ public record UdpServerConfig(String name, String host, int port, int receiveBuf
 
         /** Validates and builds. */
         public UdpServerConfig build() {
-            return new UdpServerConfig(name, host, port, receiveBufferBytes, sendBufferBytes,
-                    maxDatagramBytes, dispatch, maxInFlightDatagrams, sendQueueDatagrams, shutdownGrace);
+            return new UdpServerConfig(name, host, port,
+                    new DatagramBuffers(maxDatagramBytes, receiveBufferBytes, sendBufferBytes, sendQueueDatagrams),
+                    new DispatchConfig(dispatch, maxInFlightDatagrams), shutdownGrace);
         }
     }
 }

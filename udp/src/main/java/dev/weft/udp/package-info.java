@@ -9,12 +9,14 @@
  * {@link dev.weft.udp.Dispatch#VIRTUAL_THREAD_PER_DATAGRAM} runs each datagram on its own virtual
  * thread for handlers that block. Sends may come from any thread.
  *
- * <p>{@link dev.weft.udp.UdpRelay} is a ready-made handler: rooms, nicknames, keep-alive and
- * expiry of silent peers, whose peers are {@link dev.weft.core.Client}s of the shared
- * {@link dev.weft.core.ClientRegistry}, so TCP clients and UDP peers meet in the same rooms
- * through the attributes of {@link dev.weft.udp.ChatPresence}.
+ * <p>{@link dev.weft.udp.UdpRelay} is a ready-made handler: the relay protocol, keep-alive and
+ * expiry of silent peers. Its peers are {@link dev.weft.core.Client}s of the shared
+ * {@link dev.weft.core.ClientRegistry} (broadcast targets) and members of the shared
+ * {@link dev.weft.core.rooms.ChatRooms}, so TCP clients and UDP peers meet in the same rooms
+ * under nicknames unique across protocols.
  *
  * <p>Not here: the machinery ({@code dev.weft.udp.internal}, not exported), Dagger wiring
- * ({@code dev.weft.udp.inject}) and TCP ({@code dev.weft.core}).
+ * ({@code dev.weft.udp.inject}), the rooms themselves ({@code dev.weft.core.rooms}) and TCP
+ * ({@code dev.weft.core}).
  */
 package dev.weft.udp;

@@ -1,6 +1,8 @@
 package dev.weft.udp;
 
 import dev.weft.core.ClientRegistry;
+import dev.weft.core.rooms.ChatRooms;
+import dev.weft.core.rooms.RoomsConfig;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -43,7 +45,7 @@ public final class RelayFanOutBenchmark {
         int payloadBytes = args.length > 2 ? Integer.parseInt(args[2]) : 64;
         UdpServerConfig config = UdpServerConfig.builder().host("127.0.0.1")
                 .receiveBufferBytes(SOCKET_BUFFER_BYTES).sendBufferBytes(SOCKET_BUFFER_BYTES).build();
-        UdpRelay relay = new UdpRelay(RelayConfig.DEFAULTS, new ClientRegistry());
+        UdpRelay relay = new UdpRelay(RelayConfig.DEFAULTS, new ChatRooms(RoomsConfig.DEFAULTS), ClientRegistry.create());
         try (UdpServer server = new UdpServer(config, relay).start()) {
             run(server, relay, receivers, measured, payloadBytes);
         }

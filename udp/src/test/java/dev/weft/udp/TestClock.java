@@ -1,21 +1,20 @@
 package dev.weft.udp;
 
+import dev.weft.core.limit.NanoClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.InstantSource;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock that moves only when a test says so. */
-final class TestClock implements InstantSource {
+/** A clock that moves only when a test says so: it drives the relay's expiry and its error budget alike. */
+final class TestClock implements NanoClock {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
+    private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
 
     @Override
-    public Instant instant() {
-        return now.get();
+    public long nanoTime() {
+        return nanos.get();
     }
 
     void advance(Duration duration) {
-        now.updateAndGet(instant -> instant.plus(duration));
+        nanos.addAndGet(duration.toNanos());
     }
 }

@@ -1,13 +1,18 @@
 package dev.weft.udp;
 
-import static dev.weft.udp.Eventually.assertEventually;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.core.Client;
 import dev.weft.core.ClientRegistry;
+import dev.weft.core.rooms.ChatRooms;
+import dev.weft.core.rooms.Member;
+import dev.weft.core.rooms.RoomsConfig;
+import dev.weft.core.rooms.RoomsMetrics;
 import dev.weft.testing.PinningRecorder;
+import dev.weft.testing.Poll;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,9 +28,10 @@ class UdpRelayTest {
 
     private static final Duration IDLE = Duration.ofSeconds(60);
 
-    private final ClientRegistry registry = new ClientRegistry();
+    private final ClientRegistry registry = ClientRegistry.create();
     private final TestClock clock = new TestClock();
     private final List<AutoCloseable> resources = new ArrayList<>();
+    private ChatRooms rooms;
     private UdpRelay relay;
     private UdpServer server;
 
@@ -36,7 +42,12 @@ class UdpRelayTest {
     }
 
     private void startRelay(RelayConfig config) throws IOException {
-        relay = new UdpRelay(config, registry, clock);
+        startRelay(config, RoomsConfig.DEFAULTS);
+    }
+
+    private void startRelay(RelayConfig config, RoomsConfig roomsConfig) throws IOException {
+        rooms = new ChatRooms(roomsConfig);
+        relay = new UdpRelay(config, rooms, registry, clock);
         server = new UdpServer(UdpServerConfig.builder().host("127.0.0.1").name("relay-test")
                 .maxDatagramBytes(512).build(), relay);
         resources.add(server);
@@ -99,7 +110,7 @@ class UdpRelayTest {
         RelayMetrics metrics = relay.metrics();
         assertEquals(1, metrics.messagesRelayed());
         assertEquals(23, metrics.livePeers());
-        assertEquals(2, metrics.rooms());
+        assertEquals(2, rooms.metrics().rooms());
     }
 
     @Test
@@ -214,22 +225,39 @@ class UdpRelayTest {
     void joinsOverTheLimitsAreRefusedWithAReason() throws Exception {
         closeAll();
         resources.clear();
-        startRelay(RelayConfig.builder().maxPeers(3).maxRooms(2).maxNicknameBytes(8).maxRoomBytes(6).build());
+        startRelay(RelayConfig.builder().maxPeers(3).build(),
+                RoomsConfig.builder().maxRooms(2).maxNicknameLength(8).maxRoomNameLength(6).build());
         joined("a", "ann");
         joined("b", "bob");
 
         assertEquals("ERR too many rooms (max 2)", peer().request("JOIN c cat"));
-        assertEquals("ERR nickname is 9 bytes, the maximum is 8", peer().request("JOIN a ninechars"));
-        assertEquals("ERR room is 7 bytes, the maximum is 6", peer().request("JOIN sevenxx cat"));
-        assertEquals("ERR nickname taken: ann", peer().request("JOIN a ann"));
+        assertEquals("ERR nickname is 9 characters, the maximum is 8", peer().request("JOIN a ninechars"));
+        assertEquals("ERR room is 7 characters, the maximum is 6", peer().request("JOIN sevenxx cat"));
+        assertEquals("ERR nickname ann is taken", peer().request("JOIN a ann"));
         joined("a", "cat");
         assertEquals("ERR server full (max 3 peers)", peer().request("JOIN a dan"));
 
         RelayMetrics metrics = relay.metrics();
-        assertEquals(1, metrics.rejectedTooManyRooms());
-        assertEquals(3, metrics.rejectedNames());
+        assertEquals(4, metrics.rejectedByRooms());
         assertEquals(1, metrics.rejectedServerFull());
+        RoomsMetrics roomsMetrics = rooms.metrics();
+        assertEquals(1, roomsMetrics.refusedFull());
+        assertEquals(2, roomsMetrics.refusedNames());
+        assertEquals(1, roomsMetrics.refusedTaken());
         assertEquals(3, registry.size());
+        assertEquals(3, roomsMetrics.members(), "no refused peer was left in a room");
+    }
+
+    @Test
+    void aNicknameThatCouldForgeALineIsRefused() {
+        TestPeer ann = joined("lobby", "ann");
+
+        for (String forger : new String[] {"bob:", "*", "<bob>"}) {
+            assertEquals("ERR a nickname is 1 to 32 letters, digits, '-' or '_'", peer().request("JOIN lobby " + forger));
+        }
+
+        assertNoChatLineArrived(ann);
+        assertEquals(1, registry.size());
     }
 
     @Test
@@ -245,13 +273,13 @@ class UdpRelayTest {
         stranger.send("HI"); // over the budget: not answered
         assertEquals(unknown, stranger.receive());
         assertEquals(unknown, stranger.receive());
-        assertEventually(() -> relay.metrics().errorRepliesWithheld() == 1, () -> relay.metrics().toString());
+        Poll.untilEqual("error replies withheld", 1, () -> relay.metrics().errorRepliesWithheld());
         clock.advance(Duration.ofSeconds(1));
         stranger.send("JOIN x");
 
         assertEquals("ERR usage: JOIN <room> <nickname>", stranger.receive()); // not a third "unknown"
         // Answered or not, all four are counted: the last one just after its answer was queued.
-        assertEventually(() -> server.metrics().droppedMalformed() == 4, () -> server.metrics().toString());
+        Poll.untilEqual("malformed datagrams", 4, () -> server.metrics().droppedMalformed());
     }
 
     @Test
@@ -265,8 +293,19 @@ class UdpRelayTest {
 
         assertEquals("* cat left", ann.receive());
         assertEquals("* kitty joined", bob.receive());
-        assertEquals(2, relay.metrics().rooms());
+        assertEquals(2, rooms.metrics().rooms());
         assertEquals(3, registry.size());
+    }
+
+    @Test
+    void joiningTheSameRoomUnderAnotherNicknameRenamesThePeer() {
+        Lobby lobby = annAndBobInTheLobby();
+
+        assertEquals("OK joined lobby as robert", lobby.bob().request("JOIN lobby robert"));
+
+        assertEquals("* bob is now robert", lobby.ann().receive());
+        assertEquals(List.of("ann", "robert"), rooms.who("lobby"));
+        assertEquals("OK joined lobby as bob", peer().request("JOIN lobby bob"), "the old nickname is free");
     }
 
     @Test
@@ -287,7 +326,7 @@ class UdpRelayTest {
         joined("lobby", "bob");
         assertEquals("* bob joined", ann.receive());
         Client bob = registry.snapshot().stream()
-                .filter(c -> Optional.of("bob").equals(c.attributes().get(ChatPresence.NICKNAME))).findFirst().orElseThrow();
+                .filter(c -> rooms.memberOf(c).map(Member::nickname).equals(Optional.of("bob"))).findFirst().orElseThrow();
 
         bob.close();
         bob.close();
@@ -297,6 +336,18 @@ class UdpRelayTest {
         assertEquals("* bob left", ann.receive());
         assertEquals(1, registry.size());
         assertEquals(1, relay.metrics().leaves());
+    }
+
+    @Test
+    void peersAreBroadcastTargetsOfTheRegistry() {
+        Lobby lobby = annAndBobInTheLobby();
+        TestPeer elsewhere = joined("kitchen", "cook");
+
+        assertEquals(3, registry.broadcast("* the server restarts soon\n".getBytes(UTF_8), client -> true));
+
+        for (TestPeer peer : List.of(lobby.ann(), lobby.bob(), elsewhere)) {
+            assertEquals("* the server restarts soon", peer.receive());
+        }
     }
 
     @Test
@@ -325,6 +376,7 @@ class UdpRelayTest {
 
         assertEquals(0, registry.size());
         assertEquals(0, relay.metrics().livePeers());
+        assertEquals(0, rooms.metrics().members());
         assertEquals(List.of(), LiveThreads.named("relay-test"));
         assertEquals(List.of(), LiveThreads.named("udp-relay-sweeper"));
     }
@@ -340,7 +392,7 @@ class UdpRelayTest {
 
         clock.advance(IDLE.plusSeconds(1));
 
-        assertEventually(() -> registry.size() == 0, registry::toString);
+        Poll.untilEqual("peers in the registry", 0, registry::size);
         assertEquals(2, relay.metrics().expired());
     }
 }

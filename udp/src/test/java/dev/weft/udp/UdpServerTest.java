@@ -1,12 +1,12 @@
 package dev.weft.udp;
 
-import static dev.weft.udp.Eventually.assertEventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.testing.PinningRecorder;
+import dev.weft.testing.Poll;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.DatagramSocket;
@@ -65,7 +65,7 @@ class UdpServerTest {
         assertEquals("from a", a.receiveRaw());
         assertEquals("from b", b.receiveRaw());
         // The send thread counts a datagram once the kernel has taken it: maybe just after it arrived.
-        assertEventually(() -> server.metrics().sent() == 2, () -> server.metrics().toString());
+        Poll.untilEqual("datagrams sent", 2, () -> server.metrics().sent());
         UdpMetrics metrics = server.metrics();
         assertEquals(2, metrics.received());
         assertEquals(12, metrics.bytesReceived());
@@ -108,7 +108,7 @@ class UdpServerTest {
 
         peer.send("first");
         peer.send("second");
-        assertEventually(() -> server.metrics().droppedQueueFull() == 1, () -> server.metrics().toString());
+        Poll.untilEqual("datagrams dropped over the in-flight limit", 1, () -> server.metrics().droppedQueueFull());
         release.countDown();
 
         assertEquals("first", peer.receiveRaw());
@@ -167,6 +167,29 @@ class UdpServerTest {
     }
 
     @Test
+    void theFlatBuilderFillsTheSubRecordsAndToBuilderKeepsEverySetting() {
+        UdpServerConfig config = UdpServerConfig.builder().name("relay").host("127.0.0.1").port(7009)
+                .maxDatagramBytes(512).receiveBufferBytes(4_096).sendBufferBytes(8_192).sendQueueDatagrams(64)
+                .dispatch(Dispatch.VIRTUAL_THREAD_PER_DATAGRAM).maxInFlightDatagrams(8)
+                .shutdownGrace(Duration.ofSeconds(1)).build();
+
+        assertEquals(new DatagramBuffers(512, 4_096, 8_192, 64), config.buffers());
+        assertEquals(new DispatchConfig(Dispatch.VIRTUAL_THREAD_PER_DATAGRAM, 8), config.dispatch());
+        assertEquals(config, config.toBuilder().build());
+        assertEquals(DatagramBuffers.DEFAULTS, UdpServerConfig.loopback(0).buffers());
+    }
+
+    @Test
+    void aConfigurationOutOfRangeIsRejectedWithItsValue() {
+        assertEquals("maxDatagramBytes must be in 1..65507: 65508", assertThrows(IllegalArgumentException.class,
+                () -> UdpServerConfig.builder().maxDatagramBytes(65_508).build()).getMessage());
+        assertEquals("maxInFlightDatagrams must be > 0: 0", assertThrows(IllegalArgumentException.class,
+                () -> UdpServerConfig.builder().maxInFlightDatagrams(0).build()).getMessage());
+        assertEquals("port must be in 0..65535: 70000", assertThrows(IllegalArgumentException.class,
+                () -> UdpServerConfig.builder().port(70_000).build()).getMessage());
+    }
+
+    @Test
     void startingTwiceIsRefused() throws IOException {
         UdpServer server = start(UdpServerConfig.loopback(0), ECHO);
 
@@ -183,8 +206,7 @@ class UdpServerTest {
         UdpServer server = start(UdpServerConfig.builder().host("127.0.0.1").name("udp-stop-test")
                 .dispatch(Dispatch.VIRTUAL_THREAD_PER_DATAGRAM).build(), stuck);
         peer(server).send("hold a thread");
-        assertEventually(() -> LiveThreads.named("udp-stop-test-datagram-").size() == 1,
-                () -> LiveThreads.named("udp-stop-test").toString());
+        Poll.untilEqual("handler threads", 1, () -> LiveThreads.named("udp-stop-test-datagram-").size());
 
         server.stop(Duration.ofMillis(50));
 
@@ -209,7 +231,7 @@ class UdpServerTest {
         assertTrue(handling.await(5, TimeUnit.SECONDS));
 
         Thread stopper = Thread.ofVirtual().start(() -> server.stop(Duration.ofSeconds(5)));
-        assertEventually(() -> !server.isRunning(), () -> "server still running");
+        Poll.until("the server to begin stopping", () -> !server.isRunning());
         release.countDown();
 
         assertEquals("late reply", peer.receiveRaw());

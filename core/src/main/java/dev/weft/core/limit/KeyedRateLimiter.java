@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.LongSupplier;
 
 /**
  * One {@link TokenBucket} per key — a client address, or an address and a route — in bounded
@@ -32,7 +31,7 @@ public final class KeyedRateLimiter<K> {
 
     private final RateLimit limit;
     private final int maxKeys;
-    private final LongSupplier nanoTime;
+    private final NanoClock clock;
     private final Map<K, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final ReentrantLock sweeping = new ReentrantLock();
     private final AtomicLong nextSweepNanos;
@@ -42,30 +41,32 @@ public final class KeyedRateLimiter<K> {
     private final LongAdder overflowed = new LongAdder();
 
     /**
-     * @param limit    the rate and burst of every key
-     * @param maxKeys  the most keys tracked at once; each costs about 100 bytes
-     * @param nanoTime the clock, {@code System::nanoTime} outside tests
+     * A limiter with no key tracked yet.
+     *
+     * @param limit   the rate and burst of every key
+     * @param maxKeys the most keys tracked at once; each costs about 100 bytes
+     * @param clock   the clock, {@link NanoClock#system()} outside tests
      */
-    public KeyedRateLimiter(RateLimit limit, int maxKeys, LongSupplier nanoTime) {
+    public KeyedRateLimiter(RateLimit limit, int maxKeys, NanoClock clock) {
         this.limit = Objects.requireNonNull(limit, "limit");
-        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.clock = Objects.requireNonNull(clock, "clock");
         if (maxKeys <= 0) {
             throw new IllegalArgumentException("maxKeys must be > 0: " + maxKeys);
         }
         this.maxKeys = maxKeys;
         this.sweepIntervalNanos = Math.max(MIN_SWEEP_INTERVAL_NANOS, limit.refillNanos());
-        this.nextSweepNanos = new AtomicLong(nanoTime.getAsLong() + sweepIntervalNanos);
+        this.nextSweepNanos = new AtomicLong(clock.nanoTime() + sweepIntervalNanos);
     }
 
     /** A limiter on the system clock. */
     public KeyedRateLimiter(RateLimit limit, int maxKeys) {
-        this(limit, maxKeys, System::nanoTime);
+        this(limit, maxKeys, NanoClock.system());
     }
 
     /** Takes one permit from {@code key}'s bucket, creating a full bucket for a new key. */
     public RateDecision tryAcquire(K key) {
         Objects.requireNonNull(key, "key");
-        long now = nanoTime.getAsLong();
+        long now = clock.nanoTime();
         if (now - nextSweepNanos.get() >= 0) {
             sweep(now);
         }
@@ -91,7 +92,7 @@ public final class KeyedRateLimiter<K> {
                 return null;
             }
         }
-        return buckets.computeIfAbsent(key, k -> new TokenBucket(limit, nanoTime));
+        return buckets.computeIfAbsent(key, k -> new TokenBucket(limit, clock));
     }
 
     /** Drops the buckets that have refilled completely. One sweeper at a time; others skip. */

@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.LongSupplier;
 
 /**
  * A {@link ConnectionAdmission} that limits, per client IP address, how fast new connections
@@ -30,18 +29,20 @@ public final class PerAddressAdmission implements ConnectionAdmission {
     private final LongAdder refusedByConcurrency = new LongAdder();
 
     /**
-     * @param limits   the limits
-     * @param nanoTime the clock of the rate limit, {@code System::nanoTime} outside tests
+     * Enforces {@code limits}, reading the time from {@code clock}.
+     *
+     * @param limits the limits
+     * @param clock  the clock of the rate limit, {@link NanoClock#system()} outside tests
      */
-    public PerAddressAdmission(AddressLimits limits, LongSupplier nanoTime) {
+    public PerAddressAdmission(AddressLimits limits, NanoClock clock) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.rates = limits.newConnectionRate()
-                .map(rate -> new KeyedRateLimiter<>(rate, limits.maxTrackedAddresses(), nanoTime));
+                .map(rate -> new KeyedRateLimiter<>(rate, limits.maxTrackedAddresses(), clock));
     }
 
     /** Enforces {@code limits} on the system clock. */
     public PerAddressAdmission(AddressLimits limits) {
-        this(limits, System::nanoTime);
+        this(limits, NanoClock.system());
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.weft.core.limit;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.LongSupplier;
 
 /**
  * A token bucket: it holds up to {@link RateLimit#burst()} tokens, refills continuously at
@@ -17,7 +16,7 @@ public final class TokenBucket {
     private static final double NANOS_PER_SECOND = 1e9;
 
     private final RateLimit limit;
-    private final LongSupplier nanoTime;
+    private final NanoClock clock;
     private final ReentrantLock lock = new ReentrantLock();
     private double tokens;
     private long updatedNanos;
@@ -25,26 +24,26 @@ public final class TokenBucket {
     /**
      * A full bucket.
      *
-     * @param limit    the rate and burst
-     * @param nanoTime the clock, {@code System::nanoTime} outside tests
+     * @param limit the rate and burst
+     * @param clock the clock, {@link NanoClock#system()} outside tests
      */
-    public TokenBucket(RateLimit limit, LongSupplier nanoTime) {
+    public TokenBucket(RateLimit limit, NanoClock clock) {
         this.limit = Objects.requireNonNull(limit, "limit");
-        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.tokens = limit.burst();
-        this.updatedNanos = nanoTime.getAsLong();
+        this.updatedNanos = clock.nanoTime();
     }
 
     /** A full bucket on the system clock. */
     public TokenBucket(RateLimit limit) {
-        this(limit, System::nanoTime);
+        this(limit, NanoClock.system());
     }
 
     /** Takes one permit if a token is there; otherwise says how long until one will be. */
     public RateDecision tryAcquire() {
         lock.lock();
         try {
-            refill(nanoTime.getAsLong());
+            refill(clock.nanoTime());
             if (tokens >= 1) {
                 tokens -= 1;
                 return RateDecision.ALLOWED;

@@ -7,8 +7,10 @@
  *
  * <p>Threading contract: everything here is thread-safe and never blocks: a caller over its
  * limit gets a {@link dev.weft.core.limit.RateDecision.Limited} telling it how long to wait,
- * and decides itself whether to refuse or retry. Time comes from a nanosecond clock that tests
- * can replace.
+ * and decides itself whether to refuse or retry. Time comes from a {@link
+ * dev.weft.core.limit.NanoClock}, the one monotonic clock type of Weft's rate limits and
+ * expiries (the UDP relay's peer expiry reads it too), which tests replace with one that moves
+ * only when told.
  *
  * <p>Not here: the HTTP answer to a limited request (429 with {@code Retry-After}) lives in
  * {@code dev.weft.http}.

@@ -6,6 +6,9 @@ import dev.weft.core.ClientRegistry;
 import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
 import dev.weft.core.inject.CoreModule;
+import dev.weft.core.inject.RoomsModule;
+import dev.weft.core.rooms.ChatRooms;
+import dev.weft.core.rooms.RoomsConfig;
 import dev.weft.http.HttpHandler;
 import dev.weft.http.HttpServer;
 import dev.weft.http.HttpServerConfig;
@@ -21,11 +24,13 @@ import jakarta.inject.Singleton;
 
 /**
  * The {@code all} application: the HTTP server with the {@code http} sample's routes, the echo
- * server, the chat server and the chat's UDP relay in one process, over one registry — the shape
- * the soak test ({@code scripts/soak.sh}) drives.
+ * server, the chat server and the chat's UDP relay in one process, over one registry and one set
+ * of {@link ChatRooms} shared by the TCP chat and the relay — the shape the soak test
+ * ({@code scripts/soak.sh}) drives. Each server is built once per component.
  */
 @Singleton
-@Component(modules = {CoreModule.class, HttpModule.class, HttpSampleRoutes.class, UdpModule.class, AllModule.class})
+@Component(modules = {CoreModule.class, RoomsModule.class, HttpModule.class, HttpSampleRoutes.class, UdpModule.class,
+    AllModule.class})
 public interface AllComponent {
 
     /** The HTTP server, not yet started. */
@@ -45,6 +50,9 @@ public interface AllComponent {
     /** The application's registry of live clients, of every protocol. */
     ClientRegistry registry();
 
+    /** The rooms shared by the TCP chat and the UDP relay. */
+    ChatRooms rooms();
+
     /** Creates the component from its configuration. */
     @Component.Factory
     interface Factory {
@@ -53,7 +61,8 @@ public interface AllComponent {
          * @param staticContent the handler of {@code GET /static/*}
          * @param echo  where the echo server listens
          * @param chat  where the chat server listens
-         * @param limits the chat's own limits
+         * @param limits the TCP chat's line limit
+         * @param rooms the rooms' default room and limits, shared by the TCP chat and the relay
          * @param udp   where the UDP relay receives
          * @param relay the UDP relay's limits
          */
@@ -62,6 +71,7 @@ public interface AllComponent {
                             @BindsInstance @EchoServer TcpServerConfig echo,
                             @BindsInstance @ChatServer TcpServerConfig chat,
                             @BindsInstance ChatConfig limits,
+                            @BindsInstance RoomsConfig rooms,
                             @BindsInstance UdpServerConfig udp,
                             @BindsInstance RelayConfig relay);
     }

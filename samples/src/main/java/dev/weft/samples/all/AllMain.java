@@ -2,6 +2,7 @@ package dev.weft.samples.all;
 
 import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
+import dev.weft.core.rooms.RoomsConfig;
 import dev.weft.http.HttpServer;
 import dev.weft.http.HttpServerConfig;
 import dev.weft.http.Response;
@@ -54,11 +55,12 @@ public final class AllMain extends ServerSample {
     protected List<AutoCloseable> start() throws Exception {
         String host = host();
         AllComponent app = DaggerAllComponent.factory().create(
-                HttpServerConfig.of(TcpServerConfig.builder().name("http").host(host).port(httpPort).build()),
+                HttpServerConfig.builder().host(host).port(httpPort).build(),
                 request -> Response.text(Status.NOT_FOUND_404, "no static files in the all sample\n"),
                 TcpServerConfig.builder().name("echo").host(host).port(echoPort).build(),
                 TcpServerConfig.builder().name("chat").host(host).port(chatPort).build(),
                 ChatConfig.DEFAULTS,
+                RoomsConfig.DEFAULTS,
                 UdpServerConfig.builder().name("chat-udp").host(host).port(udpPort).build(),
                 RelayConfig.DEFAULTS);
         HttpServer http = app.httpServer().start();

@@ -10,8 +10,9 @@ import dev.weft.samples.echo.EchoHandler;
 import jakarta.inject.Singleton;
 
 /**
- * The two TCP servers of the {@code all} sample, each with its own protocol, both on the
- * component's one registry (so the chat's rooms are shared with the UDP relay).
+ * The two TCP servers of the {@code all} sample, each with its own protocol, each built once per
+ * component under its qualifier, both on the component's one registry; the chat's handler is on
+ * the component's one {@code ChatRooms}, which the UDP relay shares.
  */
 @Module
 interface AllModule {

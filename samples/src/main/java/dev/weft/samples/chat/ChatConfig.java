@@ -1,24 +1,21 @@
 package dev.weft.samples.chat;
 
 /**
- * The chat's own limits.
+ * The TCP chat's own limit; the rooms' limits (nickname and room name lengths, rooms, members)
+ * are the shared {@link dev.weft.core.rooms.RoomsConfig}'s, the same for every protocol.
  *
- * @param maxLineBytes  the longest line a client may send, in bytes; a longer line is discarded
- *                      and answered with an error line. Default 1,024
- * @param maxNickLength the longest nickname, in characters; default 32
+ * @param maxLineBytes the longest line a client may send, in bytes; a longer line is discarded
+ *                     and answered with an error line, and the client carries on. Default 1,024
  */
-public record ChatConfig(int maxLineBytes, int maxNickLength) {
+public record ChatConfig(int maxLineBytes) {
 
     /** The defaults. */
-    public static final ChatConfig DEFAULTS = new ChatConfig(1_024, 32);
+    public static final ChatConfig DEFAULTS = new ChatConfig(1_024);
 
-    /** Validates the limits. */
+    /** Validates the limit. */
     public ChatConfig {
         if (maxLineBytes <= 0) {
             throw new IllegalArgumentException("maxLineBytes must be > 0: " + maxLineBytes);
-        }
-        if (maxNickLength <= 0) {
-            throw new IllegalArgumentException("maxNickLength must be > 0: " + maxNickLength);
         }
     }
 }

@@ -1,75 +1,94 @@
 package dev.weft.samples.chat;
 
-import dev.weft.core.AttributeKey;
+import dev.weft.core.BufferedInput;
 import dev.weft.core.Client;
-import dev.weft.core.ClientRegistry;
 import dev.weft.core.Connection;
 import dev.weft.core.ConnectionHandler;
 import dev.weft.core.LineTooLongException;
-import dev.weft.udp.ChatPresence;
+import dev.weft.core.rooms.ChatRooms;
+import dev.weft.core.rooms.JoinResult;
+import dev.weft.core.rooms.LeaveReason;
+import dev.weft.core.rooms.Member;
+import dev.weft.core.rooms.RoomRefusal;
+import dev.weft.core.rooms.SayResult;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Objects;
 
 /**
- * One chat participant's connection: read lines, broadcast them to the room, answer commands.
+ * One chat participant's connection: read lines, say them to the room, answer commands.
  *
- * <p>Rooms and nicknames are the {@link ChatPresence} attributes, shared with the UDP relay when
- * the application runs one on the same registry: lines go to every client of the room, TCP or
- * UDP. A client starts in {@link #DEFAULT_ROOM}.
+ * <p>The connection becomes a {@linkplain Connection#client() registry client} (a target of
+ * broadcasts) and a member of the shared {@link ChatRooms}, where it meets the members of every
+ * other protocol — UDP relay peers when the application runs the relay — under nicknames unique
+ * across all of them. A client enters the rooms' default room as {@code guest-<id>}; commands are
+ * {@code /nick NAME}, {@code /join ROOM}, {@code /who} and {@code /quit}. The rooms send the
+ * notices ({@code * ann joined}); this handler words its own answers ({@code * you are now ann},
+ * {@code ! nickname ann is taken}).
  *
- * <p>All output to the client — its own answers included — goes through {@link Client#send},
- * so it is ordered with the broadcasts it receives and never blocks another client's thread.
+ * <p>Lines are read through a {@link BufferedInput}. All output to the client — its own answers
+ * included — goes through {@link Client#send}, so it is ordered with the lines it receives from
+ * others and never blocks another client's thread.
  */
 @Singleton
 public final class ChatHandler implements ConnectionHandler {
 
-    /** The nickname of a chat participant: {@link ChatPresence#NICKNAME}, shared with UDP peers. */
-    public static final AttributeKey<String> NICKNAME = ChatPresence.NICKNAME;
-
-    /** The room every client starts in. */
-    public static final String DEFAULT_ROOM = "lobby";
-
     private static final String COMMANDS = "commands: /nick NAME, /join ROOM, /who, /quit";
+    /** How many numbered guest nicknames are tried when {@code guest-<id>} is taken. */
+    private static final int GUEST_NAME_ATTEMPTS = 9;
 
-    private final ClientRegistry registry;
+    private final ChatRooms rooms;
     private final ChatConfig config;
-    /** Nicknames in use, to their client id: claimed atomically so two clients never share one. */
-    private final ConcurrentHashMap<String, Long> nicknames = new ConcurrentHashMap<>();
 
     /**
-     * @param registry the application's registry, through which lines are broadcast
-     * @param config   the chat's limits
+     * @param rooms  the application's shared rooms
+     * @param config the chat's line limit
      */
     @Inject
-    public ChatHandler(ClientRegistry registry, ChatConfig config) {
-        this.registry = registry;
-        this.config = config;
+    public ChatHandler(ChatRooms rooms, ChatConfig config) {
+        this.rooms = Objects.requireNonNull(rooms, "rooms");
+        this.config = Objects.requireNonNull(config, "config");
     }
 
     @Override
     public void handle(Connection connection) throws IOException {
         Client me = connection.client();
-        String nick = claimGuestNickname(me);
         try {
-            say(me, "* welcome, " + nick + " (" + COMMANDS + ")");
-            broadcast(me, "* " + nick + " joined");
-            converse(connection, me);
+            switch (enterAsGuest(me)) {
+                case JoinResult.Joined joined -> welcome(me, joined.member());
+                case JoinResult.AlreadyJoined again -> welcome(me, again.member());
+                case RoomRefusal refusal -> {
+                    say(me, "! cannot enter: " + refusal.message());
+                    return;
+                }
+            }
+            converse(new BufferedInput(connection), me);
         } finally {
-            String last = me.attributes().get(NICKNAME).orElse(nick);
-            nicknames.remove(last, me.id());
-            broadcast(me, "* " + last + " left");
+            rooms.leave(me, LeaveReason.LEFT);
         }
     }
 
-    private void converse(Connection connection, Client me) throws IOException {
+    /** Enters the default room as {@code guest-<id>}, or {@code guest-<id>-2}... if a member of another protocol took it. */
+    private JoinResult enterAsGuest(Client me) {
+        String guest = "guest-" + me.id();
+        JoinResult result = rooms.enter(me, guest);
+        for (int n = 2; result instanceof RoomRefusal.NicknameTaken && n <= GUEST_NAME_ATTEMPTS; n++) {
+            result = rooms.enter(me, guest + "-" + n);
+        }
+        return result;
+    }
+
+    private static void welcome(Client me, Member member) {
+        say(me, "* welcome, " + member.nickname() + " (" + COMMANDS + ")");
+    }
+
+    private void converse(BufferedInput in, Client me) throws IOException {
         while (true) {
             String line;
             try {
-                line = connection.readLine(config.maxLineBytes());
+                line = in.readLine(config.maxLineBytes());
             } catch (LineTooLongException e) {
                 say(me, "! line too long: the maximum is " + config.maxLineBytes() + " bytes");
                 continue;
@@ -81,10 +100,11 @@ public final class ChatHandler implements ConnectionHandler {
                 continue;
             }
             if (!line.startsWith("/")) {
-                broadcast(me, nickOf(me) + ": " + line);
+                if (rooms.say(me, line) instanceof RoomRefusal refusal) {
+                    say(me, "! " + refusal.message());
+                }
             } else if (!command(me, line.strip())) {
-                say(me, "* bye");
-                connection.flush();
+                say(me, "* bye"); // the engine writes what is queued before it closes
                 return;
             }
         }
@@ -99,103 +119,31 @@ public final class ChatHandler implements ConnectionHandler {
             case "/quit" -> {
                 return false;
             }
-            case "/who" -> say(me, "* online: " + String.join(", ", onlineNicknames(roomOf(me))));
-            case "/nick" -> rename(me, argument);
-            case "/join" -> joinRoom(me, argument);
+            case "/who" -> say(me, "* online: " + String.join(", ", rooms.who(roomOf(me))));
+            case "/nick" -> answer(me, rooms.rename(me, argument), "* you are now " + argument);
+            case "/join" -> answer(me, rooms.join(me, argument, nicknameOf(me)), "* you are in " + argument);
             default -> say(me, "! unknown command " + name + " (" + COMMANDS + ")");
         }
         return true;
     }
 
-    private void rename(Client me, String wanted) {
-        if (!isValidNickname(wanted)) {
-            say(me, "! a nickname is 1 to " + config.maxNickLength()
-                    + " letters, digits, '-' or '_'");
-            return;
+    private static void answer(Client me, JoinResult result, String done) {
+        switch (result) {
+            case JoinResult.Joined joined -> say(me, done);
+            case JoinResult.AlreadyJoined again -> say(me, done);
+            case RoomRefusal refusal -> say(me, "! " + refusal.message());
         }
-        String old = nickOf(me);
-        if (wanted.equals(old)) {
-            return;
-        }
-        if (usedByAnotherProtocol(wanted) || nicknames.putIfAbsent(wanted, me.id()) != null) {
-            say(me, "! nickname " + wanted + " is taken");
-            return;
-        }
-        me.attributes().put(NICKNAME, wanted);
-        nicknames.remove(old, me.id());
-        say(me, "* you are now " + wanted);
-        broadcast(me, "* " + old + " is now " + wanted);
     }
 
-    private void joinRoom(Client me, String room) {
-        if (!isValidNickname(room)) {
-            say(me, "! a room is 1 to " + config.maxNickLength() + " letters, digits, '-' or '_'");
-            return;
-        }
-        if (room.equals(roomOf(me))) {
-            return;
-        }
-        String nick = nickOf(me);
-        broadcast(me, "* " + nick + " left");
-        me.attributes().put(ChatPresence.ROOM, room);
-        say(me, "* you are in " + room);
-        broadcast(me, "* " + nick + " joined");
+    private String roomOf(Client me) {
+        return rooms.memberOf(me).map(Member::room).orElse(rooms.config().defaultRoom());
     }
 
-    /** Whether a client of another protocol (a UDP peer), outside this handler's table, has the nickname. */
-    private boolean usedByAnotherProtocol(String nick) {
-        return registry.snapshot().stream()
-                .anyMatch(c -> !c.protocol().equals("tcp") && nick.equals(c.attributes().get(NICKNAME).orElse(null)));
-    }
-
-    private boolean isValidNickname(String nick) {
-        if (nick.isEmpty() || nick.length() > config.maxNickLength()) {
-            return false;
-        }
-        for (int i = 0; i < nick.length(); i++) {
-            char c = nick.charAt(i);
-            if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private String claimGuestNickname(Client me) {
-        String nick = "guest-" + me.id();
-        nicknames.put(nick, me.id());
-        me.attributes().put(NICKNAME, nick);
-        me.attributes().put(ChatPresence.ROOM, DEFAULT_ROOM);
-        return nick;
-    }
-
-    private List<String> onlineNicknames(String room) {
-        return registry.snapshot().stream()
-                .filter(ChatPresence.inRoom(room))
-                .map(c -> c.attributes().get(NICKNAME))
-                .flatMap(java.util.Optional::stream)
-                .sorted()
-                .toList();
-    }
-
-    private static String roomOf(Client client) {
-        return client.attributes().get(ChatPresence.ROOM).orElse(DEFAULT_ROOM);
-    }
-
-    private static String nickOf(Client client) {
-        return client.attributes().get(NICKNAME).orElse("guest-" + client.id());
+    private String nicknameOf(Client me) {
+        return rooms.memberOf(me).map(Member::nickname).orElse("guest-" + me.id());
     }
 
     private static void say(Client client, String text) {
-        client.send(line(text));
-    }
-
-    private void broadcast(Client from, String text) {
-        byte[] bytes = line(text);
-        registry.broadcast(bytes, ChatPresence.inRoom(roomOf(from)).and(c -> c.id() != from.id()));
-    }
-
-    private static byte[] line(String text) {
-        return (text + "\n").getBytes(StandardCharsets.UTF_8);
+        client.send((text + "\n").getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,6 +1,7 @@
 package dev.weft.samples.chat;
 
 import dev.weft.core.TcpServerConfig;
+import dev.weft.core.rooms.RoomsConfig;
 import dev.weft.samples.cli.PortNumber;
 import dev.weft.samples.cli.PositiveNumber;
 import dev.weft.samples.cli.SampleLauncher;
@@ -38,9 +39,10 @@ public final class ChatMain extends ServerSample {
     @Override
     protected List<AutoCloseable> start() throws Exception {
         TcpServerConfig server = TcpServerConfig.builder().name("chat").host(host()).port(port).build();
-        ChatConfig chat = new ChatConfig(maxLine, ChatConfig.DEFAULTS.maxNickLength());
+        ChatConfig chat = new ChatConfig(maxLine);
         UdpServerConfig udp = UdpServerConfig.builder().name("chat-udp").host(host()).port(udpPort.orElse(0)).build();
-        ChatComponent app = DaggerChatComponent.factory().create(server, chat, udp, RelayConfig.DEFAULTS);
+        ChatComponent app = DaggerChatComponent.factory()
+                .create(server, chat, RoomsConfig.DEFAULTS, udp, RelayConfig.DEFAULTS);
         List<AutoCloseable> services = new ArrayList<>();
         services.add(app.server().start());
         if (udpPort.isPresent()) {

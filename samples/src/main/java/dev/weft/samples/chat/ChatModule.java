@@ -1,12 +1,19 @@
 package dev.weft.samples.chat;
 
-import dagger.Binds;
 import dagger.Module;
-import dev.weft.core.ConnectionHandler;
+import dagger.Provides;
+import dev.weft.core.ClientRegistry;
+import dev.weft.core.TcpServer;
+import dev.weft.core.TcpServerConfig;
+import jakarta.inject.Singleton;
 
-/** Makes {@link ChatHandler} the protocol of the chat server. */
+/** The chat's TCP server, built once per component, running {@link ChatHandler} on the component's registry. */
 @Module
 interface ChatModule {
-    @Binds
-    ConnectionHandler handler(ChatHandler handler);
+
+    @Provides
+    @Singleton
+    static TcpServer chatServer(TcpServerConfig config, ChatHandler handler, ClientRegistry registry) {
+        return new TcpServer(config, handler, registry);
+    }
 }

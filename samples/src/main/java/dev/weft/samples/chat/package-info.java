@@ -1,10 +1,11 @@
 /**
- * The {@code chat} sample: a TCP line chat with rooms. Each line a client types is broadcast
- * through the shared {@link dev.weft.core.ClientRegistry} to every other client of its room;
- * {@code /nick NAME}, {@code /join ROOM}, {@code /who} and {@code /quit} are commands. A client
- * that does not read is disconnected by the registry's bounded outbound queue instead of
- * stalling the others. With {@code --udp-port M} the same application also runs the
- * {@link dev.weft.udp.UdpRelay}: UDP peers and TCP clients share rooms and nicknames through
- * {@link dev.weft.udp.ChatPresence}, so a line typed on either side reaches the other.
+ * The {@code chat} sample: a TCP line chat with rooms. Each line a client types is said to the
+ * other members of its room through the shared {@link dev.weft.core.rooms.ChatRooms};
+ * {@code /nick NAME}, {@code /join ROOM}, {@code /who} and {@code /quit} are commands. Each
+ * connection is a client of the shared {@link dev.weft.core.ClientRegistry}, whose bounded
+ * outbound queue disconnects a client that does not read instead of letting it stall the others.
+ * With {@code --udp-port M} the same application also runs the {@link dev.weft.udp.UdpRelay} on
+ * the same registry and rooms: UDP peers and TCP clients share rooms and nicknames, so a line
+ * typed on either side reaches the other. Each client runs on its own virtual thread.
  */
 package dev.weft.samples.chat;

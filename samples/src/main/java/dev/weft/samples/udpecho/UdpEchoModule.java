@@ -1,12 +1,18 @@
 package dev.weft.samples.udpecho;
 
-import dagger.Binds;
 import dagger.Module;
-import dev.weft.udp.DatagramHandler;
+import dagger.Provides;
+import dev.weft.udp.UdpServer;
+import dev.weft.udp.UdpServerConfig;
+import jakarta.inject.Singleton;
 
-/** Makes {@link UdpEchoHandler} the protocol of the UDP echo server. */
+/** The UDP echo server, built once per component, running {@link UdpEchoHandler}. */
 @Module
 interface UdpEchoModule {
-    @Binds
-    DatagramHandler handler(UdpEchoHandler handler);
+
+    @Provides
+    @Singleton
+    static UdpServer server(UdpServerConfig config, UdpEchoHandler handler) {
+        return new UdpServer(config, handler);
+    }
 }

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weft.core.TcpServerConfig;
+import dev.weft.core.rooms.RoomsConfig;
 import dev.weft.http.HttpServerConfig;
 import dev.weft.http.Response;
 import dev.weft.http.Status;
@@ -40,7 +41,7 @@ class AllServerTest {
     void start() throws Exception {
         app = DaggerAllComponent.factory().create(HttpServerConfig.loopback(0),
                 request -> Response.of(Status.NOT_FOUND_404), TcpServerConfig.loopback(0), TcpServerConfig.loopback(0),
-                ChatConfig.DEFAULTS, UdpServerConfig.loopback(0), RelayConfig.DEFAULTS);
+                ChatConfig.DEFAULTS, RoomsConfig.DEFAULTS, UdpServerConfig.loopback(0), RelayConfig.DEFAULTS);
         running = List.of(app.httpServer().start(), app.echoServer().start(), app.chatServer().start(),
                 app.udpServer().start());
     }
@@ -84,6 +85,7 @@ class AllServerTest {
             assertEquals("OK joined lobby as ann\n", receive(peer));
             assertEquals("* ann joined", readUntil(lines, "* ann"));
             assertEquals(2, app.registry().size());
+            assertEquals(2, app.rooms().who("lobby").size());
 
             send(peer, "MSG hello");
             assertEquals("ann: hello", readUntil(lines, "ann:"));

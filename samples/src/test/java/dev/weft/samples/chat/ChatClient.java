@@ -55,6 +55,11 @@ final class ChatClient implements AutoCloseable {
         return readUntil(line -> line.contains(text), "containing " + text);
     }
 
+    /** Reads lines until the server's answer to a command: one that is not a room notice of another client. */
+    String readUntilAnswer() throws IOException {
+        return readUntil(line -> line.startsWith("!") || line.startsWith("* you "), "answering a command");
+    }
+
     private String readUntil(Predicate<String> wanted, String description) throws IOException {
         String line;
         while ((line = reader.readLine()) != null) {

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.core.SocketOptions;
 import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
+import dev.weft.core.rooms.RoomsConfig;
 import dev.weft.testing.PinningRecorder;
+import dev.weft.testing.Poll;
 import dev.weft.udp.RelayConfig;
 import dev.weft.udp.UdpServerConfig;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,8 +29,8 @@ class ChatServerTest {
         TcpServerConfig config = TcpServerConfig.loopback(0).toBuilder().name("chat")
                 .outboundQueueBytes(32 * 1024)
                 .socketOptions(SocketOptions.DEFAULTS.withSendBufferBytes(8 * 1024)).build();
-        chat = DaggerChatComponent.factory().create(config, new ChatConfig(64, 16),
-                UdpServerConfig.loopback(0), RelayConfig.DEFAULTS);
+        chat = DaggerChatComponent.factory().create(config, new ChatConfig(64),
+                RoomsConfig.builder().maxNicknameLength(16).build(), UdpServerConfig.loopback(0), RelayConfig.DEFAULTS);
         server = chat.server().start();
     }
 
@@ -90,6 +90,35 @@ class ChatServerTest {
     }
 
     @Test
+    void joiningAnotherRoomMovesTheClientAndTheRoomsHearIt() throws Exception {
+        try (ChatClient alice = join("alice"); ChatClient bob = join("bob"); ChatClient carol = join("carol")) {
+            carol.say("/join garden");
+            assertEquals("* you are in garden", carol.readUntil("* you are in"));
+            assertEquals("* carol left", alice.readUntil("* carol left"));
+            bob.say("/join garden");
+            assertEquals("* bob joined", carol.readUntil("* bob joined"));
+
+            carol.say("only the garden hears this");
+            assertEquals("carol: only the garden hears this", bob.readUntil("carol:"));
+            bob.say("/who");
+            assertEquals("* online: bob, carol", bob.readUntil("* online"));
+            assertEquals("* bob left", alice.readUntil("* bob left"));
+            alice.say("/who");
+            assertEquals("* online: alice", alice.read()); // no garden line came before it
+        }
+    }
+
+    @Test
+    void aLineWithAControlCharacterIsRefusedNotRelayed() throws Exception {
+        try (ChatClient alice = join("alice"); ChatClient bob = join("bob")) {
+            alice.say("hi\rbob: I owe alice 100");
+            assertEquals("! a message is one line of text, without control characters", alice.readUntil("!"));
+            bob.say("/who");
+            assertEquals("* online: alice, bob", bob.read()); // nothing from alice came before it
+        }
+    }
+
+    @Test
     void aClientThatNeverReadsDoesNotStallTheOthers() throws Exception {
         try (ChatClient alice = join("alice"); ChatClient bob = join("bob");
              ChatClient mute = new ChatClient(server.port(), 2_048)) {
@@ -110,13 +139,7 @@ class ChatServerTest {
     }
 
     private void awaitDisconnected() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (chat.registry().slowClientsDisconnected() < 1) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the client that never reads was not disconnected");
-            }
-            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
-        }
+        Poll.untilEqual("slow clients disconnected", 1, () -> chat.registry().slowClientsDisconnected());
     }
 
     private ChatClient join(String nick) throws Exception {

@@ -1,13 +1,20 @@
 package dev.weft.samples.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
+import dev.weft.core.rooms.RoomsConfig;
 import dev.weft.testing.PinningRecorder;
 import dev.weft.udp.RelayConfig;
 import dev.weft.udp.UdpServer;
 import dev.weft.udp.UdpServerConfig;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,13 +24,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PinningRecorder.class)
 class ChatWithUdpRelayTest {
 
+    private ChatComponent chat;
     private TcpServer tcp;
     private UdpServer udp;
 
     @BeforeEach
     void start() throws Exception {
-        ChatComponent chat = DaggerChatComponent.factory().create(TcpServerConfig.loopback(0),
-                ChatConfig.DEFAULTS, UdpServerConfig.loopback(0), RelayConfig.DEFAULTS);
+        chat = DaggerChatComponent.factory().create(TcpServerConfig.loopback(0),
+                ChatConfig.DEFAULTS, RoomsConfig.DEFAULTS, UdpServerConfig.loopback(0), RelayConfig.DEFAULTS);
         tcp = chat.server().start();
         udp = chat.udpServer().start();
     }
@@ -82,11 +90,67 @@ class ChatWithUdpRelayTest {
     }
 
     @Test
-    void aTcpClientCannotTakeTheNicknameOfAUdpPeer() throws Exception {
-        try (ChatClient bob = bob(); UdpPeer ann = ann()) {
+    void aTcpClientCannotTakeTheNicknameOfAUdpPeerNorTheOtherWayRound() throws Exception {
+        try (ChatClient bob = bob(); UdpPeer ann = ann(); UdpPeer other = new UdpPeer(udp.localAddress())) {
             bob.say("/nick ann");
-
             assertEquals("! nickname ann is taken", bob.readUntil("!"));
+
+            other.send("JOIN lobby bob");
+            assertEquals("ERR nickname bob is taken", other.read());
         }
+    }
+
+    @Test
+    void theComponentBuildsEachServerOnceAndSharesTheRooms() {
+        assertSame(tcp, chat.server());
+        assertSame(udp, chat.udpServer());
+        assertSame(chat.rooms(), chat.rooms());
+    }
+
+    /**
+     * A TCP client and a UDP peer claim one nickname at the same moment, over and over: exactly
+     * one gets it each time, whichever protocol's thread reaches the rooms first.
+     */
+    @Test
+    void aTcpClientAndAUdpPeerRacingForOneNicknameNeverBothGetIt() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            String nickname = "dup" + round;
+            try (ChatClient tcpClient = new ChatClient(tcp.port()); UdpPeer peer = new UdpPeer(udp.localAddress())) {
+                tcpClient.readUntil("* welcome");
+                CountDownLatch go = new CountDownLatch(1);
+                Thread tcpSide = onSignal(go, () -> tcpClient.say("/nick " + nickname));
+                Thread udpSide = onSignal(go, () -> peer.send("JOIN lobby " + nickname));
+
+                go.countDown();
+
+                assertTrue(tcpSide.join(Duration.ofSeconds(10)) && udpSide.join(Duration.ofSeconds(10)));
+                String tcpAnswer = tcpClient.readUntilAnswer();
+                String udpAnswer = peer.readUntil(line -> line.startsWith("OK") || line.startsWith("ERR"));
+                boolean tcpWon = tcpAnswer.equals("* you are now " + nickname);
+                boolean udpWon = udpAnswer.equals("OK joined lobby as " + nickname);
+                assertTrue(tcpWon != udpWon, "round " + round + ": " + tcpAnswer + " / " + udpAnswer);
+                assertEquals(tcpWon ? "ERR nickname " + nickname + " is taken" : "OK joined lobby as " + nickname, udpAnswer);
+                assertEquals(tcpWon ? "* you are now " + nickname : "! nickname " + nickname + " is taken", tcpAnswer);
+                assertEquals(1, chat.rooms().who("lobby").stream().filter(nickname::equals).count());
+            }
+        }
+    }
+
+    /** Something a test client does that may fail with an {@link IOException}. */
+    @FunctionalInterface
+    private interface ClientAction {
+        void run() throws IOException;
+    }
+
+    /** A virtual thread that does {@code action} once {@code go} opens. */
+    private static Thread onSignal(CountDownLatch go, ClientAction action) {
+        return Thread.ofVirtual().start(() -> {
+            try {
+                assertTrue(go.await(10, TimeUnit.SECONDS));
+                action.run();
+            } catch (IOException | InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
     }
 }

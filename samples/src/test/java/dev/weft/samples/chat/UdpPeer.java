@@ -6,6 +6,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Predicate;
 
 /** A relay peer over a real UDP socket; every receive has a timeout so no test can hang. */
 final class UdpPeer implements AutoCloseable {
@@ -34,9 +35,14 @@ final class UdpPeer implements AutoCloseable {
 
     /** Reads lines until one starts with {@code prefix}; returns it. */
     String readUntil(String prefix) throws IOException {
+        return readUntil(line -> line.startsWith(prefix));
+    }
+
+    /** Reads lines until one is {@code wanted}; returns it. */
+    String readUntil(Predicate<String> wanted) throws IOException {
         while (true) {
             String line = read();
-            if (line.startsWith(prefix)) {
+            if (wanted.test(line)) {
                 return line;
             }
         }

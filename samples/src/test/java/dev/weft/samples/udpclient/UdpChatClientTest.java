@@ -3,6 +3,8 @@ package dev.weft.samples.udpclient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weft.core.ClientRegistry;
+import dev.weft.core.rooms.ChatRooms;
+import dev.weft.core.rooms.RoomsConfig;
 import dev.weft.testing.PinningRecorder;
 import dev.weft.udp.RelayConfig;
 import dev.weft.udp.UdpRelay;
@@ -26,12 +28,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PinningRecorder.class)
 class UdpChatClientTest {
 
-    private final ClientRegistry registry = new ClientRegistry();
+    private final ClientRegistry registry = ClientRegistry.create();
     private UdpServer relay;
 
     @BeforeEach
     void start() throws Exception {
-        relay = new UdpServer(UdpServerConfig.loopback(0), new UdpRelay(RelayConfig.DEFAULTS, registry)).start();
+        relay = new UdpServer(UdpServerConfig.loopback(0), new UdpRelay(RelayConfig.DEFAULTS, new ChatRooms(RoomsConfig.DEFAULTS), registry)).start();
     }
 
     @AfterEach

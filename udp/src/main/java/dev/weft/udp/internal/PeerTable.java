@@ -1,50 +1,51 @@
 package dev.weft.udp.internal;
 
-import dev.weft.core.Client;
-import dev.weft.core.ClientRegistry;
-import dev.weft.udp.ChatPresence;
+import dev.weft.core.internal.ClientTable;
+import dev.weft.core.rooms.ChatRooms;
+import dev.weft.core.rooms.JoinResult;
+import dev.weft.core.rooms.LeaveReason;
 import dev.weft.udp.RelayConfig;
-import dev.weft.udp.internal.JoinOutcome.Joined;
-import dev.weft.udp.internal.JoinOutcome.NicknameTaken;
+import dev.weft.udp.internal.JoinOutcome.Answered;
 import dev.weft.udp.internal.JoinOutcome.ServerFull;
-import dev.weft.udp.internal.JoinOutcome.TooManyRooms;
 import java.net.InetSocketAddress;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
+import java.util.function.LongFunction;
 
 /**
- * The relay's peers, keyed by exact address and port, with the room counts and the memory of
- * recently expired addresses — and their entries in the shared registry, which change together
- * with the table so that the registry never holds a removed peer.
+ * The relay's peers, keyed by exact address and port, with the memory of recently expired
+ * addresses. A peer's three memberships — this table, its room in the {@link ChatRooms}, and the
+ * shared registry — change together, under one {@link ReentrantLock} of the table's, so they never
+ * disagree: a peer is in the table exactly while it is in a room and registered.
  *
- * <p>Lookups are lock-free; every change (join, move, remove, expire) holds one
- * {@link ReentrantLock}, so limits are checked and applied atomically. Nothing under the lock
- * blocks: registry listeners must not block either (see {@code RegistryListener}).
+ * <p>Lookups are lock-free. Nothing under the lock blocks: the rooms queue their notices with
+ * {@code Client.send}, which never waits, and registry and rooms listeners must not block. The
+ * lock is taken before the rooms' own lock, never after it.
  */
 public final class PeerTable {
 
     private final RelayConfig config;
-    private final ClientRegistry registry;
+    private final ChatRooms rooms;
+    private final ClientTable registry;
+    private final long idleNanos;
     private final ReentrantLock lock = new ReentrantLock();
     private final ConcurrentHashMap<InetSocketAddress, UdpPeer> peers = new ConcurrentHashMap<>();
-    private final Map<String, Integer> peersPerRoom = new HashMap<>();
     private final LinkedHashMap<InetSocketAddress, Boolean> recentlyExpired = new LinkedHashMap<>();
 
     /**
      * @param config   the limits
+     * @param rooms    where peers are members
      * @param registry where peers are registered
      */
-    public PeerTable(RelayConfig config, ClientRegistry registry) {
+    public PeerTable(RelayConfig config, ChatRooms rooms, ClientTable registry) {
         this.config = config;
+        this.rooms = rooms;
         this.registry = registry;
+        this.idleNanos = config.idleTimeout().toNanos();
     }
 
     /** The peer at exactly this address and port, if any. */
@@ -53,78 +54,63 @@ public final class PeerTable {
     }
 
     /**
-     * Makes {@code address} a peer in {@code where.room()}: moves an existing peer, or registers a
-     * new one made by {@code newPeer} (given the registry id) if the limits allow.
+     * Puts the peer at {@code address} in {@code room} under {@code nickname}: an existing peer,
+     * heard from at {@code nowNanos}, moves or renames; a new one is made by {@code newPeer}
+     * (given a registry id) if there is room for one more, and is kept — in the table and the
+     * registry — only if the rooms take it.
      */
-    public JoinOutcome join(InetSocketAddress address, Presence where, Function<Long, UdpPeer> newPeer) {
+    public JoinOutcome join(InetSocketAddress address, String room, String nickname, long nowNanos,
+                            LongFunction<UdpPeer> newPeer) {
         lock.lock();
         try {
             UdpPeer existing = peers.get(address);
-            if (existing == null && peers.size() >= config.maxPeers()) {
+            if (existing != null) {
+                existing.touch(nowNanos); // under the lock: a sweep cannot expire it meanwhile
+                return new Answered(existing, rooms.join(existing, room, nickname));
+            }
+            if (peers.size() >= config.maxPeers()) {
                 return new ServerFull(config.maxPeers());
             }
-            boolean sameRoom = existing != null && existing.presence().room().equals(where.room());
-            if (!sameRoom && !peersPerRoom.containsKey(where.room()) && peersPerRoom.size() >= config.maxRooms()) {
-                return new TooManyRooms(config.maxRooms());
-            }
-            if (nicknameTaken(where, existing)) {
-                return new NicknameTaken(where.nickname());
-            }
-            if (existing != null) {
-                Presence previous = existing.presence();
-                leaveRoom(previous.room());
-                existing.moveTo(where);
-                enterRoom(where.room());
-                return new Joined(existing, Optional.of(previous));
-            }
             UdpPeer peer = newPeer.apply(registry.nextId());
-            peers.put(address, peer);
-            enterRoom(where.room());
-            recentlyExpired.remove(address);
-            registry.register(peer);
-            return new Joined(peer, Optional.empty());
+            JoinResult result = rooms.join(peer, room, nickname);
+            if (result instanceof JoinResult.Joined) {
+                peers.put(address, peer);
+                recentlyExpired.remove(address);
+                peer.registered(registry.register(peer));
+            }
+            return new Answered(peer, result);
         } finally {
             lock.unlock();
         }
     }
 
-    private boolean nicknameTaken(Presence where, UdpPeer existing) {
-        for (Client client : registry.snapshot()) {
-            if (client != existing
-                    && where.room().equals(client.attributes().get(ChatPresence.ROOM).orElse(null))
-                    && where.nickname().equals(client.attributes().get(ChatPresence.NICKNAME).orElse(null))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
-     * Removes {@code peer} and unregisters it.
+     * Removes {@code peer}: from the table, its room (told {@code * <nickname> <reason>}) and the
+     * registry.
      *
      * @return whether it was still in the table (so exactly one caller wins)
      */
-    public boolean remove(UdpPeer peer) {
+    public boolean remove(UdpPeer peer, LeaveReason reason) {
         lock.lock();
         try {
-            return removeLocked(peer);
+            return removeLocked(peer, reason);
         } finally {
             lock.unlock();
         }
     }
 
     /**
-     * Removes every peer last heard from longer than the idle timeout before {@code now}, and
-     * remembers their addresses.
+     * Removes every peer last heard from more than the idle timeout before {@code nowNanos}, with
+     * an {@link LeaveReason#EXPIRED} notice, and remembers their addresses.
      *
      * @return the removed peers
      */
-    public List<UdpPeer> expire(Instant now) {
+    public List<UdpPeer> expire(long nowNanos) {
         lock.lock();
         try {
             List<UdpPeer> expired = new ArrayList<>();
             for (UdpPeer peer : peers.values()) {
-                if (peer.lastSeen().plus(config.idleTimeout()).isBefore(now) && removeLocked(peer)) {
+                if (nowNanos - peer.lastSeenNanos() > idleNanos && removeLocked(peer, LeaveReason.EXPIRED)) {
                     expired.add(peer);
                     remember(peer.remoteAddress());
                 }
@@ -145,11 +131,11 @@ public final class PeerTable {
         }
     }
 
-    /** Removes and unregisters every peer, without notices; for a relay that stops. */
+    /** Removes every peer, their rooms told they left; for a relay that stops. */
     public void clear() {
         lock.lock();
         try {
-            List.copyOf(peers.values()).forEach(this::removeLocked);
+            List.copyOf(peers.values()).forEach(peer -> removeLocked(peer, LeaveReason.CLOSED));
             recentlyExpired.clear();
         } finally {
             lock.unlock();
@@ -161,32 +147,13 @@ public final class PeerTable {
         return peers.size();
     }
 
-    /** The number of rooms with at least one peer. */
-    public int rooms() {
-        lock.lock();
-        try {
-            return peersPerRoom.size();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private boolean removeLocked(UdpPeer peer) {
+    private boolean removeLocked(UdpPeer peer, LeaveReason reason) {
         if (!peers.remove(peer.remoteAddress(), peer)) {
             return false;
         }
-        peer.markClosed();
-        leaveRoom(peer.presence().room());
-        registry.unregister(peer);
+        rooms.leave(peer, reason);
+        peer.closed();
         return true;
-    }
-
-    private void enterRoom(String room) {
-        peersPerRoom.merge(room, 1, Integer::sum);
-    }
-
-    private void leaveRoom(String room) {
-        peersPerRoom.computeIfPresent(room, (r, count) -> count == 1 ? null : count - 1);
     }
 
     private void remember(InetSocketAddress address) {

@@ -1,5 +1,6 @@
 package dev.weft.udp.internal;
 
+import dev.weft.core.internal.Backoff;
 import dev.weft.udp.Datagram;
 import dev.weft.udp.Dispatch;
 import dev.weft.udp.UdpServerConfig;
@@ -17,14 +18,15 @@ import org.slf4j.LoggerFactory;
  * a virtual thread (which parks, never pinning its carrier), into one direct buffer reused for
  * every datagram, then dispatch.
  *
- * <p>The buffer is one byte longer than {@link UdpServerConfig#maxDatagramBytes()}: the kernel
+ * <p>The buffer is one byte longer than {@link DatagramBuffers#maxDatagramBytes()}: the kernel
  * truncates a datagram to the buffer, so a datagram that fills it was longer than the limit and
  * is dropped and counted as oversized instead of being handled cut short. With
  * {@link Dispatch#INLINE} the handler sees a view of the buffer; with
  * {@link Dispatch#VIRTUAL_THREAD_PER_DATAGRAM} each datagram gets a copy of its bytes.
  *
  * <p>A failing {@code receive} other than the socket closing is counted, logged and retried
- * after a pause that doubles from 1 ms to 1 s, so the loop neither spins nor dies. The loop ends
+ * after a pause that doubles from 1 ms to 1 s (core's {@link Backoff}, as the TCP acceptor's), so
+ * the loop neither spins nor dies. The loop ends
  * after {@link #requestStop()} with the next datagram, or when the channel is closed.
  */
 public final class ReceiveLoop implements Runnable {
@@ -58,15 +60,15 @@ public final class ReceiveLoop implements Runnable {
 
     @Override
     public void run() {
-        int maxBytes = config.maxDatagramBytes();
+        int maxBytes = config.buffers().maxDatagramBytes();
         ByteBuffer buffer = ByteBuffer.allocateDirect(maxBytes + 1);
-        Duration pause = Duration.ZERO;
+        Backoff backoff = new Backoff(FIRST_PAUSE, LONGEST_PAUSE);
         while (!stopRequested) {
             InetSocketAddress from;
             try {
                 buffer.clear();
                 from = (InetSocketAddress) channel.receive(buffer);
-                pause = Duration.ZERO;
+                backoff.reset();
                 if (stopRequested) {
                     return; // the datagram stop() sent to wake us, or one that came too late
                 }
@@ -77,10 +79,10 @@ public final class ReceiveLoop implements Runnable {
                     return;
                 }
                 counters.receiveFailures.increment();
-                pause = pause.isZero() ? FIRST_PAUSE : shorter(pause.multipliedBy(2), LONGEST_PAUSE);
+                Duration pause = backoff.next();
                 log.warn("{} receive failed ({}); retrying in {} ms", config.name(), e.toString(), pause.toMillis());
-                if (!pause(pause)) {
-                    return;
+                if (!Backoff.sleep(pause)) {
+                    return; // only stop() interrupts the loop
                 }
                 continue;
             }
@@ -109,25 +111,12 @@ public final class ReceiveLoop implements Runnable {
             counters.droppedOversized.increment();
             log.debug("{} dropped a datagram from {} longer than {} bytes", config.name(), from, maxBytes);
             invoker.oversized(from, maxBytes);
-        } else if (config.dispatch() == Dispatch.INLINE) {
+        } else if (config.dispatch().mode() == Dispatch.INLINE) {
             invoker.invoke(Datagram.of(from, payload));
         } else {
             byte[] copy = new byte[length];
             payload.get(copy);
             perDatagram.dispatch(Datagram.of(from, copy));
         }
-    }
-
-    private static boolean pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-            return true;
-        } catch (InterruptedException e) {
-            return false; // only stop() interrupts the loop
-        }
-    }
-
-    private static Duration shorter(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 }

@@ -1,5 +1,6 @@
 package dev.weft.udp.internal;
 
+import dev.weft.core.rooms.ChatText;
 import dev.weft.udp.internal.RelayCommand.Join;
 import dev.weft.udp.internal.RelayCommand.Leave;
 import dev.weft.udp.internal.RelayCommand.Malformed;
@@ -18,9 +19,10 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>A datagram is one UTF-8 line; one trailing {@code "\n"} or {@code "\r\n"} is optional.
  * Security note: a line break or any other control character inside the line is refused, not
- * stripped, because the text is forwarded to TCP clients that frame by lines: an embedded
- * {@code "\n"} would let a peer forge a second line in someone else's name, and escape sequences
- * would reach their terminals. Invalid UTF-8 is refused too, rather than replaced.
+ * stripped ({@link ChatText#isPrintable}, the rule every chat protocol shares), because the text
+ * is forwarded to TCP clients that frame by lines: an embedded {@code "\n"} would let a peer forge
+ * a second line in someone else's name, and escape sequences would reach their terminals. Invalid
+ * UTF-8 is refused too, rather than replaced.
  *
  * <p>Stateless and thread-safe.
  */
@@ -44,7 +46,7 @@ public final class RelayCommandParser {
         if (line.isEmpty()) {
             return new Malformed("empty datagram");
         }
-        if (hasControlCharacter(line)) {
+        if (!ChatText.isPrintable(line)) {
             return new Malformed("one line per datagram, without control characters");
         }
         int space = line.indexOf(' ');
@@ -75,15 +77,5 @@ public final class RelayCommandParser {
             return line.substring(0, line.length() - 1);
         }
         return line;
-    }
-
-    private static boolean hasControlCharacter(String line) {
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

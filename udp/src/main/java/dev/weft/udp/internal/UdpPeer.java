@@ -2,22 +2,22 @@ package dev.weft.udp.internal;
 
 import dev.weft.core.Client;
 import dev.weft.core.ClientAttributes;
-import dev.weft.udp.ChatPresence;
+import dev.weft.core.internal.Registration;
 import dev.weft.udp.DatagramSender;
 import java.net.InetSocketAddress;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
- * A relay peer as a {@link Client} of the shared registry: identified by its exact address and
- * port, reached by datagrams from the relay's socket.
+ * A relay peer as a {@link Client}: a member of the chat rooms and a broadcast target of the
+ * shared registry, identified by its exact address and port, reached by datagrams from the
+ * relay's socket.
  *
  * <p>{@link #send(byte[])} never blocks: it queues one datagram per line on the relay server's
  * send queue and returns (see {@link DatagramSender}). A line dropped because that queue is full,
- * or lost on the way because the peer's socket has no room, is lost — UDP has no
- * acknowledgement — but the peer stays joined: only silence expires it. {@link #close()} removes the peer from
- * the relay and the registry, telling its room.
+ * or lost on the way because the peer's socket has no room, is lost — UDP has no acknowledgement
+ * — but the peer stays joined: only silence expires it. {@link #close()} removes the peer from
+ * the relay, its room (which is told) and the registry.
  */
 public final class UdpPeer implements Client {
 
@@ -26,26 +26,23 @@ public final class UdpPeer implements Client {
     private final DatagramSender sender;
     private final Consumer<UdpPeer> closer;
     private final ClientAttributes attributes = new ClientAttributes();
-    private volatile Presence presence;
-    private volatile Instant lastSeen;
+    private volatile long lastSeenNanos;
     private volatile boolean open = true;
+    private Registration registration;
 
     /**
      * @param id       the registry id
      * @param address  the peer's address and port
-     * @param presence its room and nickname
-     * @param now      when it was last heard from
+     * @param nowNanos when it was last heard from, on the relay's clock
      * @param sender   sends from the relay's socket
      * @param closer   removes it from the relay, for {@link #close()}
      */
-    public UdpPeer(long id, InetSocketAddress address, Presence presence, Instant now,
-                   DatagramSender sender, Consumer<UdpPeer> closer) {
+    public UdpPeer(long id, InetSocketAddress address, long nowNanos, DatagramSender sender, Consumer<UdpPeer> closer) {
         this.id = id;
         this.address = address;
         this.sender = sender;
         this.closer = closer;
-        this.lastSeen = now;
-        moveTo(presence);
+        this.lastSeenNanos = nowNanos;
     }
 
     @Override
@@ -68,26 +65,14 @@ public final class UdpPeer implements Client {
         return attributes;
     }
 
-    /** Where the peer is now. */
-    public Presence presence() {
-        return presence;
+    /** When the peer was last heard from, on the relay's clock. */
+    long lastSeenNanos() {
+        return lastSeenNanos;
     }
 
-    /** Changes room and nickname, in the attributes too; the caller holds the table's lock. */
-    void moveTo(Presence where) {
-        presence = where;
-        attributes.put(ChatPresence.ROOM, where.room());
-        attributes.put(ChatPresence.NICKNAME, where.nickname());
-    }
-
-    /** When the peer was last heard from. */
-    public Instant lastSeen() {
-        return lastSeen;
-    }
-
-    /** Records that the peer was heard from at {@code now}. */
-    public void touch(Instant now) {
-        lastSeen = now;
+    /** Records that the peer was heard from at {@code nowNanos}. */
+    public void touch(long nowNanos) {
+        lastSeenNanos = nowNanos;
     }
 
     /**
@@ -126,9 +111,17 @@ public final class UdpPeer implements Client {
         return open;
     }
 
-    /** Marks the peer closed; called by the table once it is removed. */
-    void markClosed() {
+    /** Keeps the registry membership, to end it when the peer goes; under the table's lock. */
+    void registered(Registration membership) {
+        registration = membership;
+    }
+
+    /** Marks the peer closed and ends its registry membership; under the table's lock. */
+    void closed() {
         open = false;
+        if (registration != null) {
+            registration.close();
+        }
     }
 
     @Override

@@ -1,0 +1,28 @@
+package dev.weft.core.rooms;
+
+/** Why a member left its room; the room's notice says so where it matters. */
+public enum LeaveReason {
+
+    /** The member asked to leave ({@code /quit}, {@code LEAVE}): {@code * <nickname> left}. */
+    LEFT("left"),
+    /** The member joined another room: the old room is told {@code * <nickname> left}. */
+    MOVED("left"),
+    /** The member was silent too long (a UDP peer): {@code * <nickname> left (expired)}. */
+    EXPIRED("left (expired)"),
+    /**
+     * The member's client went away or was closed — its connection ended, its server stopped, it
+     * was found closed holding a nickname someone else wanted: {@code * <nickname> left}.
+     */
+    CLOSED("left");
+
+    private final String notice;
+
+    LeaveReason(String notice) {
+        this.notice = notice;
+    }
+
+    /** The words after the nickname in the room's notice, such as {@code "left (expired)"}. */
+    public String notice() {
+        return notice;
+    }
+}
