@@ -1,6 +1,7 @@
 package dev.weft.http.limit;
 
 import dev.weft.core.limit.KeyedRateLimiter;
+import dev.weft.core.limit.NanoClock;
 import dev.weft.core.limit.RateDecision;
 import dev.weft.core.limit.RateLimit;
 import dev.weft.http.Filter;
@@ -11,7 +12,6 @@ import dev.weft.http.Status;
 import java.net.InetAddress;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.function.LongSupplier;
 
 /**
  * A {@link Filter} that lets each client (by address, or by address and path) make
@@ -49,7 +49,7 @@ public final class RateLimitFilter implements Filter {
      * @param maxKeys  the most addresses tracked at once
      * @param nanoTime the clock, {@code System::nanoTime} outside tests
      */
-    public static RateLimitFilter perAddress(RateLimit limit, int maxKeys, LongSupplier nanoTime) {
+    public static RateLimitFilter perAddress(RateLimit limit, int maxKeys, NanoClock nanoTime) {
         return new RateLimitFilter(new KeyedRateLimiter<>(limit, maxKeys, nanoTime),
                 request -> request.remoteAddress().getAddress());
     }
@@ -61,7 +61,7 @@ public final class RateLimitFilter implements Filter {
      * @param maxKeys  the most address-and-path pairs tracked at once
      * @param nanoTime the clock, {@code System::nanoTime} outside tests
      */
-    public static RateLimitFilter perAddressAndPath(RateLimit limit, int maxKeys, LongSupplier nanoTime) {
+    public static RateLimitFilter perAddressAndPath(RateLimit limit, int maxKeys, NanoClock nanoTime) {
         return new RateLimitFilter(new KeyedRateLimiter<>(limit, maxKeys, nanoTime),
                 request -> new AddressAndPath(request.remoteAddress().getAddress(), request.path()));
     }

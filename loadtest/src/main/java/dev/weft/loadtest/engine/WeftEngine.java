@@ -1,9 +1,12 @@
 package dev.weft.loadtest.engine;
 
+import dev.weft.core.BufferedInput;
 import dev.weft.core.ClientRegistry;
 import dev.weft.core.Connection;
 import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
+import dev.weft.core.rooms.ChatRooms;
+import dev.weft.core.rooms.RoomsConfig;
 import dev.weft.core.ThreadMode;
 import dev.weft.http.HttpLimits;
 import dev.weft.http.HttpServer;
@@ -60,20 +63,21 @@ final class WeftEngine implements Engine {
     }
 
     static WeftEngine start(EngineKind kind, ThreadMode mode, EngineOptions options) throws IOException {
-        ClientRegistry registry = new ClientRegistry();
+        ClientRegistry registry = ClientRegistry.create();
         TcpServer echo = new TcpServer(tcp(kind.label() + "-echo", options.echoPort(), mode, options),
                 WeftEngine::echo, registry).start();
         HttpServer http = null;
         UdpServer udp = null;
         try {
-            HttpServerConfig httpConfig = HttpServerConfig.of(tcp(kind.label() + "-http", options.httpPort(), mode, options))
-                    .withLimits(BENCHMARK_LIMITS);
+            HttpServerConfig httpConfig = new HttpServerConfig(
+                    tcp(kind.label() + "-http", options.httpPort(), mode, options).server(), BENCHMARK_LIMITS,
+                    HttpServerConfig.DEFAULT_SERVER_NAME);
             http = new HttpServer(httpConfig,
                     Router.of(List.of(Route.get("/hello", request -> HELLO))), registry).start();
             if (kind.runsUdpRelay()) {
                 UdpServerConfig config = UdpServerConfig.builder().name(kind.label() + "-udp").host(options.host())
                         .receiveBufferBytes(UDP_BUFFER_BYTES).sendBufferBytes(UDP_BUFFER_BYTES).build();
-                udp = new UdpServer(config, new UdpRelay(RelayConfig.DEFAULTS, registry)).start();
+                udp = new UdpServer(config, new UdpRelay(RelayConfig.DEFAULTS, new ChatRooms(RoomsConfig.DEFAULTS), registry)).start();
             }
             return new WeftEngine(kind, echo, http, Optional.ofNullable(udp));
         } catch (IOException | RuntimeException e) {
@@ -98,12 +102,12 @@ final class WeftEngine implements Engine {
                 .build();
     }
 
-    /** The {@code echo} sample's handler: reads with {@code readSome}, so it holds no buffer while idle. */
+    /** The {@code echo} sample's handler: reads with {@code readSome}, so it waits with a small buffer. */
     private static void echo(Connection connection) throws IOException {
+        BufferedInput in = new BufferedInput(connection, ECHO_CHUNK_BYTES);
         byte[] chunk;
-        while ((chunk = connection.readSome(ECHO_CHUNK_BYTES)) != null) {
+        while ((chunk = in.readSome(ECHO_CHUNK_BYTES)) != null) {
             connection.write(chunk);
-            connection.flush();
         }
         connection.shutdownOutput();
     }
@@ -131,7 +135,7 @@ final class WeftEngine implements Engine {
     @Override
     public String description() {
         return "Weft TcpServer + HttpServer" + (udp.isPresent() ? " + UdpRelay" : "") + ", "
-                + echo.config().threadMode().name().toLowerCase() + " thread per connection";
+                + echo.config().server().threadMode().name().toLowerCase() + " thread per connection";
     }
 
     @Override

@@ -4,12 +4,12 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
-import dev.weft.core.inject.CoreModule;
+import dev.weft.core.inject.TcpServerModule;
 import jakarta.inject.Singleton;
 
 /** The echo application: one TCP server running {@link EchoHandler}. */
 @Singleton
-@Component(modules = {CoreModule.class, EchoModule.class})
+@Component(modules = {TcpServerModule.class, EchoModule.class})
 public interface EchoComponent {
 
     /** The echo server, not yet started. */

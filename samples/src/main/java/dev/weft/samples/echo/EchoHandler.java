@@ -1,5 +1,6 @@
 package dev.weft.samples.echo;
 
+import dev.weft.core.BufferedInput;
 import dev.weft.core.Connection;
 import dev.weft.core.ConnectionHandler;
 import jakarta.inject.Inject;
@@ -8,8 +9,9 @@ import java.io.IOException;
 /**
  * Writes back every byte it reads, until the peer closes; then half-closes in turn.
  *
- * <p>It reads with {@link Connection#readSome(int)}, so it holds no buffer of its own while it
- * waits: an idle echo client costs little more than its parked virtual thread.
+ * <p>It reads with {@link BufferedInput#readSome(int)}, which waits with a small buffer and hands
+ * out what arrived in an array of its own: an idle echo client costs little more than its parked
+ * virtual thread.
  */
 public final class EchoHandler implements ConnectionHandler {
 
@@ -23,10 +25,10 @@ public final class EchoHandler implements ConnectionHandler {
 
     @Override
     public void handle(Connection connection) throws IOException {
+        BufferedInput in = new BufferedInput(connection, CHUNK_BYTES);
         byte[] chunk;
-        while ((chunk = connection.readSome(CHUNK_BYTES)) != null) {
+        while ((chunk = in.readSome(CHUNK_BYTES)) != null) {
             connection.write(chunk);
-            connection.flush();
         }
         connection.shutdownOutput();
     }

@@ -1,10 +1,11 @@
 package dev.weft.samples.files;
 
+import dev.weft.core.files.ServedDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -12,10 +13,11 @@ import java.nio.file.Path;
  *
  * <p>A name is a relative path with {@code /} separators. Refused with
  * {@link ErrorCode#BAD_NAME}, before the file system is touched: an empty name (except for the
- * root's listing), one longer than the limit, one containing NUL or a backslash, an absolute
- * one, and one with an empty, {@code .} or {@code ..} segment. Then, since a symbolic link
- * inside the root may point outside it, the real path (links resolved) of an existing file, or
- * of an upload's parent directory, must still lie inside the root's real path. Names starting
+ * root's listing), one longer than the limit, one with an empty segment, and whatever the
+ * {@link ServedDirectory} refuses (NUL, backslash, colon, an absolute name, a {@code .} or
+ * {@code ..} segment). Then, since a symbolic link inside the root may point outside it, the real
+ * path (links resolved) of an existing file, or of an upload's parent directory, must still lie
+ * inside the root's real path. Names starting
  * with {@link #TEMP_PREFIX} are reserved for uploads in progress.
  */
 final class FileRoot {
@@ -23,6 +25,7 @@ final class FileRoot {
     /** The prefix of uploads in progress; such names are hidden and refused. */
     static final String TEMP_PREFIX = ".upload-";
 
+    private final ServedDirectory directory;
     private final Path root;
     private final int maxNameBytes;
 
@@ -31,10 +34,8 @@ final class FileRoot {
      * @param maxNameBytes the longest name accepted, in UTF-8 bytes
      */
     FileRoot(Path root, int maxNameBytes) throws IOException {
-        this.root = root.toRealPath();
-        if (!Files.isDirectory(this.root)) {
-            throw new NoSuchFileException(root + " is not a directory");
-        }
+        this.directory = ServedDirectory.of(root);
+        this.root = directory.root();
         this.maxNameBytes = maxNameBytes;
     }
 
@@ -52,7 +53,9 @@ final class FileRoot {
         } catch (IOException e) {
             throw new ProtocolException(ErrorCode.NOT_FOUND, "no such file: " + name);
         }
-        requireInside(real, name);
+        if (!directory.contains(real)) {
+            throw new ProtocolException(ErrorCode.BAD_NAME, name + " leaves the served directory");
+        }
         return real;
     }
 
@@ -65,7 +68,9 @@ final class FileRoot {
         } catch (IOException e) {
             throw new ProtocolException(ErrorCode.NOT_FOUND, "no such directory for " + name);
         }
-        requireInside(parent, name);
+        if (!directory.contains(parent)) {
+            throw new ProtocolException(ErrorCode.BAD_NAME, name + " leaves the served directory");
+        }
         Path target = parent.resolve(path.getFileName());
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new ProtocolException(ErrorCode.WRONG_KIND, name + " is a directory");
@@ -83,28 +88,18 @@ final class FileRoot {
             throw new ProtocolException(ErrorCode.BAD_NAME,
                     "name length (" + bytes + " bytes) exceeds the allowed maximum (" + maxNameBytes + ")");
         }
-        if (name.indexOf('\0') >= 0 || name.indexOf('\\') >= 0) {
-            throw new ProtocolException(ErrorCode.BAD_NAME, "NUL or backslash in name");
-        }
-        if (name.startsWith("/")) {
-            throw new ProtocolException(ErrorCode.BAD_NAME, "absolute name: " + name);
-        }
         for (String segment : name.split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-                throw new ProtocolException(ErrorCode.BAD_NAME, "empty, '.' or '..' segment in " + name);
+            if (segment.isEmpty()) {
+                throw new ProtocolException(ErrorCode.BAD_NAME, "empty segment in " + name);
             }
             if (segment.startsWith(TEMP_PREFIX)) {
                 throw new ProtocolException(ErrorCode.BAD_NAME, "reserved name: " + name);
             }
         }
-        Path path = root.resolve(name).normalize();
-        requireInside(path, name);
-        return path;
-    }
-
-    private void requireInside(Path path, String name) throws ProtocolException {
-        if (!path.startsWith(root)) {
-            throw new ProtocolException(ErrorCode.BAD_NAME, name + " leaves the served directory");
+        try {
+            return directory.resolve(name);
+        } catch (InvalidPathException e) {
+            throw new ProtocolException(ErrorCode.BAD_NAME, e.getReason() + ": " + name);
         }
     }
 

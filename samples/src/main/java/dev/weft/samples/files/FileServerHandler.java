@@ -1,10 +1,10 @@
 package dev.weft.samples.files;
 
+import dev.weft.core.BufferedInput;
 import dev.weft.core.Connection;
 import dev.weft.core.ConnectionHandler;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.SocketException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -54,11 +54,13 @@ public final class FileServerHandler implements ConnectionHandler {
 
     @Override
     public void handle(Connection connection) throws IOException {
+        BufferedInput in = new BufferedInput(connection, config.bufferBytes());
         while (true) {
             connection.idle(true);
+            in.releaseIfDrained();
             byte[] frame;
             try {
-                frame = FileProtocol.readFrame(connection.input(), config.maxFrameBytes());
+                frame = FileProtocol.readFrame(in, config.maxFrameBytes());
             } catch (ProtocolException e) {
                 log.debug("{} sent an unreadable frame, closing: {}", connection, e.getMessage());
                 send(connection, e.toMessage());
@@ -69,7 +71,7 @@ public final class FileServerHandler implements ConnectionHandler {
             }
             connection.idle(false);
             try {
-                serve(connection, FileProtocol.decode(frame));
+                serve(connection, in, FileProtocol.decode(frame));
             } catch (ProtocolException e) {
                 log.atLevel(e.code() == ErrorCode.BAD_NAME ? Level.INFO : Level.DEBUG)
                         .log("{} request refused: {} {}", connection, e.code(), e.getMessage());
@@ -78,11 +80,11 @@ public final class FileServerHandler implements ConnectionHandler {
         }
     }
 
-    private void serve(Connection connection, FileMessage request) throws IOException {
+    private void serve(Connection connection, BufferedInput in, FileMessage request) throws IOException {
         switch (request) {
             case FileMessage.ListRequest list -> send(connection, list(list.directory()));
             case FileMessage.GetRequest get -> download(connection, get);
-            case FileMessage.PutRequest put -> send(connection, uploads.receive(connection, put));
+            case FileMessage.PutRequest put -> send(connection, uploads.receive(connection, in, put));
             case FileMessage.HashRequest hash -> send(connection, hash(hash.name()));
             default -> throw new ProtocolException(ErrorCode.BAD_FRAME,
                     "message type 0x" + Integer.toHexString(request.type()) + " is not a request");
@@ -145,25 +147,17 @@ public final class FileServerHandler implements ConnectionHandler {
                 // The file shrank under us: the peer expects bytes we do not have. Framing is lost.
                 throw new IOException(get.name() + " shrank during the download: sent " + sent + " of " + count);
             }
-            connection.flush();
             log.debug("{} sent {} bytes of {} from offset {}", connection, sent, get.name(), get.offset());
         }
     }
 
     /**
      * Sends the bytes with zero copy. A client that goes away mid-download (to resume later) is a
-     * normal ending: sendfile reports it as a plain {@link IOException} ("Broken pipe"), which
-     * is translated to the {@link SocketException} the engine logs at DEBUG.
+     * normal ending, which the engine recognises and logs at DEBUG whatever exception reports it.
      */
     private static long transfer(Connection connection, FileChannel channel, FileMessage.GetRequest get, long count)
-            throws SocketException {
-        try {
-            return connection.transferFrom(channel, get.offset(), count);
-        } catch (IOException e) {
-            SocketException gone = new SocketException(get.name() + " stopped downloading: " + e.getMessage());
-            gone.initCause(e);
-            throw gone;
-        }
+            throws IOException {
+        return connection.transferFrom(channel, get.offset(), count);
     }
 
     private FileMessage.HashResult hash(String name) throws ProtocolException {
@@ -196,6 +190,5 @@ public final class FileServerHandler implements ConnectionHandler {
 
     private static void send(Connection connection, FileMessage message) throws IOException {
         connection.write(FileProtocol.encode(message));
-        connection.flush();
     }
 }

@@ -4,12 +4,12 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
-import dev.weft.core.inject.CoreModule;
+import dev.weft.core.inject.TcpServerModule;
 import jakarta.inject.Singleton;
 
 /** The file server application: one TCP server running {@link FileServerHandler}. */
 @Singleton
-@Component(modules = {CoreModule.class, FilesModule.class})
+@Component(modules = {TcpServerModule.class, FilesModule.class})
 public interface FilesComponent {
 
     /** The file server, not yet started. */

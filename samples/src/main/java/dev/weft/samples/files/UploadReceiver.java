@@ -1,5 +1,6 @@
 package dev.weft.samples.files;
 
+import dev.weft.core.BufferedInput;
 import dev.weft.core.Connection;
 import java.io.EOFException;
 import java.io.IOException;
@@ -37,7 +38,7 @@ final class UploadReceiver {
      * @throws ProtocolException when refused before any data was sent ({@code READY} not sent)
      * @throws IOException when the connection failed; it must be closed
      */
-    FileMessage receive(Connection connection, FileMessage.PutRequest put) throws IOException {
+    FileMessage receive(Connection connection, BufferedInput in, FileMessage.PutRequest put) throws IOException {
         if (put.size() > config.maxFileBytes()) {
             throw new ProtocolException(ErrorCode.TOO_LARGE, "upload size (" + put.size()
                     + " bytes) exceeds the allowed maximum (" + config.maxFileBytes() + ")");
@@ -52,16 +53,15 @@ final class UploadReceiver {
         }
         try {
             connection.write(FileProtocol.encode(new FileMessage.Ready(put.size())));
-            connection.flush();
-            return store(connection, put, temp, target);
+            return store(connection, in, put, temp, target);
         } finally {
             Files.deleteIfExists(temp);
         }
     }
 
-    private FileMessage store(Connection connection, FileMessage.PutRequest put, Path temp, Path target)
-            throws IOException {
-        Received received = copyToFile(connection, put.size(), temp);
+    private FileMessage store(Connection connection, BufferedInput in, FileMessage.PutRequest put, Path temp,
+                              Path target) throws IOException {
+        Received received = copyToFile(in, put.size(), temp);
         if (received.fileError() != null) {
             log.warn("{} writing upload {} failed: {}", connection, put.name(), received.fileError().toString());
             return new FileMessage.Error(ErrorCode.IO_ERROR, "cannot store " + put.name());
@@ -92,14 +92,14 @@ final class UploadReceiver {
      * error does not stop the reading — the rest is still read and discarded, so the connection
      * stays in step — but it is returned; a connection error is thrown.
      */
-    private Received copyToFile(Connection connection, long size, Path temp) throws IOException {
+    private Received copyToFile(BufferedInput in, long size, Path temp) throws IOException {
         MessageDigest digest = Sha256.newDigest();
         byte[] buffer = new byte[config.bufferBytes()];
         IOException fileError = null;
         try (FileChannel file = FileChannel.open(temp, StandardOpenOption.WRITE)) {
             long remaining = size;
             while (remaining > 0) {
-                int n = connection.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
                 if (n < 0) {
                     throw new EOFException("the upload ended " + remaining + " bytes early");
                 }

@@ -1,6 +1,5 @@
 package dev.weft.samples.http;
 
-import dev.weft.core.TcpServerConfig;
 import dev.weft.core.limit.RateLimit;
 import dev.weft.http.HttpHandler;
 import dev.weft.http.HttpServerConfig;
@@ -35,7 +34,7 @@ public final class HttpMain extends ServerSample {
 
     @Override
     protected List<AutoCloseable> start() throws Exception {
-        HttpServerConfig config = HttpServerConfig.of(TcpServerConfig.builder().name("http").host(host()).port(port).build());
+        HttpServerConfig config = HttpServerConfig.builder().name("http").host(host()).port(port).build();
         HttpHandler content = staticDirectory.isPresent() ? new StaticFiles(staticDirectory.get()) : BundledPage.load();
         Optional<RateLimit> limit = rateLimit.map(RateLimit::perSecond);
         return List.of(DaggerHttpSampleComponent.factory().create(config, content, limit).server().start());

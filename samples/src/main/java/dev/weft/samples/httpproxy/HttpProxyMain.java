@@ -1,6 +1,5 @@
 package dev.weft.samples.httpproxy;
 
-import dev.weft.core.TcpServerConfig;
 import dev.weft.core.pool.ConnectionPool;
 import dev.weft.core.pool.PoolConfig;
 import dev.weft.http.HttpServerConfig;
@@ -39,7 +38,7 @@ public final class HttpProxyMain extends ServerSample {
 
     @Override
     protected List<AutoCloseable> start() throws Exception {
-        HttpServerConfig config = HttpServerConfig.of(TcpServerConfig.builder().name("http-proxy").host(host()).port(port).build());
+        HttpServerConfig config = HttpServerConfig.builder().name("http-proxy").host(host()).port(port).build();
         ConnectionPool pool = new ConnectionPool(PoolConfig.of(upstream).withMaxConnections(connections));
         return List.of(pool, DaggerHttpProxyComponent.factory().create(config, pool).server().start());
     }

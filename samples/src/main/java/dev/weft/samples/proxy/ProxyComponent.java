@@ -4,14 +4,14 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
-import dev.weft.core.inject.CoreModule;
+import dev.weft.core.inject.TcpServerModule;
 import dev.weft.core.proxy.ProxyConfig;
 import dev.weft.core.proxy.TcpProxy;
 import jakarta.inject.Singleton;
 
 /** The proxy application: one TCP server whose handler is a {@link TcpProxy}. */
 @Singleton
-@Component(modules = {CoreModule.class, ProxyModule.class})
+@Component(modules = {TcpServerModule.class, ProxyModule.class})
 public interface ProxyComponent {
 
     /** The listening server, not yet started. */
