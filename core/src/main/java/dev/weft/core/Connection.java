@@ -117,14 +117,22 @@ public interface Connection extends AutoCloseable {
     void readTimeout(Duration timeout);
 
     /**
-     * Marks this connection as idle: it holds no work in progress (for example, it waits for
-     * the next request of a keep-alive exchange). {@link TcpServer#stop(Duration)} closes idle
-     * connections at once instead of granting them the grace period; marking a connection idle
-     * while the server is stopping closes it at once. Call it from the connection's own thread.
+     * Marks this connection as idle — it holds no work in progress (for example, it waits for
+     * the next request of a keep-alive exchange) — or busy again. {@link TcpServer#stop(Duration)}
+     * closes idle connections at once instead of granting them the grace period; marking a
+     * connection idle while the server is stopping closes it at once. Call it from the
+     * connection's own thread.
+     *
+     * <p>Going busy races with a stopping server closing the connection because it was idle; the
+     * result says who won, atomically, so that a protocol never starts work the stop has already
+     * cut off: read the next request while idle, then mark the connection busy, and serve the
+     * request only if that returns {@code true}.
      *
      * @param idle whether the connection is idle from now on
+     * @return {@code false} when the server closed the connection because it was idle (start no
+     *     new work: the connection is closed); {@code true} otherwise
      */
-    void idle(boolean idle);
+    boolean idle(boolean idle);
 
     /**
      * Whether the server is stopping. A handler should finish the work in hand, tell the peer

@@ -217,9 +217,7 @@ public final class TcpServer implements AutoCloseable {
 
     private void closeIdleConnections() {
         for (SocketConnection connection : context.connections()) {
-            if (connection.isIdleForShutdown()) {
-                connection.close();
-            }
+            connection.closeIfIdle();
         }
     }
 

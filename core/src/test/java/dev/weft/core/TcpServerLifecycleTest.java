@@ -153,6 +153,32 @@ class TcpServerLifecycleTest {
     }
 
     @Test
+    void aConnectionClosedByStopWhileIdleIsToldSoWhenItGoesBusyAgain() throws Exception {
+        CountDownLatch idle = new CountDownLatch(1);
+        CountDownLatch goBusy = new CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Boolean> stillOpen = new java.util.concurrent.CompletableFuture<>();
+        server = new TcpServer(TcpServerConfig.loopback(0), connection -> {
+            connection.idle(true);
+            idle.countDown();
+            try {
+                goBusy.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            // As if a request had arrived just as the server stopped: it must not be served.
+            stillOpen.complete(connection.idle(false));
+        }).start();
+        try (TestClient client = new TestClient(server.port())) {
+            assertTrue(idle.await(10, TimeUnit.SECONDS));
+            Thread stopper = Thread.ofVirtual().start(() -> server.stop(Duration.ofSeconds(30)));
+            assertEquals(-1, client.readByte(), "the stopping server closed the idle connection");
+            goBusy.countDown();
+            assertEquals(false, stillOpen.get(10, TimeUnit.SECONDS));
+            assertTrue(stopper.join(Duration.ofSeconds(20)));
+        }
+    }
+
+    @Test
     void stopAndCloseAreIdempotentAndAllowedBeforeStart() throws Exception {
         TcpServer unstarted = new TcpServer(TcpServerConfig.loopback(0), TcpServerEchoTest.ECHO);
         unstarted.close();

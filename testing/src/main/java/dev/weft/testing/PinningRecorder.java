@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * last at least the threshold (default 20 ms, the JDK's own default) count: shorter ones are
  * the JDK's internal, harmless kind. Pins of the JDK's own I/O poller threads, which are
  * pinned by design, are ignored, and so are waits for another thread to initialise a JDK class
- * (a one-time cost on first use). {@link #stop()} waits until every recorded event has been
+ * (a one-time cost on first use) and pins inside the JDK's own critical sections (class loading
+ * under contention). {@link #stop()} waits until every recorded event has been
  * delivered, so the verdict does not depend on timing.
  */
 public final class PinningRecorder implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
@@ -72,7 +73,8 @@ public final class PinningRecorder implements BeforeEachCallback, AfterEachCallb
         RecordingStream s = new RecordingStream();
         s.enable(EVENT).withThreshold(threshold).withStackTrace();
         s.onEvent(EVENT, event -> {
-            if (!isJdkPoller(event) && !waitedForJdkClassInitialisation(reason(event))) {
+            String reason = reason(event);
+            if (!isJdkPoller(event) && !waitedForJdkClassInitialisation(reason) && !inJdkCriticalSection(reason)) {
                 pins.add(describe(event));
             }
         });
@@ -156,6 +158,17 @@ public final class PinningRecorder implements BeforeEachCallback, AfterEachCallb
         String type = reason.substring(prefix.length());
         return type.startsWith("java.") || type.startsWith("javax.") || type.startsWith("sun.")
                 || type.startsWith("jdk.") || type.startsWith("com.sun.");
+    }
+
+    /**
+     * Whether the JVM could not unmount the thread because it was inside one of the JDK's own
+     * critical sections ({@code freeze_pinned_cs}, code 2, reported as "Freeze or preempt failed
+     * (2)"): class loading and resolution under contention enter them, on first use of a class by
+     * several virtual threads at once. Application code cannot enter such a section; since
+     * JDK 24 a contended {@code synchronized} unmounts instead of pinning.
+     */
+    static boolean inJdkCriticalSection(String reason) {
+        return reason.equals("Freeze or preempt failed (2)");
     }
 
     /** The JDK's reason for the pin (JDK 24+), or the empty string. */

@@ -57,4 +57,12 @@ class PinningRecorderTest {
                 "Waited for initialization of dev.weft.Slow by another thread"));
         assertFalse(PinningRecorder.waitedForJdkClassInitialisation("Native or VM frame on stack"));
     }
+
+    @Test
+    void onlyTheJdksOwnCriticalSectionsAreSetAside() {
+        assertTrue(PinningRecorder.inJdkCriticalSection("Freeze or preempt failed (2)"));
+        assertFalse(PinningRecorder.inJdkCriticalSection("Native or VM frame on stack"));
+        assertFalse(PinningRecorder.inJdkCriticalSection("Freeze or preempt failed (4)"));
+        assertFalse(PinningRecorder.inJdkCriticalSection(""));
+    }
 }

@@ -42,6 +42,14 @@ public final class SocketConnection implements Connection, Client, Deadlined {
     private static final VarHandle ATTRIBUTES;
     private static final VarHandle OUTBOUND;
     private static final VarHandle REGISTERED;
+    private static final VarHandle ACTIVITY;
+
+    /** {@link #activity}: the handler is working. */
+    private static final int BUSY = 0;
+    /** {@link #activity}: the handler waits for its peer with no work in progress. */
+    private static final int IDLE = 1;
+    /** {@link #activity}: a stopping server closed the connection while it was idle. */
+    private static final int STOPPED_WHILE_IDLE = 2;
 
     static {
         try {
@@ -50,6 +58,7 @@ public final class SocketConnection implements Connection, Client, Deadlined {
             ATTRIBUTES = lookup.findVarHandle(SocketConnection.class, "attributes", ClientAttributes.class);
             OUTBOUND = lookup.findVarHandle(SocketConnection.class, "outbound", OutboundQueue.class);
             REGISTERED = lookup.findVarHandle(SocketConnection.class, "registered", boolean.class);
+            ACTIVITY = lookup.findVarHandle(SocketConnection.class, "activity", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -71,7 +80,7 @@ public final class SocketConnection implements Connection, Client, Deadlined {
     private volatile long readDeadline;
     private volatile long writeDeadline;
     private volatile Expiry expiry = Expiry.NONE;
-    private volatile boolean idle;
+    private volatile int activity = BUSY;
     private volatile ClientAttributes attributes;
     private volatile OutboundQueue outbound;
     private volatile boolean registered;
@@ -391,16 +400,30 @@ public final class SocketConnection implements Connection, Client, Deadlined {
     }
 
     @Override
-    public void idle(boolean idle) {
-        this.idle = idle;
-        if (idle && server.stopping()) {
-            close();
+    public boolean idle(boolean idle) {
+        if (!idle) {
+            return ACTIVITY.compareAndSet(this, IDLE, BUSY) || activity == BUSY;
         }
+        activity = IDLE;
+        if (server.stopping()) {
+            closeIfIdle();
+            return false;
+        }
+        return true;
     }
 
-    /** Whether the handler marked the connection idle, so stop() may close it at once. */
-    public boolean isIdleForShutdown() {
-        return idle;
+    /**
+     * Called by a stopping server: closes the connection if the handler marked it idle, atomically
+     * with respect to the handler marking it busy again.
+     *
+     * @return whether it was idle and is now closed
+     */
+    public boolean closeIfIdle() {
+        if (ACTIVITY.compareAndSet(this, IDLE, STOPPED_WHILE_IDLE)) {
+            close();
+            return true;
+        }
+        return false;
     }
 
     @Override

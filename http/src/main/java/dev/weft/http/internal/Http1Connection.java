@@ -166,10 +166,11 @@ final class Http1Connection {
         }
         out.flush();
         out.release();
-        connection.idle(true);
+        if (!connection.idle(true)) {
+            return false;
+        }
         int n = in.fill(limits.idleTimeout());
-        connection.idle(false);
-        return n > 0;
+        return connection.idle(false) && n > 0;
     }
 
     private HttpException headerTimeout() {

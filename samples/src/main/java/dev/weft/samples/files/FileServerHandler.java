@@ -56,7 +56,9 @@ public final class FileServerHandler implements ConnectionHandler {
     public void handle(Connection connection) throws IOException {
         BufferedInput in = new BufferedInput(connection, config.bufferBytes());
         while (true) {
-            connection.idle(true);
+            if (!connection.idle(true)) {
+                return;
+            }
             in.releaseIfDrained();
             byte[] frame;
             try {
@@ -69,7 +71,9 @@ public final class FileServerHandler implements ConnectionHandler {
             if (frame == null) {
                 return;
             }
-            connection.idle(false);
+            if (!connection.idle(false)) {
+                return; // the server stopped while we waited: the connection is closed
+            }
             try {
                 serve(connection, in, FileProtocol.decode(frame));
             } catch (ProtocolException e) {
