@@ -74,8 +74,8 @@ class HttpSampleTest {
     }
 
     @Test
-    void clientsCountsTheLiveConnectionsOfTheSharedRegistry() throws Exception {
-        assertEquals("1\n", send(to(server, "/clients")).body());
+    void clientsCountsTheRegistryClientsWhichNeverIncludeHttpExchanges() throws Exception {
+        assertEquals("0\n", send(to(server, "/clients")).body());
     }
 
     @Test
