@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.testing.PinningRecorder;
+import dev.weft.testing.Poll;
 import java.io.IOException;
 import java.time.Duration;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +76,7 @@ class ClientRegistryTest {
                 clients.get(i).reset();
             }
         }
-        Await.equal("registry size", 0, registry::size);
+        Poll.untilEquals("registry size", 0, registry::size);
         assertFalse(registry.find(anId).isPresent());
         assertEquals(joined, left);
         assertEquals(50, left.size());
@@ -113,14 +114,14 @@ class ClientRegistryTest {
                     registry.broadcast(message, c -> true);
                 }
                 int sent = batch * perBatch;
-                Await.until("fast clients to read " + sent + " messages",
+                Poll.until("fast clients to read " + sent + " messages",
                         () -> read1.get() >= sent && read2.get() >= sent);
             }
             assertTrue(reader1.join(Duration.ofSeconds(30)) && reader2.join(Duration.ofSeconds(30)));
             assertEquals(total, read1.get());
             assertEquals(total, read2.get());
-            Await.equal("slow clients disconnected", 1L, registry::slowClientsDisconnected);
-            Await.equal("registry size", 2, registry::size);
+            Poll.untilEquals("slow clients disconnected", 1L, registry::slowClientsDisconnected);
+            Poll.untilEquals("registry size", 2, registry::size);
         }
     }
 
@@ -156,7 +157,7 @@ class ClientRegistryTest {
                     }
                 }, registry).start();
         try (TestClient deaf = new TestClient(server.port(), 4_096)) {
-            Await.until("the handler to be blocked in its write", () -> writer.get() != null
+            Poll.until("the handler to be blocked in its write", () -> writer.get() != null
                     && writer.get().getState() == Thread.State.WAITING);
             byte[] line = "chat line\n".getBytes(StandardCharsets.US_ASCII);
             long started = System.nanoTime();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.weft.testing.PinningRecorder;
+import dev.weft.testing.Poll;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -72,7 +73,7 @@ class TcpServerAdmissionTest {
         try (TestClient client = new TestClient(server.port())) {
             assertEquals(-1, client.readByte());
         }
-        Await.equal("rejected", 1L, () -> server.metrics().rejected());
+        Poll.untilEquals("rejected", 1L, () -> server.metrics().rejected());
         assertEquals(0, admission.released.get(), "a refused connection is never released");
     }
 
@@ -89,10 +90,10 @@ class TcpServerAdmissionTest {
             try (TestClient overBudget = new TestClient(server.port())) {
                 assertEquals(-1, overBudget.readByte(), "over maxConnections");
             }
-            Await.equal("the over-budget connection released", 1, admission.released::get);
+            Poll.untilEquals("the over-budget connection released", 1, admission.released::get);
             assertEquals(2, admission.live.size());
         }
-        Await.equal("all released", 3, admission.released::get);
+        Poll.untilEquals("all released", 3, admission.released::get);
         assertEquals(3, admission.admitted.get());
         assertEquals(Map.of(), admission.live);
     }

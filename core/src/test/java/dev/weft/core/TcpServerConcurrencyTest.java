@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.testing.PinningRecorder;
+import dev.weft.testing.Poll;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,8 +79,8 @@ class TcpServerConcurrencyTest {
                 closeQuietly(client);
             }
         }
-        Await.equal("active connections", 0L, () -> server.metrics().active());
-        Await.equal("registry size", 0, () -> server.registry().size());
+        Poll.untilEquals("active connections", 0L, () -> server.metrics().active());
+        Poll.untilEquals("registry size", 0, () -> server.registry().size());
         assertEquals(CLIENTS, server.metrics().closed());
         assertEquals(0, server.metrics().rejected());
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weft.testing.PinningRecorder;
+import dev.weft.testing.Poll;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,9 +91,9 @@ class TcpServerEchoTest {
             socket.shutdownOutput();
             assertArrayEquals(payload, received.get(30, TimeUnit.SECONDS));
         }
-        Await.equal("bytes read by the server", (long) PAYLOAD_BYTES, () -> server.metrics().bytesRead());
-        Await.equal("bytes written by the server", (long) PAYLOAD_BYTES, () -> server.metrics().bytesWritten());
-        Await.equal("closed connections", 1L, () -> server.metrics().closed());
+        Poll.untilEquals("bytes read by the server", (long) PAYLOAD_BYTES, () -> server.metrics().bytesRead());
+        Poll.untilEquals("bytes written by the server", (long) PAYLOAD_BYTES, () -> server.metrics().bytesWritten());
+        Poll.untilEquals("closed connections", 1L, () -> server.metrics().closed());
     }
 
     @ParameterizedTest

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.weft.testing.Poll;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -54,11 +55,11 @@ class TcpServerFaultTest {
             // Loading a class from a directory needs a descriptor, and a failed resolution sticks
             // for the life of the JVM: load what the test uses while exhausted first. (From a jar
             // the class loader keeps its file open, so a deployed server needs no new descriptor.)
-            Await.until("class loading", () -> server.metrics().acceptFailures() == 0);
+            Poll.until("class loading", () -> server.metrics().acceptFailures() == 0);
             exhaustDescriptors(hoard);
             // The kernel completes the handshake; the server's accept() fails with EMFILE.
             latecomer.connect(new InetSocketAddress("127.0.0.1", server.port()));
-            Await.until("accept to fail for want of descriptors", () -> server.metrics().acceptFailures() > 0);
+            Poll.until("accept to fail for want of descriptors", () -> server.metrics().acceptFailures() > 0);
             existing.send("during\n");
             assertEquals("during", existing.readLine(), "an established client was not served");
 
@@ -81,7 +82,7 @@ class TcpServerFaultTest {
         int port = server.port();
         // One warm-up round, so lazily created JDK resources are not counted as leaks.
         oneExchange(port, false);
-        Await.equal("active connections", 0L, () -> server.metrics().active());
+        Poll.untilEquals("active connections", 0L, () -> server.metrics().active());
         long descriptorsBefore = openDescriptors();
         int platformThreadsBefore = Thread.activeCount();
 
@@ -102,10 +103,10 @@ class TcpServerFaultTest {
                 f.get(120, TimeUnit.SECONDS);
             }
         }
-        Await.equal("active connections", 0L, () -> server.metrics().active());
-        Await.equal("server threads (just the acceptor)", 1L, () -> server.metrics().threads());
-        Await.equal("registry size", 0, () -> server.registry().size());
-        Await.equal("open descriptors", descriptorsBefore, TcpServerFaultTest::openDescriptors);
+        Poll.untilEquals("active connections", 0L, () -> server.metrics().active());
+        Poll.untilEquals("server threads (just the acceptor)", 1L, () -> server.metrics().threads());
+        Poll.untilEquals("registry size", 0, () -> server.registry().size());
+        Poll.untilEquals("open descriptors", descriptorsBefore, TcpServerFaultTest::openDescriptors);
         assertEquals(20_001, server.metrics().closed());
         assertTrue(Thread.activeCount() <= platformThreadsBefore + 2,
                 "platform threads grew from " + platformThreadsBefore + " to " + Thread.activeCount());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.testing.PinningRecorder;
+import dev.weft.testing.Poll;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.ConnectException;
@@ -88,7 +89,7 @@ class TcpServerLifecycleTest {
             assertTrue(inProgress.await(10, TimeUnit.SECONDS));
 
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> server.stop(Duration.ofSeconds(30)));
-            Await.until("the server to stop accepting", () -> !server.isRunning() && refusesConnections(port));
+            Poll.until("the server to stop accepting", () -> !server.isRunning() && refusesConnections(port));
             assertFalse(stopping.isDone(), "stop returned while a conversation was in progress");
 
             finish.countDown();

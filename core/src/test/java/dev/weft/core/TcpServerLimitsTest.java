@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.testing.PinningRecorder;
+import dev.weft.testing.Poll;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -45,8 +46,8 @@ class TcpServerLimitsTest {
             assertEquals(-1, client.readByte(), "the server did not close the idle connection");
         }
         assertTrue(outcome.poll(10, TimeUnit.SECONDS) instanceof SocketTimeoutException);
-        Await.equal("idle timeouts", 1L, () -> server.metrics().idleTimeouts());
-        Await.equal("registry size", 0, () -> server.registry().size());
+        Poll.untilEquals("idle timeouts", 1L, () -> server.metrics().idleTimeouts());
+        Poll.untilEquals("registry size", 0, () -> server.registry().size());
     }
 
     @Test
@@ -60,7 +61,7 @@ class TcpServerLimitsTest {
         try (TestClient client = new TestClient(server.port())) {
             assertEquals(-1, client.readByte());
         }
-        Await.equal("idle timeouts", 1L, () -> server.metrics().idleTimeouts());
+        Poll.untilEquals("idle timeouts", 1L, () -> server.metrics().idleTimeouts());
     }
 
     @Test
@@ -93,7 +94,7 @@ class TcpServerLimitsTest {
             assertEquals("served", first.readLine());
             assertEquals("served", second.readLine());
         }
-        Await.equal("active connections", 0L, () -> server.metrics().active());
+        Poll.untilEquals("active connections", 0L, () -> server.metrics().active());
         // A slot is free again: a new client is served.
         CountDownLatch servedAgain = new CountDownLatch(1);
         try (TestClient fourth = new TestClient(server.port())) {
@@ -128,7 +129,7 @@ class TcpServerLimitsTest {
             assertTrue(thrown instanceof IOException, "expected the write to fail, got " + thrown);
         }
         assertEquals(1, server.metrics().writeTimeouts());
-        Await.equal("active connections", 0L, () -> server.metrics().active());
+        Poll.untilEquals("active connections", 0L, () -> server.metrics().active());
     }
 
     @Test
@@ -153,7 +154,7 @@ class TcpServerLimitsTest {
             assertEquals("two", healthy.readLine());
         }
         assertEquals(1, server.metrics().handlerFailures());
-        Await.equal("registry size", 0, () -> server.registry().size());
+        Poll.untilEquals("registry size", 0, () -> server.registry().size());
         assertTrue(server.isRunning());
     }
 

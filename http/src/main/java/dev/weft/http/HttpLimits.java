@@ -6,9 +6,7 @@ import java.util.Objects;
 /**
  * The limits the server applies to every request, each with an exact outcome when exceeded.
  * Bigger limits admit bigger legitimate requests but let each connection hold more memory or
- * time; the defaults suit an API server exposed to the internet. The timeouts are enforced by
- * the core engine's watchdog (no timer per read), at most a quarter of the timeout (and at
- * most 1 s) late.
+ * time; the defaults suit an API server exposed to the internet.
  *
  * @param maxRequestLineBytes      the longest request line, without its CRLF; default 8 KiB.
  *                                 Longer → {@code 414 URI Too Long}, connection closed
@@ -19,25 +17,17 @@ import java.util.Objects;
  * @param maxBodyBytes             the largest request body, declared or chunked; default 10 MiB.
  *                                 Larger → {@code 413}, connection closed (a declared length
  *                                 over the limit is refused before any body byte is read)
- * @param headerTimeout            how long the whole header section of a request may take to
- *                                 arrive, from its first byte; default 20 s. Exceeded (a
- *                                 slowloris client) → the connection is closed, after a
- *                                 {@code 408} when the deadline passes between two reads
- * @param idleTimeout              how long a keep-alive connection may wait for the first byte of
- *                                 its next request; default 30 s. Exceeded → closed silently
- * @param bodyReadTimeout          how long one read of the request body may wait; default 30 s.
- *                                 Exceeded → the connection is closed and the handler's read
- *                                 fails
  * @param maxRequestsPerConnection how many requests one connection may send; default 100,000.
  *                                 The last one is answered with {@code Connection: close}
+ * @param timeouts                 how long each phase of an exchange may take; default
+ *                                 {@link HttpTimeouts#DEFAULTS}
  */
 public record HttpLimits(int maxRequestLineBytes, int maxHeaderBytes, int maxHeaderCount,
-                         long maxBodyBytes, Duration headerTimeout, Duration idleTimeout,
-                         Duration bodyReadTimeout, int maxRequestsPerConnection) {
+                         long maxBodyBytes, int maxRequestsPerConnection, HttpTimeouts timeouts) {
 
     /** The documented defaults. */
-    public static final HttpLimits DEFAULTS = new HttpLimits(8_192, 16_384, 100, 10L << 20,
-            Duration.ofSeconds(20), Duration.ofSeconds(30), Duration.ofSeconds(30), 100_000);
+    public static final HttpLimits DEFAULTS = new HttpLimits(8_192, 16_384, 100, 10L << 20, 100_000,
+            HttpTimeouts.DEFAULTS);
 
     /** Validates every component. */
     public HttpLimits {
@@ -48,9 +38,22 @@ public record HttpLimits(int maxRequestLineBytes, int maxHeaderBytes, int maxHea
         if (maxBodyBytes < 0) {
             throw new IllegalArgumentException("maxBodyBytes must be >= 0: " + maxBodyBytes);
         }
-        requirePositive(headerTimeout, "headerTimeout");
-        requirePositive(idleTimeout, "idleTimeout");
-        requirePositive(bodyReadTimeout, "bodyReadTimeout");
+        Objects.requireNonNull(timeouts, "timeouts");
+    }
+
+    /** {@link HttpTimeouts#header()} of {@link #timeouts()}. */
+    public Duration headerTimeout() {
+        return timeouts.header();
+    }
+
+    /** {@link HttpTimeouts#idle()} of {@link #timeouts()}. */
+    public Duration idleTimeout() {
+        return timeouts.idle();
+    }
+
+    /** {@link HttpTimeouts#bodyRead()} of {@link #timeouts()}. */
+    public Duration bodyReadTimeout() {
+        return timeouts.bodyRead();
     }
 
     private static void requireAtLeast(int value, int minimum, String name) {
@@ -59,58 +62,48 @@ public record HttpLimits(int maxRequestLineBytes, int maxHeaderBytes, int maxHea
         }
     }
 
-    private static void requirePositive(Duration value, String name) {
-        Objects.requireNonNull(value, name);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive: " + value);
-        }
-    }
-
     /** A copy with another {@link #maxRequestLineBytes()}. */
     public HttpLimits withMaxRequestLineBytes(int value) {
-        return new HttpLimits(value, maxHeaderBytes, maxHeaderCount, maxBodyBytes, headerTimeout,
-                idleTimeout, bodyReadTimeout, maxRequestsPerConnection);
+        return new HttpLimits(value, maxHeaderBytes, maxHeaderCount, maxBodyBytes, maxRequestsPerConnection, timeouts);
     }
 
     /** A copy with another {@link #maxHeaderBytes()}. */
     public HttpLimits withMaxHeaderBytes(int value) {
-        return new HttpLimits(maxRequestLineBytes, value, maxHeaderCount, maxBodyBytes, headerTimeout,
-                idleTimeout, bodyReadTimeout, maxRequestsPerConnection);
+        return new HttpLimits(maxRequestLineBytes, value, maxHeaderCount, maxBodyBytes, maxRequestsPerConnection, timeouts);
     }
 
     /** A copy with another {@link #maxHeaderCount()}. */
     public HttpLimits withMaxHeaderCount(int value) {
-        return new HttpLimits(maxRequestLineBytes, maxHeaderBytes, value, maxBodyBytes, headerTimeout,
-                idleTimeout, bodyReadTimeout, maxRequestsPerConnection);
+        return new HttpLimits(maxRequestLineBytes, maxHeaderBytes, value, maxBodyBytes, maxRequestsPerConnection, timeouts);
     }
 
     /** A copy with another {@link #maxBodyBytes()}. */
     public HttpLimits withMaxBodyBytes(long value) {
-        return new HttpLimits(maxRequestLineBytes, maxHeaderBytes, maxHeaderCount, value, headerTimeout,
-                idleTimeout, bodyReadTimeout, maxRequestsPerConnection);
-    }
-
-    /** A copy with another {@link #headerTimeout()}. */
-    public HttpLimits withHeaderTimeout(Duration value) {
-        return new HttpLimits(maxRequestLineBytes, maxHeaderBytes, maxHeaderCount, maxBodyBytes, value,
-                idleTimeout, bodyReadTimeout, maxRequestsPerConnection);
-    }
-
-    /** A copy with another {@link #idleTimeout()}. */
-    public HttpLimits withIdleTimeout(Duration value) {
-        return new HttpLimits(maxRequestLineBytes, maxHeaderBytes, maxHeaderCount, maxBodyBytes,
-                headerTimeout, value, bodyReadTimeout, maxRequestsPerConnection);
-    }
-
-    /** A copy with another {@link #bodyReadTimeout()}. */
-    public HttpLimits withBodyReadTimeout(Duration value) {
-        return new HttpLimits(maxRequestLineBytes, maxHeaderBytes, maxHeaderCount, maxBodyBytes,
-                headerTimeout, idleTimeout, value, maxRequestsPerConnection);
+        return new HttpLimits(maxRequestLineBytes, maxHeaderBytes, maxHeaderCount, value, maxRequestsPerConnection, timeouts);
     }
 
     /** A copy with another {@link #maxRequestsPerConnection()}. */
     public HttpLimits withMaxRequestsPerConnection(int value) {
-        return new HttpLimits(maxRequestLineBytes, maxHeaderBytes, maxHeaderCount, maxBodyBytes,
-                headerTimeout, idleTimeout, bodyReadTimeout, value);
+        return new HttpLimits(maxRequestLineBytes, maxHeaderBytes, maxHeaderCount, maxBodyBytes, value, timeouts);
+    }
+
+    /** A copy with other {@link #timeouts()}. */
+    public HttpLimits withTimeouts(HttpTimeouts value) {
+        return new HttpLimits(maxRequestLineBytes, maxHeaderBytes, maxHeaderCount, maxBodyBytes, maxRequestsPerConnection, value);
+    }
+
+    /** A copy with another {@link HttpTimeouts#header()}. */
+    public HttpLimits withHeaderTimeout(Duration value) {
+        return withTimeouts(new HttpTimeouts(value, timeouts.idle(), timeouts.bodyRead()));
+    }
+
+    /** A copy with another {@link HttpTimeouts#idle()}. */
+    public HttpLimits withIdleTimeout(Duration value) {
+        return withTimeouts(new HttpTimeouts(timeouts.header(), value, timeouts.bodyRead()));
+    }
+
+    /** A copy with another {@link HttpTimeouts#bodyRead()}. */
+    public HttpLimits withBodyReadTimeout(Duration value) {
+        return withTimeouts(new HttpTimeouts(timeouts.header(), timeouts.idle(), value));
     }
 }

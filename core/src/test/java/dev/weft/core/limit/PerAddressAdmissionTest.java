@@ -9,6 +9,7 @@ import dev.weft.core.ConnectionHandler;
 import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
 import dev.weft.testing.PinningRecorder;
+import dev.weft.testing.Poll;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -16,7 +17,6 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PerAddressAdmissionTest {
 
     /** Spaces the checks of a condition polled with a deadline; the outcome never depends on it. */
-    private static final long POLL_NANOS = 5_000_000;
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final InetSocketAddress ONE = new InetSocketAddress("127.0.0.1", 40_000);
@@ -125,10 +124,6 @@ class PerAddressAdmissionTest {
     }
 
     private static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
-            LockSupport.parkNanos(POLL_NANOS);
-        }
+        Poll.until(what, condition);
     }
 }

@@ -15,11 +15,11 @@ import dev.weft.core.ServerScope;
 import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
 import dev.weft.testing.PinningRecorder;
+import dev.weft.testing.Poll;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +30,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ConnectionPoolTest {
 
     /** Spaces the checks of a condition polled with a deadline; the outcome never depends on it. */
-    private static final long POLL_NANOS = 5_000_000;
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
@@ -90,11 +89,7 @@ class ConnectionPoolTest {
     }
 
     private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
-            LockSupport.parkNanos(POLL_NANOS);
-        }
+        Poll.until(what, condition);
     }
 
     @Test

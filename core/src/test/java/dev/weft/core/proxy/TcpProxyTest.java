@@ -11,6 +11,7 @@ import dev.weft.core.ConnectionHandler;
 import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
 import dev.weft.testing.PinningRecorder;
+import dev.weft.testing.Poll;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -33,7 +34,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TcpProxyTest {
 
     /** Spaces the checks of a condition polled with a deadline; the outcome never depends on it. */
-    private static final long POLL_NANOS = 5_000_000;
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final ConnectionHandler ECHO = connection -> {
@@ -101,11 +101,7 @@ class TcpProxyTest {
     }
 
     private static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
-            LockSupport.parkNanos(POLL_NANOS);
-        }
+        Poll.until(what, condition);
     }
 
     @Test
@@ -179,6 +175,18 @@ class TcpProxyTest {
             assertEquals("after " + i, oneShot("after " + i));
         }
         assertTrue(revived.metrics().accepted() >= 2, "the revived backend gets clients again");
+    }
+
+    @Test
+    void theSplicesSecondThreadAndTheHealthChecksAreThreadsOfTheServerAndEndWithIt() throws IOException {
+        startProxy(ProxyConfig.of(echoBackends(1)).withHealthCheckInterval(Duration.ofMillis(50)));
+        try (Socket socket = client()) {
+            assertEquals("hello", roundTrip(socket, "hello"));
+            // the acceptor, the client's connection, its backend-to-client copy, the health checks
+            assertEquals(4, proxyServer.metrics().threads());
+            proxyServer.stop(Duration.ZERO);
+        }
+        assertEquals(0, proxyServer.metrics().threads());
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
 import dev.weft.testing.PinningRecorder;
+import dev.weft.testing.Poll;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 class FileServerTest {
 
     /** Spaces the checks of a condition polled with a deadline; the outcome never depends on it. */
-    private static final long POLL_NANOS = 5_000_000;
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final long MIB = 1 << 20;
@@ -177,11 +176,7 @@ class FileServerTest {
             raw.out.write(new byte[(int) MIB]);
             raw.out.flush();
         }   // the client goes away a quarter into the upload
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (server.metrics().active() > 0) {
-            assertTrue(System.nanoTime() < deadline, "the server did not end the broken upload");
-            LockSupport.parkNanos(POLL_NANOS);
-        }
+        Poll.untilEquals("connections of the broken upload", 0L, () -> server.metrics().active());
         assertEquals(List.of(), listRoot(), "neither the file nor its temporary file is left");
     }
 

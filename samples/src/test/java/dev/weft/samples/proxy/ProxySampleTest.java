@@ -10,13 +10,13 @@ import dev.weft.core.proxy.BackendMetrics;
 import dev.weft.samples.cli.SampleLauncher;
 import dev.weft.samples.echo.DaggerEchoComponent;
 import dev.weft.testing.PinningRecorder;
+import dev.weft.testing.Poll;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,7 +26,6 @@ import picocli.CommandLine.ParameterException;
 class ProxySampleTest {
 
     /** Spaces the checks of a condition polled with a deadline; the outcome never depends on it. */
-    private static final long POLL_NANOS = 5_000_000;
 
     private final List<AutoCloseable> running = new ArrayList<>();
 
@@ -93,13 +92,7 @@ class ProxySampleTest {
     }
 
     private void awaitNoActiveConnection() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (server.metrics().active() > 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the proxied connection did not end");
-            }
-            LockSupport.parkNanos(POLL_NANOS);
-        }
+        Poll.untilEquals("active proxied connections", 0L, () -> server.metrics().active());
     }
 
     @Test
