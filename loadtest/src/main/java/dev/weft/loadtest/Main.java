@@ -52,7 +52,18 @@ public final class Main implements Runnable {
         line.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         line.registerConverter(EngineKind.class, EngineKind::byLabel);
         line.registerConverter(Scenario.class, Scenario::byLabel);
+        line.setParameterExceptionHandler(Main::usageError);
         return line.execute(args);
+    }
+
+    /** A bad command line: the message, suggestions for a misspelt option, the usage, exit code 2. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println(e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        command.usage(err);
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /** {@code engine KIND}: one engine as a child process of a run. */

@@ -29,6 +29,13 @@ final class HelidonEngine implements Engine {
             HeaderValues.createCached(HeaderNames.CONTENT_TYPE, HelloResponse.NOT_FOUND_CONTENT_TYPE);
     private static final byte[] NOT_FOUND_BODY = HelloResponse.NOT_FOUND_BODY.getBytes(StandardCharsets.US_ASCII);
 
+    /**
+     * Helidon logs through {@code java.util.logging} at INFO on every start and stop; the load
+     * test wants warnings only (as SLF4J is set for the other engines). Held here so the logger,
+     * and with it the level, is not collected.
+     */
+    private static final java.util.logging.Logger HELIDON_LOG = quiet(java.util.logging.Logger.getLogger("io.helidon"));
+
     private final WebServer server;
 
     private HelidonEngine(WebServer server) {
@@ -49,6 +56,11 @@ final class HelidonEngine implements Engine {
                 .build()
                 .start();
         return new HelidonEngine(server);
+    }
+
+    private static java.util.logging.Logger quiet(java.util.logging.Logger logger) {
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
     }
 
     private static void hello(ServerRequest request, ServerResponse response) {

@@ -93,7 +93,7 @@ final class NettyEngine implements Engine {
     /** The HTTPS context: JDK TLS engine, both {@link TlsSuite}s, a freshly generated certificate. */
     private static SslContext serverTls() throws IOException {
         try {
-            return SslContextBuilder.forServer(GeneratedCertificate.generate().keyManagerFactory())
+            return SslContextBuilder.forServer(GeneratedCertificate.shared().keyManagerFactory())
                     .sslProvider(SslProvider.JDK)
                     .protocols(TlsSuite.protocols())
                     .ciphers(TlsSuite.cipherSuites(), IdentityCipherSuiteFilter.INSTANCE)

@@ -15,6 +15,7 @@ import dev.weft.loadtest.report.Report;
 import dev.weft.loadtest.report.RunInfo;
 import dev.weft.loadtest.report.SkippedRow;
 import dev.weft.loadtest.report.StepResult;
+import dev.weft.loadtest.report.SyscallColumns;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -112,7 +113,7 @@ public final class MatrixRunner {
         List<Step> idle = engineSteps.steps().stream().filter(s -> s.scenario() == Scenario.IDLE).toList();
         if (!load.isEmpty()) {
             try (EngineProcess engine = startEngine(engineSteps.engine(), descriptions, transports)) {
-                warmUp(engine);
+                EngineWarmUp.run(engine, options.profile().engineWarmup(), options.instruments());
                 OpenLoopCutoff cutoff = new OpenLoopCutoff();
                 for (Step step : load) {
                     announce(step);
@@ -172,31 +173,13 @@ public final class MatrixRunner {
         };
     }
 
-    /**
-     * Unrecorded load so that the JIT compiles the engine's hot paths before the first row: echo
-     * and HTTP, where the engine has them (h2load steps warm an HTTP/2-only engine by themselves).
-     */
-    private void warmUp(EngineProcess engine) throws InterruptedException {
-        Duration half = options.profile().engineWarmup().dividedBy(2);
-        Optional<InetSocketAddress> echo = engine.address(Service.ECHO);
-        Optional<InetSocketAddress> http = engine.address(Service.HTTP);
-        if (echo.isPresent()) {
-            LoadGenerator.run(new LoadSpec(echo.get(), List.of(), new Protocol.Echo(64), 64, new LoadMode.ClosedLoop(),
-                    ConnectionReuse.KEEP_ALIVE, Duration.ZERO, half, Duration.ofSeconds(5)));
-        }
-        if (http.isPresent()) {
-            LoadGenerator.run(new LoadSpec(http.get(), List.of(), new Protocol.Http(1), 64, new LoadMode.ClosedLoop(),
-                    ConnectionReuse.KEEP_ALIVE, Duration.ZERO, echo.isPresent() ? half : half.multipliedBy(2),
-                    Duration.ofSeconds(5)));
-        }
-    }
-
     private static String summary(StepResult result) {
         return switch (result) {
             case LoadRow r -> String.format("%,.0f/s  p50 %.2f ms  p99 %.2f ms  max %.1f ms  errors %d  timeouts %d"
                             + "  server %.2f cores, %,.0f per CPU-s, %.0f MiB, %d threads",
                     r.throughput(), r.p50Ms(), r.p99Ms(), r.maxMs(), r.errors(), r.timeouts(), r.serverCores(),
-                    r.responsesPerServerCpuSecond(), r.serverRssMiB(), r.serverThreads());
+                    r.responsesPerServerCpuSecond(), r.serverRssMiB(), r.serverThreads())
+                    + "\n      " + SyscallColumns.brief(r.syscalls(), r.responses());
             case dev.weft.loadtest.report.IdleRow r -> String.format(
                     "held %d of %d, alive %d; per connection %.1f KiB heap, %.1f KiB RSS; threads %d -> %d",
                     r.held(), r.requested(), r.alive(), r.heapPerConnectionKiB(), r.rssPerConnectionKiB(),

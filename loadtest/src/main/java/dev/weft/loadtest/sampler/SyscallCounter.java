@@ -3,9 +3,6 @@ package dev.weft.loadtest.sampler;
 import java.io.IOException;
 import dev.weft.loadtest.SearchPath;
 import java.io.RandomAccessFile;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,12 +80,13 @@ public final class SyscallCounter implements AutoCloseable {
     private final Path dir;
     private final Path output;
     private final RandomAccessFile control;
-    private final FileChannel ack;
+    private final RandomAccessFile ack;
     private final Thread ackReader;
+    private volatile boolean closing;
     private final BlockingQueue<String> acks = new ArrayBlockingQueue<>(4);
     private final List<String> kinds;
 
-    private SyscallCounter(Process perf, Path dir, Path output, RandomAccessFile control, FileChannel ack,
+    private SyscallCounter(Process perf, Path dir, Path output, RandomAccessFile control, RandomAccessFile ack,
                            List<String> kinds) {
         this.perf = perf;
         this.dir = dir;
@@ -194,7 +192,7 @@ public final class SyscallCounter implements AutoCloseable {
         List<String> events = new ArrayList<>(probe.kinds().stream().map(k -> PREFIX + k).toList());
         events.add(TOTAL_EVENT);
         // Opened read-write, a FIFO never blocks the open, whether or not perf has opened its end yet.
-        FileChannel ackEnd = FileChannel.open(ack, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        RandomAccessFile ackEnd = new RandomAccessFile(ack.toFile(), "rw");
         RandomAccessFile ctlEnd = new RandomAccessFile(ctl.toFile(), "rw");
         Process perf = new ProcessBuilder(probe.perf().toString(), "stat", "-x,", "--no-big-num", "-D", "-1",
                 "--control", "fifo:" + ctl + "," + ack, "-o", output.toString(), "-e", String.join(",", events),
@@ -203,13 +201,18 @@ public final class SyscallCounter implements AutoCloseable {
         return new SyscallCounter(perf, dir, output, ctlEnd, ackEnd, probe.kinds());
     }
 
-    /** Reads perf's acknowledgements until {@link #close()} closes the channel under it. */
+    /**
+     * Reads perf's acknowledgements until {@link #close()} says so: it writes a byte into the
+     * FIFO itself to wake this read (closing a file does not interrupt a thread blocked in a
+     * FIFO read; a {@code RandomAccessFile}, unlike a {@code FileChannel}, takes no lock that
+     * would make that write wait for the read).
+     */
     private void readAcks() {
-        ByteBuffer buffer = ByteBuffer.allocate(64);
+        byte[] buffer = new byte[64];
         try {
             StringBuilder pending = new StringBuilder();
-            for (int n; (n = ack.read(buffer.clear())) > 0; ) {
-                pending.append(new String(buffer.array(), 0, n, StandardCharsets.US_ASCII));
+            for (int n; !closing && (n = ack.read(buffer)) > 0; ) {
+                pending.append(new String(buffer, 0, n, StandardCharsets.US_ASCII));
                 int at;
                 while ((at = pending.indexOf("ack")) >= 0) {
                     acks.add("ack");
@@ -297,14 +300,19 @@ public final class SyscallCounter implements AutoCloseable {
         }
     }
 
-    /** Ends perf if still running and removes its files. */
+    /** Ends perf if still running and removes its files; idempotent. */
     @Override
     public void close() {
+        if (closing) {
+            return;
+        }
         perf.destroyForcibly();
         try {
+            closing = true;
+            ack.write('\n');
+            ackReader.join(ACK_LIMIT);
             control.close();
             ack.close();
-            ackReader.join(ACK_LIMIT);
         } catch (IOException e) {
             log.debug("closing perf's fifos failed: {}", e.toString());
         } catch (InterruptedException e) {

@@ -1,80 +1,80 @@
 package dev.weft.loadtest.tls;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import javax.net.ssl.KeyManagerFactory;
+import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A self-signed RSA-2048 server certificate for {@code localhost} / {@code 127.0.0.1}, made when
- * an engine starts by the {@code keytool} of the running JDK, so no key is ever checked in. The
- * key store lives only in memory once loaded: its temporary file is deleted at once.
+ * A self-signed RSA-2048 server certificate for {@code localhost} / {@code 127.0.0.1}, made in
+ * memory when an engine starts (BouncyCastle builds the X.509 structure; the JDK generates and
+ * signs), so no key is ever written to disk or checked in. RSA because the TLS 1.2 suite is
+ * ECDHE-RSA. Generated once per JVM and shared: key generation takes a noticeable fraction of a
+ * second on a busy machine.
  *
- * @param keyStore the PKCS#12 store holding the key and certificate under {@link #ALIAS}
- * @param password the store's (random) password, needed to read the key
+ * @param keyStore an in-memory store holding the key and certificate under {@link #ALIAS}
+ * @param password the store's (random) key password
  */
 public record GeneratedCertificate(KeyStore keyStore, char[] password) {
 
     /** The alias of the key entry. */
     public static final String ALIAS = "weft-loadtest";
-    private static final long KEYTOOL_LIMIT_SECONDS = 60;
+    private static final Duration VALIDITY = Duration.ofDays(7);
 
-    /**
-     * Generates a new key pair and certificate.
-     *
-     * @throws IOException when {@code keytool} is missing or fails
-     */
-    public static GeneratedCertificate generate() throws IOException {
-        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        if (!Files.isExecutable(keytool)) {
-            throw new IOException("no keytool in " + keytool.getParent() + ": cannot generate the HTTPS certificate");
-        }
-        byte[] secret = new byte[18];
-        new SecureRandom().nextBytes(secret);
-        char[] password = HexFormat.of().formatHex(secret).toCharArray();
-        Path dir = Files.createTempDirectory("weft-loadtest-tls");
-        Path file = dir.resolve("server.p12");
+    /** The certificate of this JVM, generated on first use. */
+    public static GeneratedCertificate shared() throws IOException {
         try {
-            run(List.of(keytool.toString(), "-genkeypair", "-alias", ALIAS, "-keyalg", "RSA", "-keysize", "2048",
-                    "-validity", "7", "-dname", "CN=localhost", "-ext", "san=dns:localhost,ip:127.0.0.1",
-                    "-storetype", "PKCS12", "-keystore", file.toString(),
-                    "-storepass", new String(password), "-keypass", new String(password), "-noprompt"));
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(file)) {
-                store.load(in, password);
-            }
-            return new GeneratedCertificate(store, password);
-        } catch (GeneralSecurityException e) {
-            throw new IOException("cannot read the generated key store", e);
-        } finally {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(dir);
+            return Shared.INSTANCE;
+        } catch (ExceptionInInitializerError e) {
+            throw new IOException("cannot generate the HTTPS certificate", e.getCause());
         }
     }
 
-    private static void run(List<String> command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    /** Holder idiom: generated once, on first use, thread-safely. */
+    private static final class Shared {
+        static final GeneratedCertificate INSTANCE = generate();
+    }
+
+    /** Generates a new key pair and certificate. */
+    static GeneratedCertificate generate() {
         try {
-            if (!process.waitFor(KEYTOOL_LIMIT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException("keytool did not finish within " + KEYTOOL_LIMIT_SECONDS + " s");
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while generating the certificate", e);
-        }
-        if (process.exitValue() != 0) {
-            throw new IOException("keytool failed (exit " + process.exitValue() + "): " + output.strip());
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2_048);
+            KeyPair pair = generator.generateKeyPair();
+            X500Principal name = new X500Principal("CN=localhost");
+            Instant now = Instant.now();
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
+                    new BigInteger(64, new SecureRandom()), Date.from(now.minus(Duration.ofHours(1))),
+                    Date.from(now.plus(VALIDITY)), name, pair.getPublic());
+            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+                new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+            X509CertificateHolder holder = builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate()));
+            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(holder);
+            char[] password = Long.toHexString(new SecureRandom().nextLong()).toCharArray();
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry(ALIAS, pair.getPrivate(), password, new Certificate[] {certificate});
+            return new GeneratedCertificate(store, password);
+        } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
+            throw new IllegalStateException("cannot generate a self-signed certificate", e);
         }
     }
 
