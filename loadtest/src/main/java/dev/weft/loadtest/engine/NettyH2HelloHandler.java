@@ -1,7 +1,6 @@
 package dev.weft.loadtest.engine;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
@@ -13,7 +12,6 @@ import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
 import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Netty HTTP/2 {@code GET /hello} on {@code Http2FrameCodec}, as Netty's own frame-codec
@@ -31,13 +29,8 @@ final class NettyH2HelloHandler extends NettyBatchHandler {
     private static final AsciiString DATE = AsciiString.cached("date");
     private static final AsciiString CONTENT_TYPE = AsciiString.cached("content-type");
     private static final AsciiString CONTENT_LENGTH = AsciiString.cached("content-length");
-    private static final ByteBuf OK_BODY = body(HelloResponse.BODY);
-    private static final ByteBuf NOT_FOUND_BODY = body(HelloResponse.NOT_FOUND_BODY);
-
-    private static ByteBuf body(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
-        return Unpooled.unreleasableBuffer(Unpooled.directBuffer(bytes.length).writeBytes(bytes));
-    }
+    private static final ByteBuf OK_BODY = NettyHelloBodies.OK;
+    private static final ByteBuf NOT_FOUND_BODY = NettyHelloBodies.NOT_FOUND;
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {

@@ -44,28 +44,12 @@ final class WindowSampler implements MeasurementListener, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot sample process " + serverPid, e);
         }
-        if (syscalls instanceof SyscallCounter.Attachment.Attached attached) {
-            try {
-                attached.counter().enable();
-            } catch (IOException e) {
-                syscallFailure = e.getMessage();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        switchCounters(true);
     }
 
     @Override
     public void ended() {
-        if (syscalls instanceof SyscallCounter.Attachment.Attached attached && syscallFailure == null) {
-            try {
-                attached.counter().disable();
-            } catch (IOException e) {
-                syscallFailure = e.getMessage();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        switchCounters(false);
         try {
             server = sampler.stop();
             generatorCpu = ProcSnapshot.read(ProcessHandle.current().pid()).cpu().minus(generatorAtStart.cpu());
@@ -73,6 +57,23 @@ final class WindowSampler implements MeasurementListener, AutoCloseable {
             throw new UncheckedIOException("cannot sample process " + serverPid, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Switches the syscall counters on or off; a failure makes this window's counts unavailable, not the step. */
+    private void switchCounters(boolean on) {
+        if (syscalls instanceof SyscallCounter.Attachment.Attached attached && syscallFailure == null) {
+            try {
+                if (on) {
+                    attached.counter().enable();
+                } else {
+                    attached.counter().disable();
+                }
+            } catch (IOException e) {
+                syscallFailure = e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

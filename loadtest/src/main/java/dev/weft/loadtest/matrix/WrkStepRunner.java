@@ -83,9 +83,9 @@ final class WrkStepRunner {
 
     /** Builds the row from wrk's output. */
     static LoadRow parse(Step step, String output, ProcessUsage usage, SyscallCounts syscalls) {
-        double p50 = 0;
-        double p90 = 0;
-        double p99 = 0;
+        double p50 = Double.NaN;
+        double p90 = Double.NaN;
+        double p99 = Double.NaN;
         double max = 0;
         long requests = 0;
         double rate = 0;
