@@ -22,13 +22,15 @@ import org.slf4j.LoggerFactory;
  * Unrecorded load right after an engine starts, so that the JIT has compiled its hot paths
  * before the first row: the warm-up time is shared between the services the engine runs — echo,
  * HTTP, new TLS connections of both versions, WebSocket echo, and h2c through {@code h2load}
- * when it is installed.
+ * when it is installed (by request count: at least {@value #H2_WARM_UP_REQUESTS}, ten per
+ * millisecond of its share).
  */
 final class EngineWarmUp {
 
     private static final Logger log = LoggerFactory.getLogger(EngineWarmUp.class);
     private static final int CONNECTIONS = 16;
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final int H2_WARM_UP_REQUESTS = 1_000;
 
     private EngineWarmUp() {
     }
@@ -64,8 +66,10 @@ final class EngineWarmUp {
 
     private static void h2load(String h2load, int port, Duration duration) throws InterruptedException {
         try {
-            Process process = new ProcessBuilder(h2load, "-t1", "-c" + CONNECTIONS, "-m10", "-D",
-                    Math.max(100, duration.toMillis()) + "ms", "http://127.0.0.1:" + port + "/hello")
+            // By count, not by time: a cold HTTP/2 stack may answer nothing within a short duration.
+            long requests = Math.max(H2_WARM_UP_REQUESTS, duration.toMillis() * 10);
+            Process process = new ProcessBuilder(h2load, "-t1", "-c" + CONNECTIONS, "-m10", "-n" + requests,
+                    "http://127.0.0.1:" + port + "/hello")
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (!process.waitFor(duration.toMillis() + 30_000, TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
