@@ -29,8 +29,10 @@ final class ReportTables {
         return results.stream().filter(IdleRow.class::isInstance).map(IdleRow.class::cast).toList();
     }
 
+    /** Every engine in the order it ran; engines with only n/a rows last. */
     Set<String> engines() {
         Set<String> engines = new LinkedHashSet<>();
+        results.stream().filter(r -> !(r instanceof NotApplicableRow)).forEach(r -> engines.add(r.engine()));
         results.forEach(r -> engines.add(r.engine()));
         return engines;
     }
