@@ -38,7 +38,7 @@ public record Profile(Duration warmup, Duration measure, Duration engineWarmup, 
 
     /** The quick run: a few minutes for every engine; numbers are indicative only. */
     public static final Profile QUICK = new Profile(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(3),
-            List.of(64, 256, 1_024), List.of(64), 256, List.of(5_000, 20_000), 64, List.of(1_000), List.of(256), List.of(64),
+            List.of(64, 256, 1_024), List.of(256), 256, List.of(5_000, 20_000), 64, List.of(1_000), List.of(256), List.of(64),
             new ProtocolSweeps(List.of(64), 16, List.of(64, 1_000), 16, List.of(1, 10, 100)));
 
     /** The profile for a smoke run of every scenario at low concurrency (tests). */
