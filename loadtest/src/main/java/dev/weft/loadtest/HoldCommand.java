@@ -20,9 +20,9 @@ final class HoldCommand implements Callable<Integer> {
     /** What the held connections speak. */
     enum HeldProtocol {
         /** HTTP keep-alive {@code GET /hello}. */
-        http,
+        HTTP,
         /** 64-byte echo. */
-        echo
+        ECHO
     }
 
     @Option(names = "--port", required = true, description = "the server's port on loopback")
@@ -39,7 +39,7 @@ final class HoldCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Protocol spoken = protocol == HeldProtocol.http ? new Protocol.Http(1) : new Protocol.Echo(64);
+        Protocol spoken = protocol == HeldProtocol.HTTP ? new Protocol.Http(1) : new Protocol.Echo(64);
         InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
         try (IdleHolder holder = IdleHolder.open(target, source, spoken, connections, Duration.ofSeconds(30))) {

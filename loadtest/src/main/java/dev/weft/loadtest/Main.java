@@ -1,15 +1,12 @@
 package dev.weft.loadtest;
 
-import dev.weft.loadtest.engine.EngineHost;
 import dev.weft.loadtest.engine.EngineKind;
-import dev.weft.loadtest.engine.EngineOptions;
 import dev.weft.loadtest.matrix.Scenario;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /**
  * The load test's command line (picocli); every process of a run is this jar with another
@@ -25,7 +22,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "weft-loadtest", mixinStandardHelpOptions = true, versionProvider = LoadTestVersion.class,
         description = "Weft's load test: every engine side by side, each in its own JVM, on loopback.",
-        subcommands = {RunCommand.class, Main.Engine.class, HoldCommand.class})
+        subcommands = {RunCommand.class, EngineCommand.class, HoldCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -52,6 +49,7 @@ public final class Main implements Runnable {
         line.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         line.registerConverter(EngineKind.class, EngineKind::byLabel);
         line.registerConverter(Scenario.class, Scenario::byLabel);
+        line.setCaseInsensitiveEnumValuesAllowed(true);
         line.setParameterExceptionHandler(Main::usageError);
         return line.execute(args);
     }
@@ -64,22 +62,6 @@ public final class Main implements Runnable {
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         command.usage(err);
         return command.getCommandSpec().exitCodeOnInvalidInput();
-    }
-
-    /** {@code engine KIND}: one engine as a child process of a run. */
-    @Command(name = "engine", mixinStandardHelpOptions = true,
-            description = "Runs one engine until its standard input ends (started by 'run').")
-    static final class Engine implements java.util.concurrent.Callable<Integer> {
-
-        @Parameters(index = "0", paramLabel = "KIND", description = "the engine: ${COMPLETION-CANDIDATES}",
-                completionCandidates = EngineLabels.class)
-        private EngineKind kind;
-
-        @Override
-        public Integer call() throws Exception {
-            EngineHost.run(kind, EngineOptions.LOOPBACK_EPHEMERAL, System.in, System.out);
-            return 0;
-        }
     }
 
     /** The engine labels, for the usage text. */
