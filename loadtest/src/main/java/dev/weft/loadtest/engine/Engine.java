@@ -1,32 +1,33 @@
 package dev.weft.loadtest.engine;
 
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * A running engine under test: an echo server and, where the engine has one, an HTTP server
- * answering {@code GET /hello} with {@link HelloResponse}. Closing it stops both and releases
- * every thread it started.
+ * A running engine under test: one listener per {@link Service} it serves, each on its own port.
+ * Closing it stops them all and releases every thread it started.
  */
 public interface Engine extends AutoCloseable {
 
     /** Which engine this is. */
     EngineKind kind();
 
-    /** The port of the echo server. */
-    int echoPort();
+    /** The port of every service this engine runs; exactly {@link EngineKind#services()}. */
+    Map<Service, Integer> ports();
 
-    /** The port of the HTTP server, or empty when this engine serves no HTTP. */
-    OptionalInt httpPort();
-
-    /**
-     * The port of a Weft UDP relay run by this engine, or empty when it has none (only Weft's
-     * engines have one: the fan-out scenario measures the relay, not a contrast).
-     */
-    default OptionalInt udpPort() {
-        return OptionalInt.empty();
+    /** The port of {@code service}, or empty when this engine does not serve it. */
+    default OptionalInt port(Service service) {
+        Integer port = ports().get(service);
+        return port == null ? OptionalInt.empty() : OptionalInt.of(port);
     }
 
-    /** A line saying how the engine runs (transport, threads), for the report. */
+    /**
+     * How the engine waits for sockets, in a few words for the report: {@code "native epoll"},
+     * {@code "virtual thread per connection + JDK poller"}, ...
+     */
+    String transport();
+
+    /** A line saying what the engine is and how it runs (version, threads, codecs), for the report. */
     String description();
 
     /** Stops the engine. */

@@ -16,9 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one engine as its own process for the load test. It prints one line
- * {@code READY pid=<pid> echo=<port> http=<port or -> udp=<port or -> control=<port> engine=<description>} once
- * it listens, then serves a line-based control port on loopback:
+ * Runs one engine as its own process for the load test. Once every service listens it prints one
+ * line of tab-separated fields,
+ * {@code READY pid=<pid> ports=<service>:<port>,... control=<port> transport=<text> engine=<text>},
+ * then serves a line-based control port on loopback:
  * <ul>
  *   <li>{@code heap} — runs a full GC and answers the heap bytes in use after it;</li>
  *   <li>{@code stop} — stops the engine and ends the process.</li>
@@ -47,14 +48,20 @@ public final class EngineHost {
             EngineHost host = new EngineHost(engine, control);
             Thread.ofPlatform().daemon().name("engine-control").start(host::serveControl);
             Thread.ofPlatform().daemon().name("engine-stdin").start(() -> host.awaitEndOf(stdin));
-            out.println("READY pid=" + ProcessHandle.current().pid() + " echo=" + engine.echoPort()
-                    + " http=" + (engine.httpPort().isPresent() ? engine.httpPort().getAsInt() : "-")
-                    + " udp=" + (engine.udpPort().isPresent() ? engine.udpPort().getAsInt() : "-")
-                    + " control=" + control.getLocalPort() + " engine=" + engine.description());
+            out.println(readyLine(engine, control.getLocalPort()));
             out.flush();
             host.stop.await();
             log.info("{} stopping", kind.label());
         }
+    }
+
+    /** The announcement: tab-separated, because the transport and description contain spaces. */
+    static String readyLine(Engine engine, int controlPort) {
+        String ports = engine.ports().entrySet().stream()
+                .map(e -> e.getKey().label() + ":" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(","));
+        return String.join("\t", "READY", "pid=" + ProcessHandle.current().pid(), "ports=" + ports,
+                "control=" + controlPort, "transport=" + engine.transport(), "engine=" + engine.description());
     }
 
     private void awaitEndOf(InputStream stdin) {

@@ -1,91 +1,125 @@
 package dev.weft.loadtest.engine;
 
+import dev.weft.loadtest.tls.GeneratedCertificate;
+import dev.weft.loadtest.tls.TlsSuite;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.ServerChannel;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.ssl.IdentityCipherSuiteFilter;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.OptionalInt;
+import java.security.GeneralSecurityException;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * Netty, the industrial reactor: epoll where its native library loads, else NIO; one event loop
- * per core for connections and one for accepting. HTTP goes through Netty's own
- * {@link HttpServerCodec}; echo writes back what it reads and flushes once per read batch.
+ * Netty, the industrial reactor, at its best: native epoll (required on Linux x86_64, see
+ * {@link NettyTransport}), one event loop per core for connections and one for accepting,
+ * every service written the way Netty's own examples and benchmarks write it:
+ * <ul>
+ *   <li>echo: writes back every buffer read;</li>
+ *   <li>HTTP: {@link HttpServerCodec} and {@link NettyHelloHandler};</li>
+ *   <li>HTTPS: the same behind an {@code SslHandler} on the JDK's TLS engine
+ *       ({@link SslProvider#JDK}), TLS 1.3 and 1.2 with one cipher suite each
+ *       ({@link TlsSuite}), a certificate generated at start;</li>
+ *   <li>WebSocket: {@link WebSocketServerProtocolHandler} at {@code /ws} and an echo of every frame;</li>
+ *   <li>h2c: {@code Http2FrameCodec} (prior knowledge) and {@link NettyH2HelloHandler}.</li>
+ * </ul>
+ * Writes are flushed once per read batch throughout.
  */
 final class NettyEngine implements Engine {
 
+    /** The largest WebSocket handshake request or frame accepted. */
+    private static final int MAX_WEBSOCKET_BYTES = 65_536;
+
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
-    private final Channel echo;
-    private final Channel http;
-    private final String transport;
+    private final Map<Service, Channel> listeners;
+    private final NettyTransport transport;
 
-    private NettyEngine(EventLoopGroup boss, EventLoopGroup workers, Channel echo, Channel http, String transport) {
+    private NettyEngine(EventLoopGroup boss, EventLoopGroup workers, Map<Service, Channel> listeners,
+                        NettyTransport transport) {
         this.boss = boss;
         this.workers = workers;
-        this.echo = echo;
-        this.http = http;
+        this.listeners = listeners;
         this.transport = transport;
     }
 
     static NettyEngine start(EngineOptions options) throws IOException {
-        boolean epoll = Epoll.isAvailable();
-        IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        String transport = epoll ? "epoll"
-                : "NIO (epoll unavailable: " + Epoll.unavailabilityCause().getClass().getSimpleName() + ")";
-        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, factory);
-        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), factory);
+        NettyTransport transport = NettyTransport.select(System.getProperty("os.name"), System.getProperty("os.arch"));
+        SslContext tls = serverTls();
+        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, transport.factory());
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+                transport.factory());
+        Map<Service, Channel> listeners = new EnumMap<>(Service.class);
         try {
-            Channel echo = bind(boss, workers, channelType, new InetSocketAddress(options.host(), options.echoPort()),
-                    new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel channel) {
-                            channel.pipeline().addLast(NettyEchoHandler.INSTANCE);
-                        }
-                    });
-            Channel http = bind(boss, workers, channelType, new InetSocketAddress(options.host(), options.httpPort()),
-                    new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel channel) {
-                            channel.pipeline().addLast(new HttpServerCodec(), NettyHelloHandler.INSTANCE);
-                        }
-                    });
-            return new NettyEngine(boss, workers, echo, http, transport);
+            Binder binder = new Binder(boss, workers, transport, options.host());
+            listeners.put(Service.ECHO, binder.bind(options.echoPort(), () -> new ChannelHandler[] {NettyEchoHandler.INSTANCE}));
+            listeners.put(Service.HTTP, binder.bind(options.httpPort(),
+                    () -> new ChannelHandler[] {new HttpServerCodec(), NettyHelloHandler.INSTANCE}));
+            listeners.put(Service.HTTPS, binder.bind(0, () -> new ChannelHandler[] {
+                    tls.newHandler(io.netty.buffer.ByteBufAllocator.DEFAULT), new HttpServerCodec(), NettyHelloHandler.INSTANCE}));
+            listeners.put(Service.WEBSOCKET, binder.bind(0, () -> new ChannelHandler[] {new HttpServerCodec(),
+                    new HttpObjectAggregator(MAX_WEBSOCKET_BYTES),
+                    new WebSocketServerProtocolHandler("/ws", null, false, MAX_WEBSOCKET_BYTES),
+                    NettyWebSocketEchoHandler.INSTANCE}));
+            listeners.put(Service.H2C, binder.bind(0, () -> new ChannelHandler[] {
+                    Http2FrameCodecBuilder.forServer().build(), NettyH2HelloHandler.INSTANCE}));
+            return new NettyEngine(boss, workers, listeners, transport);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            shutdown(boss, workers);
+            closeAll(listeners, boss, workers);
             throw new IOException("interrupted while binding", e);
         } catch (RuntimeException e) {
-            shutdown(boss, workers);
+            closeAll(listeners, boss, workers);
             throw e;
         }
     }
 
-    private static Channel bind(EventLoopGroup boss, EventLoopGroup workers, Class<? extends ServerChannel> type,
-                                InetSocketAddress address, ChannelInitializer<SocketChannel> initializer)
-            throws InterruptedException {
-        return new ServerBootstrap()
-                .group(boss, workers)
-                .channel(type)
-                .option(ChannelOption.SO_BACKLOG, 4_096)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(initializer)
-                .bind(address).sync().channel();
+    /** The HTTPS context: JDK TLS engine, both {@link TlsSuite}s, a freshly generated certificate. */
+    private static SslContext serverTls() throws IOException {
+        try {
+            return SslContextBuilder.forServer(GeneratedCertificate.shared().keyManagerFactory())
+                    .sslProvider(SslProvider.JDK)
+                    .protocols(TlsSuite.protocols())
+                    .ciphers(TlsSuite.cipherSuites(), IdentityCipherSuiteFilter.INSTANCE)
+                    .build();
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot build Netty's TLS context", e);
+        }
+    }
+
+    /** Binds server channels with the options every service shares. */
+    private record Binder(EventLoopGroup boss, EventLoopGroup workers, NettyTransport transport, String host) {
+        Channel bind(int port, Supplier<ChannelHandler[]> pipeline) throws InterruptedException {
+            return new ServerBootstrap()
+                    .group(boss, workers)
+                    .channel(transport.channelType())
+                    .option(ChannelOption.SO_BACKLOG, 4_096)
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel channel) {
+                            channel.pipeline().addLast(pipeline.get());
+                        }
+                    })
+                    .bind(new InetSocketAddress(host, port)).sync().channel();
+        }
     }
 
     @Override
@@ -94,30 +128,32 @@ final class NettyEngine implements Engine {
     }
 
     @Override
-    public int echoPort() {
-        return ((InetSocketAddress) echo.localAddress()).getPort();
+    public Map<Service, Integer> ports() {
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        listeners.forEach((service, channel) -> ports.put(service, ((InetSocketAddress) channel.localAddress()).getPort()));
+        return ports;
     }
 
     @Override
-    public OptionalInt httpPort() {
-        return OptionalInt.of(((InetSocketAddress) http.localAddress()).getPort());
+    public String transport() {
+        return transport.name() + ", " + Runtime.getRuntime().availableProcessors() + " worker loops";
     }
 
     @Override
     public String description() {
         return "Netty " + io.netty.util.Version.identify().values().stream().findFirst()
-                .map(io.netty.util.Version::artifactVersion).orElse("?") + ", " + transport
-                + ", " + Runtime.getRuntime().availableProcessors() + " worker loops; HTTP through HttpServerCodec";
+                .map(io.netty.util.Version::artifactVersion).orElse("?")
+                + "; HTTP through HttpServerCodec, HTTPS through SslHandler (JDK TLS engine), WebSocket through"
+                + " WebSocketServerProtocolHandler, h2c through Http2FrameCodec; flushed once per read batch";
     }
 
     @Override
     public void close() {
-        echo.close().syncUninterruptibly();
-        http.close().syncUninterruptibly();
-        shutdown(boss, workers);
+        closeAll(listeners, boss, workers);
     }
 
-    private static void shutdown(EventLoopGroup boss, EventLoopGroup workers) {
+    private static void closeAll(Map<Service, Channel> listeners, EventLoopGroup boss, EventLoopGroup workers) {
+        listeners.values().forEach(channel -> channel.close().syncUninterruptibly());
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }

@@ -1,7 +1,6 @@
 package dev.weft.loadtest.engine;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -12,7 +11,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Netty {@code GET /hello}, written the way Netty's own benchmarks write it: a response object
@@ -30,19 +28,14 @@ final class NettyHelloHandler extends NettyBatchHandler {
     private static final AsciiString SERVER_VALUE = AsciiString.cached(HelloResponse.SERVER);
     private static final AsciiString TYPE_VALUE = AsciiString.cached(HelloResponse.CONTENT_TYPE);
     private static final AsciiString NOT_FOUND_TYPE_VALUE = AsciiString.cached(HelloResponse.NOT_FOUND_CONTENT_TYPE);
-    private static final ByteBuf OK_BODY = body(HelloResponse.BODY);
-    private static final ByteBuf NOT_FOUND_BODY = body(HelloResponse.NOT_FOUND_BODY);
+    private static final ByteBuf OK_BODY = NettyHelloBodies.OK;
+    private static final ByteBuf NOT_FOUND_BODY = NettyHelloBodies.NOT_FOUND;
     private static final AsciiString OK_LENGTH = AsciiString.cached(Integer.toString(OK_BODY.readableBytes()));
     private static final AsciiString NOT_FOUND_LENGTH = AsciiString.cached(Integer.toString(NOT_FOUND_BODY.readableBytes()));
     /** The one instance, shared by every channel (it holds no per-connection state). */
     static final NettyHelloHandler INSTANCE = new NettyHelloHandler();
 
     private volatile AsciiString date = new AsciiString(HelloResponse.date());
-
-    private static ByteBuf body(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
-        return Unpooled.unreleasableBuffer(Unpooled.directBuffer(bytes.length).writeBytes(bytes));
-    }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {

@@ -8,7 +8,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,13 +89,14 @@ final class ReactorEngine implements Engine {
     }
 
     @Override
-    public int echoPort() {
-        return echoListener.socket().getLocalPort();
+    public Map<Service, Integer> ports() {
+        return Map.of(Service.ECHO, echoListener.socket().getLocalPort(),
+                Service.HTTP, httpListener.socket().getLocalPort());
     }
 
     @Override
-    public OptionalInt httpPort() {
-        return OptionalInt.of(httpListener.socket().getLocalPort());
+    public String transport() {
+        return "java.nio Selector (epoll, level-triggered), " + loops.size() + " loops";
     }
 
     @Override

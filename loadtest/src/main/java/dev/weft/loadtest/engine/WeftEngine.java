@@ -22,9 +22,10 @@ import dev.weft.udp.UdpServerConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * Weft's own engine, one thread per connection — virtual or platform as {@link ThreadMode}
@@ -74,7 +75,7 @@ final class WeftEngine implements Engine {
                     HttpServerConfig.DEFAULT_SERVER_NAME);
             http = new HttpServer(httpConfig,
                     Router.of(List.of(Route.get("/hello", request -> HELLO))), registry).start();
-            if (kind.runsUdpRelay()) {
+            if (kind.services().contains(Service.UDP_RELAY)) {
                 UdpServerConfig config = UdpServerConfig.builder().name(kind.label() + "-udp").host(options.host())
                         .receiveBufferBytes(UDP_BUFFER_BYTES).sendBufferBytes(UDP_BUFFER_BYTES).build();
                 udp = new UdpServer(config, new UdpRelay(RelayConfig.DEFAULTS, new ChatRooms(RoomsConfig.DEFAULTS), registry)).start();
@@ -118,18 +119,19 @@ final class WeftEngine implements Engine {
     }
 
     @Override
-    public int echoPort() {
-        return echo.port();
+    public Map<Service, Integer> ports() {
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        ports.put(Service.ECHO, echo.port());
+        ports.put(Service.HTTP, http.port());
+        udp.ifPresent(server -> ports.put(Service.UDP_RELAY, server.port()));
+        return ports;
     }
 
     @Override
-    public OptionalInt httpPort() {
-        return OptionalInt.of(http.port());
-    }
-
-    @Override
-    public OptionalInt udpPort() {
-        return udp.map(server -> OptionalInt.of(server.port())).orElse(OptionalInt.empty());
+    public String transport() {
+        return echo.config().server().threadMode() == ThreadMode.VIRTUAL
+                ? "virtual thread per connection, blocking JDK sockets (JDK poller)"
+                : "platform thread per connection, blocking JDK sockets";
     }
 
     @Override

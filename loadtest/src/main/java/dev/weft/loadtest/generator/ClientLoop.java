@@ -117,9 +117,10 @@ final class ClientLoop implements Runnable {
             }
             s.connect(spec.target(), (int) spec.requestTimeout().toMillis());
             s.setSoTimeout((int) spec.requestTimeout().toMillis());
-            in = s.getInputStream();
-            out = s.getOutputStream();
-            socket = s;
+            Socket ready = client.open(s);
+            in = ready.getInputStream();
+            out = ready.getOutputStream();
+            socket = ready;
             return true;
         } catch (SocketTimeoutException e) {
             closeQuietly(s);

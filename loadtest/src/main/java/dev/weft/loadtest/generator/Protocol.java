@@ -1,5 +1,7 @@
 package dev.weft.loadtest.generator;
 
+import dev.weft.loadtest.tls.ClientTls;
+
 /** What the clients say to the server: a closed set of request/response protocols. */
 public sealed interface Protocol {
 
@@ -68,6 +70,63 @@ public sealed interface Protocol {
         @Override
         public String label() {
             return pipelineDepth == 1 ? "http" : "http-pipelined-" + pipelineDepth;
+        }
+    }
+
+    /**
+     * HTTPS keep-alive {@code GET /hello}: a full handshake with {@code tls}'s one version and
+     * cipher on each new connection, then plain {@link Http} round trips.
+     *
+     * @param tls the client side of TLS, shared by every connection of the step
+     */
+    record Https(ClientTls tls) implements Protocol {
+        /** Validates. */
+        public Https {
+            java.util.Objects.requireNonNull(tls, "tls");
+        }
+
+        @Override
+        public ProtocolClient newClient() {
+            return new TlsHelloClient(tls);
+        }
+
+        @Override
+        public int responsesPerRoundTrip() {
+            return 1;
+        }
+
+        @Override
+        public String label() {
+            return "https-" + tls.suite().protocol();
+        }
+    }
+
+    /**
+     * WebSocket echo at {@code /ws}: one masked binary message, its echo read back and compared.
+     *
+     * @param messageBytes the message size (at most 65,535)
+     */
+    record WebSocketEcho(int messageBytes) implements Protocol {
+        /** Validates. */
+        public WebSocketEcho {
+            if (messageBytes <= 0 || messageBytes > 65_535) {
+                throw new IllegalArgumentException("messageBytes must be in 1..65535: " + messageBytes);
+            }
+        }
+
+        @Override
+        public ProtocolClient newClient() {
+            return new WebSocketEchoClient(messageBytes);
+        }
+
+        @Override
+        public int responsesPerRoundTrip() {
+            return 1;
+        }
+
+        @Override
+        public String label() {
+            return "ws-echo-" + messageBytes + "B";
         }
     }
 }

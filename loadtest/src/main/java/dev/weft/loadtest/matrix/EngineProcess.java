@@ -1,6 +1,7 @@
 package dev.weft.loadtest.matrix;
 
 import dev.weft.loadtest.engine.EngineKind;
+import dev.weft.loadtest.engine.Service;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -10,7 +11,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Optional;
@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * An engine running in a child JVM ({@code Main engine <kind>}), its ports read from the
- * {@code READY} line, its heap read through the control port.
+ * An engine running in a child JVM ({@code Main engine <kind>}), its ports and transport read
+ * from the {@code READY} line, its heap read through the control port.
  */
 final class EngineProcess implements AutoCloseable {
 
@@ -41,15 +41,15 @@ final class EngineProcess implements AutoCloseable {
 
     /** Starts the engine and waits until it listens. */
     static EngineProcess start(JavaProcesses processes, EngineKind kind, List<String> extraJvmOptions,
-                               Optional<Path> jfr) throws IOException, InterruptedException {
+                               List<String> recordingOptions) throws IOException, InterruptedException {
         List<String> options = new ArrayList<>(JVM_OPTIONS);
         options.addAll(kind.jvmOptions(Runtime.version().feature()));
         options.addAll(extraJvmOptions);
-        jfr.ifPresent(file -> options.add("-XX:StartFlightRecording=settings=profile,filename=" + file.toAbsolutePath()));
+        options.addAll(recordingOptions);
         Process process = processes.start(options, List.of("engine", kind.label()));
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         try {
-            String line = JavaProcesses.awaitLine(out, l -> l.startsWith("READY "), START_LIMIT, kind.label() + " engine");
+            String line = JavaProcesses.awaitLine(out, l -> l.startsWith("READY\t"), START_LIMIT, kind.label() + " engine");
             Map<String, String> ready = parse(line);
             ready.put("engine", ready.get("engine") + "; JVM options: " + String.join(" ", options));
             return new EngineProcess(kind, process, ready);
@@ -59,14 +59,14 @@ final class EngineProcess implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> parse(String line) {
+    /** The fields of the {@code READY} line: tab-separated {@code name=value}. */
+    static Map<String, String> parse(String line) {
         Map<String, String> fields = new HashMap<>();
-        String rest = line.substring("READY ".length());
-        int engineAt = rest.indexOf("engine=");
-        fields.put("engine", rest.substring(engineAt + "engine=".length()));
-        for (String field : rest.substring(0, engineAt).trim().split(" ")) {
+        for (String field : line.split("\t")) {
             int eq = field.indexOf('=');
-            fields.put(field.substring(0, eq), field.substring(eq + 1));
+            if (eq > 0) {
+                fields.put(field.substring(0, eq), field.substring(eq + 1));
+            }
         }
         return fields;
     }
@@ -79,22 +79,33 @@ final class EngineProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** What the engine is, with the JVM options it runs with. */
     String description() {
         return ready.get("engine");
     }
 
-    InetSocketAddress echo() {
-        return new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(ready.get("echo")));
+    /** How the engine waits for sockets, as it said itself. */
+    String transport() {
+        return ready.get("transport");
     }
 
-    OptionalInt httpPort() {
-        String http = ready.get("http");
-        return "-".equals(http) ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(http));
+    /** The port of {@code service}, or empty when the engine does not run it. */
+    OptionalInt port(Service service) {
+        for (String entry : ready.getOrDefault("ports", "").split(",")) {
+            int colon = entry.indexOf(':');
+            if (colon > 0 && entry.substring(0, colon).equals(service.label())) {
+                return OptionalInt.of(Integer.parseInt(entry.substring(colon + 1)));
+            }
+        }
+        return OptionalInt.empty();
     }
 
-    OptionalInt udpPort() {
-        String udp = ready.get("udp");
-        return udp == null || "-".equals(udp) ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(udp));
+    /** The loopback address of {@code service}. */
+    Optional<InetSocketAddress> address(Service service) {
+        OptionalInt port = port(service);
+        return port.isPresent()
+                ? Optional.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), port.getAsInt()))
+                : Optional.empty();
     }
 
     /** The server's heap in use right after a full GC, asked over the control port. */

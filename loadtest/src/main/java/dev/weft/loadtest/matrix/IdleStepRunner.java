@@ -1,5 +1,6 @@
 package dev.weft.loadtest.matrix;
 
+import dev.weft.loadtest.engine.Service;
 import dev.weft.loadtest.report.IdleRow;
 import dev.weft.loadtest.report.StepResult;
 import dev.weft.loadtest.sampler.ProcSnapshot;
@@ -48,8 +49,8 @@ final class IdleStepRunner {
                     "needs an open-files limit of at least " + (step.connections() + DESCRIPTOR_HEADROOM)
                             + " in the server process; ulimit -n is " + limit.getAsLong());
         }
-        boolean http = engine.httpPort().isPresent();
-        int port = http ? engine.httpPort().getAsInt() : engine.echo().getPort();
+        boolean http = engine.port(Service.HTTP).isPresent();
+        int port = http ? engine.port(Service.HTTP).getAsInt() : engine.port(Service.ECHO).orElseThrow();
         String protocol = http ? "http" : "echo";
         // The first class histogram comes before the baseline: it starts the engine's attach
         // listener thread and touches memory, which must not count against the connections.

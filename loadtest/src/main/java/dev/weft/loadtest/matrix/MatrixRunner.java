@@ -1,6 +1,7 @@
 package dev.weft.loadtest.matrix;
 
 import dev.weft.loadtest.engine.EngineKind;
+import dev.weft.loadtest.engine.Service;
 import dev.weft.loadtest.generator.ConnectionReuse;
 import dev.weft.loadtest.generator.LoadGenerator;
 import dev.weft.loadtest.generator.LoadMode;
@@ -8,12 +9,16 @@ import dev.weft.loadtest.generator.LoadSpec;
 import dev.weft.loadtest.generator.Protocol;
 import dev.weft.loadtest.report.JfrSummary;
 import dev.weft.loadtest.report.LoadRow;
+import dev.weft.loadtest.report.NotApplicableRow;
+import dev.weft.loadtest.report.WeftJfrEvents;
 import dev.weft.loadtest.report.Report;
 import dev.weft.loadtest.report.RunInfo;
 import dev.weft.loadtest.report.SkippedRow;
 import dev.weft.loadtest.report.StepResult;
+import dev.weft.loadtest.report.SyscallColumns;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -54,21 +59,37 @@ public final class MatrixRunner {
         planned = plan.estimate(options.profile());
         progress.printf("planned: %d steps over %d engines, at most about %s (skipped steps take no time)%n",
                 totalSteps, plan.engines().size(), clock(planned));
+        progress.println(options.instruments().syscalls().describe());
         startNanos = System.nanoTime();
         Instant started = Instant.now();
-        List<StepResult> results = new ArrayList<>();
+        List<StepResult> results = new ArrayList<>(plan.allNotApplicable());
         Map<String, String> descriptions = new LinkedHashMap<>();
+        Map<String, String> transports = new LinkedHashMap<>();
         try {
             for (MatrixPlan.EngineSteps engineSteps : plan.engines()) {
-                runEngine(engineSteps, results, descriptions);
+                runEngine(engineSteps, results, descriptions, transports);
             }
         } finally {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
-            new Report(new RunInfo(started, elapsed, options.profile() == Profile.QUICK ? "quick" : "full", descriptions),
+            new Report(new RunInfo(started, elapsed, profileName(), descriptions, transports, instrumentLines()),
                     results, summarizeRecordings()).writeTo(options.outputDir());
             progress.printf("done in %s; report in %s%n", clock(elapsed), options.outputDir().resolve("report.md"));
         }
         return results;
+    }
+
+    private String profileName() {
+        Profile p = options.profile();
+        return p == Profile.QUICK ? "quick" : p == Profile.FULL ? "full" : "smoke";
+    }
+
+    /** What each external instrument was, or why it was not used. */
+    private List<String> instrumentLines() {
+        Instruments tools = options.instruments();
+        return List.of(
+                "wrk: " + tools.wrk().map(Path::toString).orElse("not installed (apt-get install wrk)"),
+                "h2load: " + tools.h2load().map(Path::toString).orElse("not installed (apt-get install nghttp2-client)"),
+                tools.syscalls().describe());
     }
 
     /** Where each profiled engine's time went, also written next to its recording. */
@@ -84,13 +105,15 @@ public final class MatrixRunner {
         return summaries;
     }
 
-    private void runEngine(MatrixPlan.EngineSteps engineSteps, List<StepResult> results, Map<String, String> descriptions)
-            throws IOException, InterruptedException {
+    private void runEngine(MatrixPlan.EngineSteps engineSteps, List<StepResult> results, Map<String, String> descriptions,
+                           Map<String, String> transports) throws IOException, InterruptedException {
+        engineSteps.notApplicable().forEach(row -> progress.printf("      %s %s: n/a, %s%n", row.engine(), row.scenario(),
+                row.reason()));
         List<Step> load = engineSteps.steps().stream().filter(s -> s.scenario() != Scenario.IDLE).toList();
         List<Step> idle = engineSteps.steps().stream().filter(s -> s.scenario() == Scenario.IDLE).toList();
         if (!load.isEmpty()) {
-            try (EngineProcess engine = startEngine(engineSteps.engine(), descriptions)) {
-                warmUp(engine);
+            try (EngineProcess engine = startEngine(engineSteps.engine(), descriptions, transports)) {
+                EngineWarmUp.run(engine, options.profile().engineWarmup(), options.instruments());
                 OpenLoopCutoff cutoff = new OpenLoopCutoff();
                 for (Step step : load) {
                     announce(step);
@@ -103,23 +126,27 @@ public final class MatrixRunner {
         }
         for (Step step : idle) {
             // A fresh process per idle step: memory grown by earlier steps would hide the cost per connection.
-            try (EngineProcess engine = startEngine(engineSteps.engine(), descriptions)) {
+            try (EngineProcess engine = startEngine(engineSteps.engine(), descriptions, transports)) {
                 announce(step);
                 record(runStep(step, engine), results);
             }
         }
     }
 
-    private EngineProcess startEngine(EngineKind kind, Map<String, String> descriptions)
+    private EngineProcess startEngine(EngineKind kind, Map<String, String> descriptions, Map<String, String> transports)
             throws IOException, InterruptedException {
-        Optional<Path> jfr = options.recordJfr()
-                ? Optional.of(options.outputDir().resolve(kind.label() + "-" + (++engineStarts) + ".jfr"))
-                : Optional.empty();
         Files.createDirectories(options.outputDir());
-        jfr.ifPresent(recordings::add);
-        EngineProcess engine = EngineProcess.start(processes, kind, options.engineJvmOptions(), jfr);
+        List<String> recording = List.of();
+        if (options.recordJfr()) {
+            Path jfr = options.outputDir().resolve(kind.label() + "-" + (++engineStarts) + ".jfr");
+            recordings.add(jfr);
+            recording = List.of(WeftJfrEvents.startFlightRecording(jfr));
+        }
+        EngineProcess engine = EngineProcess.start(processes, kind, options.engineJvmOptions(), recording);
         descriptions.put(kind.label(), engine.description());
-        progress.printf("engine %s: %s (pid %d)%n", kind.label(), engine.description(), engine.pid());
+        transports.put(kind.label(), engine.transport());
+        progress.printf("engine %s on %s: %s (pid %d)%n", kind.label(), engine.transport(), engine.description(),
+                engine.pid());
         return engine;
     }
 
@@ -137,23 +164,13 @@ public final class MatrixRunner {
         if (!engine.isAlive()) {
             return new SkippedRow(step.engine().label(), step.scenario().label(), step.connections(), "engine process died");
         }
+        Instruments tools = options.instruments();
         return switch (step.scenario()) {
             case IDLE -> IdleStepRunner.run(step, engine, processes);
-            case WRK -> WrkStepRunner.run(step, engine, options.wrk().orElseThrow());
-            default -> StepRunner.run(step, engine);
+            case WRK -> WrkStepRunner.run(step, engine, tools.wrk().orElseThrow(), tools.syscalls());
+            case H2 -> H2loadStepRunner.run(step, engine, tools.h2load().orElseThrow(), tools.syscalls());
+            default -> StepRunner.run(step, engine, tools.syscalls());
         };
-    }
-
-    /** Unrecorded load so that the JIT compiles the engine's hot paths before the first row. */
-    private void warmUp(EngineProcess engine) throws InterruptedException {
-        Duration half = options.profile().engineWarmup().dividedBy(2);
-        LoadGenerator.run(new LoadSpec(engine.echo(), List.of(), new Protocol.Echo(64), 64, new LoadMode.ClosedLoop(),
-                ConnectionReuse.KEEP_ALIVE, Duration.ZERO, half, Duration.ofSeconds(5)));
-        if (engine.httpPort().isPresent()) {
-            LoadGenerator.run(new LoadSpec(new java.net.InetSocketAddress(engine.echo().getAddress(),
-                    engine.httpPort().getAsInt()), List.of(), new Protocol.Http(1), 64, new LoadMode.ClosedLoop(),
-                    ConnectionReuse.KEEP_ALIVE, Duration.ZERO, half, Duration.ofSeconds(5)));
-        }
     }
 
     private static String summary(StepResult result) {
@@ -161,12 +178,14 @@ public final class MatrixRunner {
             case LoadRow r -> String.format("%,.0f/s  p50 %.2f ms  p99 %.2f ms  max %.1f ms  errors %d  timeouts %d"
                             + "  server %.2f cores, %,.0f per CPU-s, %.0f MiB, %d threads",
                     r.throughput(), r.p50Ms(), r.p99Ms(), r.maxMs(), r.errors(), r.timeouts(), r.serverCores(),
-                    r.responsesPerServerCpuSecond(), r.serverRssMiB(), r.serverThreads());
+                    r.responsesPerServerCpuSecond(), r.serverRssMiB(), r.serverThreads())
+                    + "\n      " + SyscallColumns.brief(r.syscalls(), r.responses());
             case dev.weft.loadtest.report.IdleRow r -> String.format(
                     "held %d of %d, alive %d; per connection %.1f KiB heap, %.1f KiB RSS; threads %d -> %d",
                     r.held(), r.requested(), r.alive(), r.heapPerConnectionKiB(), r.rssPerConnectionKiB(),
                     r.threadsBefore(), r.threadsAfter());
             case SkippedRow r -> "skipped: " + r.reason();
+            case NotApplicableRow r -> "n/a: " + r.reason();
         };
     }
 

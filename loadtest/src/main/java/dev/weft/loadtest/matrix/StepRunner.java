@@ -11,6 +11,9 @@ import dev.weft.loadtest.report.LoadRow;
 import dev.weft.loadtest.report.SkippedRow;
 import dev.weft.loadtest.report.StepResult;
 import dev.weft.loadtest.sampler.ProcessUsage;
+import dev.weft.loadtest.sampler.SyscallCounter;
+import dev.weft.loadtest.sampler.SyscallCounts;
+import dev.weft.loadtest.tls.ClientTls;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -18,8 +21,8 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.OptionalInt;
 
 /** Runs one request {@link Step} against an engine process with this JVM as the generator. */
 final class StepRunner {
@@ -29,77 +32,77 @@ final class StepRunner {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     /** Relay messages in flight at most (counted by the first receiver). */
     private static final int FAN_OUT_WINDOW = 16;
+    private static final int MESSAGE_BYTES = 64;
     private static final double MIB = 1_024.0 * 1_024.0;
 
     private StepRunner() {
     }
 
     /** Runs {@code step}; a step the engine cannot serve becomes a {@link SkippedRow}. */
-    static StepResult run(Step step, EngineProcess engine) throws InterruptedException {
+    static StepResult run(Step step, EngineProcess engine, SyscallCounter.Probe syscalls) throws InterruptedException {
+        Optional<InetSocketAddress> target = engine.address(step.scenario().service());
+        if (target.isEmpty()) {
+            return new SkippedRow(step.engine().label(), step.scenario().label(), step.connections(),
+                    "the engine announced no " + step.scenario().service().label() + " port");
+        }
+        InetSocketAddress at = target.get();
         return switch (step.scenario()) {
-            case ECHO -> load(step, engine, engine.echo(), new Protocol.Echo(64), ConnectionReuse.KEEP_ALIVE);
-            case CHURN -> load(step, engine, engine.echo(), new Protocol.Echo(64), ConnectionReuse.NEW_PER_ROUND_TRIP);
-            case HTTP, OPEN_LOOP -> withHttp(step, engine, target -> load(step, engine, target, new Protocol.Http(1),
-                    ConnectionReuse.KEEP_ALIVE));
-            case PIPELINED -> withHttp(step, engine, target -> load(step, engine, target, new Protocol.Http(16),
-                    ConnectionReuse.KEEP_ALIVE));
-            case UDP_FANOUT -> fanOut(step, engine);
-            case IDLE, WRK -> throw new IllegalArgumentException(step.scenario() + " is not a generator step");
+            case ECHO -> load(step, engine, syscalls, at, new Protocol.Echo(MESSAGE_BYTES), ConnectionReuse.KEEP_ALIVE);
+            case CHURN -> load(step, engine, syscalls, at, new Protocol.Echo(MESSAGE_BYTES), ConnectionReuse.NEW_PER_ROUND_TRIP);
+            case HTTP, OPEN_LOOP -> load(step, engine, syscalls, at, new Protocol.Http(1), ConnectionReuse.KEEP_ALIVE);
+            case PIPELINED -> load(step, engine, syscalls, at, new Protocol.Http(16), ConnectionReuse.KEEP_ALIVE);
+            case HTTPS -> load(step, engine, syscalls, at, https(step), ConnectionReuse.KEEP_ALIVE);
+            case TLS_CONNECT -> load(step, engine, syscalls, at, https(step), ConnectionReuse.NEW_PER_ROUND_TRIP);
+            case WEBSOCKET -> load(step, engine, syscalls, at, new Protocol.WebSocketEcho(MESSAGE_BYTES),
+                    ConnectionReuse.KEEP_ALIVE);
+            case UDP_FANOUT -> fanOut(step, engine, syscalls, at);
+            case IDLE, WRK, H2 -> throw new IllegalArgumentException(step.scenario() + " is not a generator step");
         };
     }
 
-    /** What to do with the engine's HTTP address. */
-    interface HttpStep {
-        StepResult run(InetSocketAddress target) throws InterruptedException;
-    }
-
-    /** Runs {@code action} on the engine's HTTP address, or skips when the engine has none. */
-    static StepResult withHttp(Step step, EngineProcess engine, HttpStep action) throws InterruptedException {
-        OptionalInt port = engine.httpPort();
-        if (port.isEmpty()) {
-            return new SkippedRow(step.engine().label(), step.scenario().label(), step.connections(),
-                    "this engine serves no HTTP");
+    private static Protocol https(Step step) {
+        if (!(step.variant() instanceof Variant.Tls tls)) {
+            throw new IllegalArgumentException(step.describe() + " needs a TLS version");
         }
-        return action.run(new InetSocketAddress(InetAddress.getLoopbackAddress(), port.getAsInt()));
+        return new Protocol.Https(ClientTls.of(tls.suite()));
     }
 
-    private static StepResult load(Step step, EngineProcess engine, InetSocketAddress target, Protocol protocol,
-                                   ConnectionReuse reuse) throws InterruptedException {
+    private static StepResult load(Step step, EngineProcess engine, SyscallCounter.Probe syscalls,
+                                   InetSocketAddress target, Protocol protocol, ConnectionReuse reuse)
+            throws InterruptedException {
         LoadMode mode = step.rate().isPresent() ? new LoadMode.OpenLoop(step.rate().getAsInt()) : new LoadMode.ClosedLoop();
         LoadSpec spec = new LoadSpec(target, SOURCE_ADDRESSES, protocol, step.connections(), mode, reuse,
                 step.warmup(), step.measure(), REQUEST_TIMEOUT);
-        WindowSampler sampler = new WindowSampler(engine.pid());
-        LoadResult result = LoadGenerator.run(spec, sampler);
-        ProcessUsage usage = sampler.server().orElseThrow(() -> new IllegalStateException("no server sample"));
-        return row(step, protocol.label(), "weft-gen", result, usage, sampler.generatorCpu());
+        try (WindowSampler sampler = new WindowSampler(engine.pid(), syscalls)) {
+            LoadResult result = LoadGenerator.run(spec, sampler);
+            ProcessUsage usage = sampler.server().orElseThrow(() -> new IllegalStateException("no server sample"));
+            return row(step, protocol.label(), result, usage, sampler);
+        }
     }
 
-    private static StepResult fanOut(Step step, EngineProcess engine) throws InterruptedException {
-        OptionalInt port = engine.udpPort();
-        if (port.isEmpty()) {
-            return new SkippedRow(step.engine().label(), step.scenario().label(), step.connections(),
-                    "this engine has no UDP relay");
-        }
-        UdpFanOut.Spec spec = new UdpFanOut.Spec(new InetSocketAddress(InetAddress.getLoopbackAddress(), port.getAsInt()),
-                step.connections(), 64, FAN_OUT_WINDOW, step.warmup(), step.measure());
-        WindowSampler sampler = new WindowSampler(engine.pid());
-        try {
+    private static StepResult fanOut(Step step, EngineProcess engine, SyscallCounter.Probe syscalls,
+                                     InetSocketAddress relay) throws InterruptedException {
+        UdpFanOut.Spec spec = new UdpFanOut.Spec(relay, step.connections(), MESSAGE_BYTES, FAN_OUT_WINDOW,
+                step.warmup(), step.measure());
+        try (WindowSampler sampler = new WindowSampler(engine.pid(), syscalls)) {
             LoadResult result = UdpFanOut.run(spec, sampler);
             ProcessUsage usage = sampler.server().orElseThrow(() -> new IllegalStateException("no server sample"));
-            return row(step, "udp-relay-64B", "weft-gen", result, usage, sampler.generatorCpu());
+            return row(step, "udp-relay-" + MESSAGE_BYTES + "B", result, usage, sampler);
         } catch (IOException e) {
             return new SkippedRow(step.engine().label(), step.scenario().label(), step.connections(),
                     "fan-out failed: " + e.getMessage());
         }
     }
 
-    private static LoadRow row(Step step, String protocol, String generator, LoadResult r, ProcessUsage usage,
-                               Duration generatorCpu) {
-        return new LoadRow(step.engine().label(), step.scenario().label(), protocol, generator, step.connections(),
+    private static LoadRow row(Step step, String protocol, LoadResult r, ProcessUsage usage, WindowSampler sampler)
+            throws InterruptedException {
+        SyscallCounts syscalls = sampler.syscalls();
+        return new LoadRow(step.engine().label(), step.scenario().label(), protocol, "weft-gen", step.connections(),
                 step.rate(), r.responses(), r.throughputPerSecond(), r.errors(), r.timeouts(),
                 r.latencyMillis(50), r.latencyMillis(90), r.latencyMillis(99), OptionalDouble.of(r.latencyMillis(99.9)),
                 r.maxLatencyMillis(), usage.cpuSeconds(), usage.cores(), perCpuSecond(r.responses(), usage),
-                usage.peakRssBytes() / MIB, usage.peakThreads(), usage.peakFds(), generatorCpu.toNanos() / 1e9);
+                usage.peakRssBytes() / MIB, usage.peakThreads(), usage.peakFds(), sampler.generatorCpu().toNanos() / 1e9,
+                syscalls);
     }
 
     static double perCpuSecond(long responses, ProcessUsage usage) {

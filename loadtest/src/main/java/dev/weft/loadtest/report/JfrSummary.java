@@ -16,9 +16,12 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Where an engine's time went, from its JFR recording: the methods most often on top of a CPU
- * sample (self), the methods most often anywhere in one (inclusive), and the classes allocated
- * most (by sampled weight). Written next to the recording as {@code <name>.txt}.
+ * Where an engine's time went, from its JFR recording: Weft's own events
+ * ({@link WeftJfrEvents}: connections opened and closed, requests served by method, route and
+ * status with their durations — "none recorded" when the recording has none), the methods most
+ * often on top of a CPU sample (self), the methods most often anywhere in one (inclusive), and
+ * the classes allocated most (by sampled weight). Written next to the recording as
+ * {@code <name>.txt}.
  */
 public final class JfrSummary {
 
@@ -27,6 +30,7 @@ public final class JfrSummary {
     private final Map<String, Integer> self = new HashMap<>();
     private final Map<String, Integer> inclusive = new HashMap<>();
     private final Map<String, Long> allocated = new HashMap<>();
+    private final WeftEventTally weft = new WeftEventTally();
     private int samples;
     private long allocatedBytes;
 
@@ -47,7 +51,9 @@ public final class JfrSummary {
 
     private void add(RecordedEvent event) {
         String type = event.getEventType().getName();
-        if (type.equals("jdk.ExecutionSample")) {
+        if (WeftJfrEvents.NAMES.contains(type)) {
+            weft.add(event);
+        } else if (type.equals("jdk.ExecutionSample")) {
             RecordedStackTrace stack = event.getStackTrace();
             if (stack == null || stack.getFrames().isEmpty()) {
                 return;
@@ -73,7 +79,8 @@ public final class JfrSummary {
     }
 
     private String text(String title) {
-        StringBuilder out = new StringBuilder(title).append(": ").append(samples).append(" CPU samples\n\nself:\n");
+        StringBuilder out = new StringBuilder(title).append("\n\nWeft's events:\n").append(weft.text())
+                .append('\n').append(samples).append(" CPU samples\n\nself:\n");
         top(self).forEach(e -> out.append(String.format(Locale.ROOT, "  %5.1f%%  %s%n", 100.0 * e.getValue() / samples, e.getKey())));
         out.append("\ninclusive:\n");
         top(inclusive).forEach(e -> out.append(String.format(Locale.ROOT, "  %5.1f%%  %s%n", 100.0 * e.getValue() / samples, e.getKey())));

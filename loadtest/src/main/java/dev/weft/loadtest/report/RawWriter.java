@@ -1,5 +1,6 @@
 package dev.weft.loadtest.report;
 
+import dev.weft.loadtest.sampler.SyscallCounts;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -58,7 +59,10 @@ final class RawWriter {
         return "[\n" + String.join(",\n", objects) + "\n]\n";
     }
 
-    /** A component's value; empty optionals become null, doubles keep at most 4 decimals. */
+    /**
+     * A component's value; empty optionals become null, doubles keep at most 4 decimals, syscall
+     * counts become one string ({@code "total=… read=… …"} or {@code "unavailable: …"}).
+     */
     private static Object value(Record row, RecordComponent component) {
         Object value;
         try {
@@ -68,6 +72,7 @@ final class RawWriter {
         }
         return switch (value) {
             case OptionalInt o -> o.isPresent() ? o.getAsInt() : null;
+            case SyscallCounts counts -> counts.toString();
             case OptionalDouble o -> o.isPresent() ? number(o.getAsDouble()) : null;
             case Double d -> number(d);
             case null, default -> value;

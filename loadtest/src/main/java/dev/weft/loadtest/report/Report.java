@@ -56,7 +56,7 @@ public final class Report {
         StringBuilder out = new StringBuilder("# Weft load test (" + info.profile() + " run)\n\n");
         header().forEach(line -> out.append("- ").append(line).append('\n'));
         out.append('\n');
-        tables.all().forEach(t -> out.append(t.markdown()));
+        tables.all(info).forEach(t -> out.append(t.markdown()));
         if (!profiles.isEmpty()) {
             out.append("### Where the CPU time went (JFR, whole run of each engine process)\n\n");
             profiles.forEach(p -> out.append("```\n").append(p).append("```\n\n"));
@@ -82,7 +82,7 @@ public final class Report {
         out.append("</ul>\n<h2>Charts</h2>\n<div>\n");
         charts().forEach(out::append);
         out.append("</div>\n<h2>Tables</h2>\n");
-        tables.all().forEach(t -> out.append(t.html()));
+        tables.all(info).forEach(t -> out.append(t.html()));
         if (!profiles.isEmpty()) {
             out.append("<h3>Where the CPU time went (JFR, whole run of each engine process)</h3>\n");
             profiles.forEach(p -> out.append("<pre>").append(Table.escape(p)).append("</pre>\n"));
@@ -94,17 +94,19 @@ public final class Report {
         List<String> lines = new ArrayList<>();
         lines.add("started " + info.started() + ", took " + info.elapsed().toSeconds() + " s");
         lines.add("machine: " + info.machine());
-        info.engines().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> lines.add("engine " + e.getKey() + ": " + e.getValue()));
         lines.add("generator: this module's, clients on virtual threads in their own JVM; latencies in HdrHistogram;"
                 + " server CPU, RSS and threads sampled from /proc over each measurement window");
+        info.instruments().forEach(lines::add);
         return lines;
     }
 
     private List<String> charts() {
         List<String> charts = new ArrayList<>();
         for (String scenario : tables.loadScenarios()) {
-            List<LoadRow> rows = tables.loadRows(scenario).stream().filter(r -> r.generator().equals("weft-gen")).toList();
+            List<LoadRow> all = tables.loadRows(scenario);
+            String protocol = all.isEmpty() ? "" : all.get(0).protocol();
+            List<LoadRow> rows = all.stream().filter(r -> r.generator().equals("weft-gen") && r.protocol().equals(protocol))
+                    .toList();
             boolean openLoop = rows.stream().anyMatch(r -> r.targetRate().isPresent());
             List<Integer> xs = new ArrayList<>(new TreeSet<>(rows.stream()
                     .map(r -> openLoop ? r.targetRate().orElse(0) : r.connections()).toList()));

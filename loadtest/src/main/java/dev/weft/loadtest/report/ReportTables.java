@@ -29,8 +29,10 @@ final class ReportTables {
         return results.stream().filter(IdleRow.class::isInstance).map(IdleRow.class::cast).toList();
     }
 
+    /** Every engine in the order it ran; engines with only n/a rows last. */
     Set<String> engines() {
         Set<String> engines = new LinkedHashSet<>();
+        results.stream().filter(r -> !(r instanceof NotApplicableRow)).forEach(r -> engines.add(r.engine()));
         results.forEach(r -> engines.add(r.engine()));
         return engines;
     }
@@ -41,13 +43,31 @@ final class ReportTables {
         return scenarios;
     }
 
+    List<NotApplicableRow> notApplicableRows() {
+        return results.stream().filter(NotApplicableRow.class::isInstance).map(NotApplicableRow.class::cast).toList();
+    }
+
+    /** Why {@code engine} has no row for {@code scenario}, when the run said so. */
+    Optional<String> notApplicable(String engine, String scenario) {
+        return notApplicableRows().stream().filter(r -> r.engine().equals(engine) && r.scenario().equals(scenario))
+                .map(NotApplicableRow::reason).findFirst();
+    }
+
     /** Every table, in report order. */
-    List<Table> all() {
+    List<Table> all(RunInfo info) {
         List<Table> tables = new ArrayList<>();
+        tables.add(enginesTable(info));
         Optional.ofNullable(versusBaseline()).ifPresent(tables::add);
         Optional.ofNullable(openLoopSummary()).ifPresent(tables::add);
+        Optional.ofNullable(GeneratorComparison.table(this)).ifPresent(tables::add);
+        Optional.ofNullable(SyscallTable.table(this)).ifPresent(tables::add);
         for (String scenario : loadScenarios()) {
             tables.add(loadTable(scenario));
+        }
+        if (!notApplicableRows().isEmpty()) {
+            tables.add(new Table("Not applicable (n/a)", "Engine–scenario pairs that have no meaning, or need an"
+                    + " instrument this machine lacks, with the reason.", List.of("engine", "scenario", "reason"),
+                    notApplicableRows().stream().map(r -> List.of(r.engine(), r.scenario(), r.reason())).toList()));
         }
         if (!idleRows().isEmpty()) {
             tables.add(idleTable());
@@ -62,25 +82,42 @@ final class ReportTables {
         return tables;
     }
 
+    /** Every engine that ran, with its transport: the first thing a reader must know. */
+    private Table enginesTable(RunInfo info) {
+        List<List<String>> rows = new ArrayList<>();
+        for (String engine : engines()) {
+            rows.add(List.of(engine, info.transports().getOrDefault(engine, "not started (no applicable scenario)"),
+                    info.engines().getOrDefault(engine, "")));
+        }
+        return new Table("Engines and their transports", "How each engine waits for its sockets, as the engine"
+                + " itself reported at start (a Netty engine that could not load native epoll on Linux x86_64 stops the"
+                + " run instead of appearing here on NIO).", List.of("engine", "transport", "what it is"), rows);
+    }
+
     private Table loadTable(String scenario) {
-        List<String> headers = List.of("engine", "conns", "rate", "responses/s", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms",
-                "max ms", "errors", "timeouts", "server cores", "per server CPU-s", "server RSS MiB", "threads", "gen CPU s");
-        List<List<String>> rows = loadRows(scenario).stream().map(r -> List.of(r.engine(), count(r.connections()),
-                r.targetRate().isPresent() ? count(r.targetRate().getAsInt()) + "/s" : "closed",
+        List<String> headers = List.of("engine", "protocol", "conns", "rate", "responses/s", "p50 ms", "p90 ms", "p99 ms",
+                "p99.9 ms", "max ms", "errors", "timeouts", "server cores", "per server CPU-s", "CPU µs/resp",
+                "server RSS MiB", "threads", "gen CPU s");
+        List<List<String>> rows = loadRows(scenario).stream().map(r -> List.of(r.engine(), r.protocol(),
+                count(r.connections()), r.targetRate().isPresent() ? count(r.targetRate().getAsInt()) + "/s" : "closed",
                 count(Math.round(r.throughput())), ms(r.p50Ms()), ms(r.p90Ms()), ms(r.p99Ms()),
                 r.p999Ms().isPresent() ? ms(r.p999Ms().getAsDouble()) : "n/a", ms(r.maxMs()),
                 Long.toString(r.errors()), Long.toString(r.timeouts()), fixed(r.serverCores(), 2),
-                count(Math.round(r.responsesPerServerCpuSecond())), fixed(r.serverRssMiB(), 0),
-                Integer.toString(r.serverThreads()), r.generator().equals("wrk") ? "n/a" : fixed(r.generatorCpuSeconds(), 2)))
+                count(Math.round(r.responsesPerServerCpuSecond())), fixed(r.serverCpuMicrosPerResponse(), 1),
+                fixed(r.serverRssMiB(), 0), Integer.toString(r.serverThreads()),
+                r.generator().equals("weft-gen") ? fixed(r.generatorCpuSeconds(), 2) : "n/a"))
                 .toList();
-        String protocol = loadRows(scenario).get(0).protocol();
         String generator = loadRows(scenario).get(0).generator();
-        String note = scenario.equals("udp-fanout")
-                ? "conns = receivers in the room; responses = deliveries (one message reaches every receiver);"
-                        + " latency from send to receipt; errors = deliveries lost."
-                : "";
-        return new Table("Scenario " + scenario + " (" + protocol + ", generator " + generator + ")",
-                note, headers, rows);
+        String note = switch (scenario) {
+            case "udp-fanout" -> "conns = receivers in the room; responses = deliveries (one message reaches every receiver);"
+                    + " latency from send to receipt; errors = deliveries lost.";
+            case "h2" -> "conns = h2load connections, each with the protocol's number of concurrent streams; h2load reports"
+                    + " no latency percentiles, only the maximum.";
+            case "tls-connect" -> "Every response on a new TLS connection with a full handshake (no resumption);"
+                    + " latency includes connect and handshake.";
+            default -> "";
+        };
+        return new Table("Scenario " + scenario + " (generator " + generator + ")", note, headers, rows);
     }
 
     private Table idleTable() {
@@ -109,7 +146,7 @@ final class ReportTables {
         if (!engines().contains(BASELINE) || others.isEmpty()) {
             return null;
         }
-        List<String> headers = new ArrayList<>(List.of("scenario", "conns", BASELINE + " responses/s"));
+        List<String> headers = new ArrayList<>(List.of("scenario", "protocol (instrument)", "conns", BASELINE + " responses/s"));
         others.forEach(e -> headers.add(e + " ÷ " + BASELINE + " (rate / per CPU-s)"));
         List<List<String>> rows = new ArrayList<>();
         for (String scenario : loadScenarios()) {
@@ -117,22 +154,24 @@ final class ReportTables {
                 if (!base.engine().equals(BASELINE) || base.targetRate().isPresent()) {
                     continue;
                 }
-                List<String> row = new ArrayList<>(List.of(scenario, count(base.connections()),
-                        count(Math.round(base.throughput()))));
+                List<String> row = new ArrayList<>(List.of(scenario, base.protocol() + " (" + base.generator() + ")",
+                        count(base.connections()), count(Math.round(base.throughput()))));
                 for (String engine : others) {
                     row.add(loadRows(scenario).stream()
-                            .filter(r -> r.engine().equals(engine) && r.connections() == base.connections())
+                            .filter(r -> r.engine().equals(engine) && r.connections() == base.connections()
+                                    && r.protocol().equals(base.protocol()) && r.generator().equals(base.generator()))
                             .findFirst()
                             .map(r -> ratio(r.throughput(), base.throughput()) + " / "
                                     + ratio(r.responsesPerServerCpuSecond(), base.responsesPerServerCpuSecond()))
-                            .orElse("–"));
+                            .orElse(notApplicable(engine, scenario).isPresent() ? "n/a" : "–"));
                 }
                 rows.add(row);
             }
         }
         return rows.isEmpty() ? null : new Table("Versus " + BASELINE,
-                "Closed-loop throughput of each engine divided by " + BASELINE + "'s at the same connection count, then"
-                        + " the same for responses per server CPU-second (fair when the generator shares the cores).",
+                "Closed-loop throughput of each engine divided by " + BASELINE + "'s at the same connection count, protocol"
+                        + " and instrument, then the same for responses per server CPU-second (fair when the generator shares"
+                        + " the cores). n/a: the engine has no meaning for the scenario (see the n/a table).",
                 headers, rows);
     }
 
@@ -162,14 +201,20 @@ final class ReportTables {
     }
 
     static String ms(double value) {
+        if (Double.isNaN(value)) {
+            return "n/a";
+        }
         return value >= 100 ? fixed(value, 0) : value >= 10 ? fixed(value, 1) : fixed(value, 3);
     }
 
     static String fixed(double value, int decimals) {
+        if (Double.isNaN(value)) {
+            return "n/a";
+        }
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
-    private static String ratio(double value, double base) {
+    static String ratio(double value, double base) {
         return base > 0 ? fixed(value / base, 2) + "×" : "–";
     }
 }

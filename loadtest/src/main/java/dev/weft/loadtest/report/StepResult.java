@@ -1,7 +1,7 @@
 package dev.weft.loadtest.report;
 
 /** The outcome of one step of the matrix: a closed set of row kinds. */
-public sealed interface StepResult permits LoadRow, IdleRow, SkippedRow {
+public sealed interface StepResult permits LoadRow, IdleRow, SkippedRow, NotApplicableRow {
 
     /** The engine's label. */
     String engine();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.loadtest.engine.EngineKind;
 import dev.weft.loadtest.report.LoadRow;
 import dev.weft.loadtest.sampler.ProcessUsage;
+import dev.weft.loadtest.sampler.SyscallCounts;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -30,12 +31,14 @@ class WrkOutputTest {
             Transfer/sec:      8.00MB
             """;
 
-    private static final Step STEP = Step.closed(EngineKind.NETTY, Scenario.WRK, 64, Duration.ZERO, Duration.ofSeconds(5));
+    private static final Step STEP = new Step(EngineKind.NETTY, Scenario.WRK, 64, new Variant.Pipeline(1), Duration.ZERO,
+            Duration.ofSeconds(5));
+    private static final SyscallCounts SYSCALLS = new SyscallCounts.Unavailable("not counted in this test");
     private static final ProcessUsage USAGE = new ProcessUsage(Duration.ofSeconds(4), Duration.ofSeconds(5), 1 << 20, 20, 80);
 
     @Test
     void latencyPercentilesRateAndErrorsAreReadFromWrksOutput() {
-        LoadRow row = WrkStepRunner.parse(STEP, OUTPUT, USAGE);
+        LoadRow row = WrkStepRunner.parse(STEP, OUTPUT, USAGE, SYSCALLS);
         assertEquals(0.6, row.p50Ms(), 1e-9);
         assertEquals(0.8, row.p90Ms(), 1e-9);
         assertEquals(1.2, row.p99Ms(), 1e-9);
@@ -50,6 +53,6 @@ class WrkOutputTest {
 
     @Test
     void outputWithoutARateIsRefused() {
-        assertThrows(IllegalStateException.class, () -> WrkStepRunner.parse(STEP, "unable to connect", USAGE));
+        assertThrows(IllegalStateException.class, () -> WrkStepRunner.parse(STEP, "unable to connect", USAGE, SYSCALLS));
     }
 }
