@@ -3,6 +3,7 @@ package dev.weft.core;
 import dev.weft.core.internal.Acceptor;
 import dev.weft.core.internal.BoundAddress;
 import dev.weft.core.internal.ClientTable;
+import dev.weft.core.internal.LoggingCheck;
 import dev.weft.core.internal.ServerContext;
 import dev.weft.core.internal.ServerLifecycle;
 import dev.weft.core.internal.ServerThreads;
@@ -91,13 +92,16 @@ public final class TcpServer implements AutoCloseable {
     }
 
     /**
-     * Binds and starts accepting; returns once the socket is listening.
+     * Binds and starts accepting; returns once the socket is listening. The first server of a JVM
+     * to start says on standard error, once, when no SLF4J provider is present (every log line
+     * would be discarded).
      *
      * @return this server
      * @throws BindException naming the address, e.g. {@code "127.0.0.1:8080 is already in use"}
      * @throws IllegalStateException if the server was started before
      */
     public TcpServer start() throws IOException {
+        LoggingCheck.warnOnceIfNoProvider();
         lifecycle.start(() -> {
             ListenerConfig l = config.server().listener();
             listener = address.bind(ServerSocketChannel.open(), l.host(), l.port(), (channel, at) -> {

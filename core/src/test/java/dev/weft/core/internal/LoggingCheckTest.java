@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.core.internal.probe.LoggingCheckProbe;
+import dev.weft.core.internal.probe.ServerStartProbe;
 import jakarta.inject.Inject;
 import java.io.File;
 import java.io.IOException;
@@ -47,6 +48,15 @@ class LoggingCheckTest {
         assertTrue(run.err().contains("<artifactId>slf4j-simple</artifactId><version>" + version + "</version>"),
                 run.err());
         assertTrue(run.err().contains("runtimeOnly(\"org.slf4j:slf4j-simple:" + version + "\")"), run.err());
+    }
+
+    @Test
+    void startingTcpServersWithoutAProviderSaysSoOnce() throws Exception {
+        Run run = java(List.of("-cp", join(List.of(codeSource(LoggingCheck.class), codeSource(LoggerFactory.class),
+                codeSource(Inject.class), codeSource(ServerStartProbe.class))), ServerStartProbe.class.getName()));
+        assertEquals(0, run.status(), run.toString());
+        assertEquals("probe finished" + System.lineSeparator(), run.out());
+        assertEquals(1, occurrences(run.err(), FIRST_LINE), "said once for two servers:\n" + run.err());
     }
 
     @Test
