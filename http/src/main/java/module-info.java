@@ -8,10 +8,14 @@ module dev.weft.http {
     requires jakarta.inject;
     requires org.slf4j;
     requires static dagger;
+    requires jdk.jfr;
 
     exports dev.weft.http;
     exports dev.weft.http.files;
     exports dev.weft.http.inject;
+    exports dev.weft.http.json;
     exports dev.weft.http.limit;
     exports dev.weft.http.proxy;
+
+    uses dev.weft.http.json.JsonCodec;
 }

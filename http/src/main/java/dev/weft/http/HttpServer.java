@@ -13,7 +13,8 @@ import java.util.Objects;
 
 /**
  * An HTTP/1.1 server: the core {@link TcpServer} running one virtual thread per connection, each
- * serving its requests in a plain blocking loop and handing them to an {@link HttpHandler}.
+ * serving its requests in a plain blocking loop and running them through an {@link HttpPipeline}
+ * (filters, routing, handler, error model).
  *
  * <pre>{@code
  * Router router = Router.of(List.of(Route.get("/hello", request -> Response.ok("Hello"))));
@@ -34,28 +35,46 @@ import java.util.Objects;
 public final class HttpServer implements AutoCloseable {
 
     private final HttpServerConfig config;
+    private final HttpPipeline pipeline;
     private final TcpServer tcp;
 
     /**
      * Creates a server whose clients join {@code registry}.
      *
      * @param config   the configuration
-     * @param handler  the application, usually a {@link Router}
+     * @param handler  the application: an {@link HttpPipeline} (filters, handler, error model), or
+     *                 a plain handler such as a {@link Router}, then run in a pipeline without
+     *                 filters
      * @param registry the application's shared client registry
      */
     public HttpServer(HttpServerConfig config, HttpHandler handler, ClientRegistry registry) {
         this.config = Objects.requireNonNull(config, "config");
+        this.pipeline = handler instanceof HttpPipeline p ? p : HttpPipeline.of(handler);
         // An HTTP exchange never joins the registry and its loop sets every read timeout itself:
         // the engine's idle timeout is only the first wait, the outbound queue is never used.
         TcpServerConfig engine = new TcpServerConfig(config.server(), config.limits().idleTimeout(),
                 TcpServerConfig.DEFAULT_OUTBOUND_QUEUE_BYTES);
         this.tcp = new TcpServer(engine,
-                new Http1ConnectionHandler(handler, config.limits(), config.serverName()), registry);
+                new Http1ConnectionHandler(pipeline, config.limits(), config.serverName()), registry);
     }
 
-    /** Creates a server with a client registry of its own. */
+    /**
+     * Creates a server with a client registry of its own.
+     *
+     * @param config  the configuration
+     * @param handler the application (see {@link #HttpServer(HttpServerConfig, HttpHandler, ClientRegistry)})
+     */
     public HttpServer(HttpServerConfig config, HttpHandler handler) {
         this(config, handler, ClientRegistry.create());
+    }
+
+    /**
+     * The pipeline every exchange runs through.
+     *
+     * @return the pipeline
+     */
+    public HttpPipeline pipeline() {
+        return pipeline;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.weft.http;
 
+import dev.weft.http.internal.JsonCodecs;
+import dev.weft.http.json.JsonCodec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -50,8 +52,40 @@ public record Response(Status status, Headers headers, Body body) {
         return bytes(status, TEXT_PLAIN_UTF8, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** {@code status} with an {@code application/json} body (the caller supplies the JSON). */
-    public static Response json(Status status, String json) {
+    /**
+     * {@code 200} with {@code value} as JSON, encoded by the {@link JsonCodec} of the pipeline
+     * running this handler, or else the one installed (the {@code weft-jackson} module).
+     *
+     * @param value the value; a record, list, map, string, number…
+     * @return the response
+     * @throws IllegalStateException when there is no JSON codec (a 500, with the module to add in
+     *     the log)
+     */
+    public static Response json(Object value) {
+        return json(Status.OK_200, value);
+    }
+
+    /**
+     * {@code status} with {@code value} as JSON (see {@link #json(Object)}). A string is encoded
+     * as a JSON string; for JSON text already written, use {@link #rawJson(Status, String)}.
+     *
+     * @param status the status
+     * @param value  the value
+     * @return the response
+     * @throws IllegalStateException when there is no JSON codec
+     */
+    public static Response json(Status status, Object value) {
+        return bytes(status, APPLICATION_JSON, JsonCodecs.current().encode(value));
+    }
+
+    /**
+     * {@code status} with JSON text the caller wrote, sent as it is.
+     *
+     * @param status the status
+     * @param json   the JSON text; the caller escapes what it puts in it
+     * @return the response
+     */
+    public static Response rawJson(Status status, String json) {
         return bytes(status, APPLICATION_JSON, json.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -85,6 +119,16 @@ public record Response(Status status, Headers headers, Body body) {
     /** A copy with one more header field. */
     public Response withHeader(String name, String value) {
         return new Response(status, headers.with(name, value), body);
+    }
+
+    /**
+     * A copy with a {@code Set-Cookie} field for {@code cookie}.
+     *
+     * @param cookie the cookie
+     * @return the copy
+     */
+    public Response withCookie(Cookie cookie) {
+        return withHeader("Set-Cookie", cookie.headerValue());
     }
 
     /** A copy with another status. */

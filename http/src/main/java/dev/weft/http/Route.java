@@ -24,6 +24,9 @@ public record Route(Method method, String pattern, HttpHandler handler) {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(pattern, "pattern");
         Objects.requireNonNull(handler, "handler");
+        if (method == Method.UNKNOWN) {
+            throw new IllegalArgumentException("UNKNOWN is not a method a route can serve: " + pattern);
+        }
         if (!pattern.startsWith("/")) {
             throw new IllegalArgumentException("pattern must start with '/': " + pattern);
         }

@@ -36,7 +36,7 @@ class HttpClientInteropTest {
         List<Route> routes = List.of(
                 Route.get("/query", request -> Response.ok(request.query().all("tag") + " "
                         + request.queryParameter("name").orElse("-"))),
-                Route.get("/users/{id}/items/{item}", request -> Response.json(Status.OK_200,
+                Route.get("/users/{id}/items/{item}", request -> Response.rawJson(Status.OK_200,
                         "{\"id\":\"" + request.pathParameter("id") + "\",\"item\":\"" + request.pathParameter("item") + "\"}")),
                 Route.post("/text", request -> Response.ok(request.bodyText() + "|" + request.charset())),
                 Route.post("/count", request -> {

@@ -18,15 +18,15 @@ import java.util.Map;
  * A raw-socket HTTP client for tests: sends exactly the bytes given (no normalisation) and
  * parses responses itself, by {@code Content-Length}, chunked coding, or connection close.
  */
-final class RawHttpClient implements AutoCloseable {
+public final class RawHttpClient implements AutoCloseable {
 
     /** One parsed response. */
-    record RawResponse(String statusLine, Map<String, String> headers, String body) {
-        int status() {
+    public record RawResponse(String statusLine, Map<String, String> headers, String body) {
+        public int status() {
             return Integer.parseInt(statusLine.substring(9, 12));
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
@@ -35,7 +35,7 @@ final class RawHttpClient implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
 
-    RawHttpClient(int port, Duration timeout) throws IOException {
+    public RawHttpClient(int port, Duration timeout) throws IOException {
         socket = new Socket(InetAddress.getLoopbackAddress(), port);
         socket.setSoTimeout((int) timeout.toMillis());
         socket.setTcpNoDelay(true);
@@ -43,22 +43,22 @@ final class RawHttpClient implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
-    RawHttpClient(int port) throws IOException {
+    public RawHttpClient(int port) throws IOException {
         this(port, Duration.ofSeconds(5));
     }
 
-    RawHttpClient send(String text) throws IOException {
+    public RawHttpClient send(String text) throws IOException {
         return send(text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    RawHttpClient send(byte[] bytes) throws IOException {
+    public RawHttpClient send(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
         return this;
     }
 
     /** Reads one response; the body of a HEAD request must be read with {@link #readHead()}. */
-    RawResponse read() throws IOException {
+    public RawResponse read() throws IOException {
         RawResponse head = readHead();
         String length = head.header("content-length");
         String body;
@@ -75,7 +75,7 @@ final class RawHttpClient implements AutoCloseable {
     }
 
     /** Reads a status line and headers only. */
-    RawResponse readHead() throws IOException {
+    public RawResponse readHead() throws IOException {
         String statusLine = readLine();
         Map<String, String> headers = new LinkedHashMap<>();
         for (String line = readLine(); !line.isEmpty(); line = readLine()) {
@@ -99,7 +99,7 @@ final class RawHttpClient implements AutoCloseable {
         }
     }
 
-    String readLine() throws IOException {
+    public String readLine() throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         while (true) {
             int b = in.read();
@@ -115,7 +115,7 @@ final class RawHttpClient implements AutoCloseable {
     }
 
     /** Whether the server closed the connection: a read sees end of stream (or a reset). */
-    boolean closedByServer() throws IOException {
+    public boolean closedByServer() throws IOException {
         try {
             return in.read() < 0;
         } catch (SocketTimeoutException e) {
@@ -126,7 +126,7 @@ final class RawHttpClient implements AutoCloseable {
     }
 
     /** Everything until the server closes the connection. */
-    String readToEnd() throws IOException {
+    public String readToEnd() throws IOException {
         return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
     }
 

@@ -2,14 +2,13 @@ package dev.weft.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The router called as a plain function: no server needed. */
@@ -61,18 +60,37 @@ class RouterTest {
         assertEquals("files {*=upload}", body(router.handle(request(Method.GET, "/files/upload"))));
     }
 
-    @Test
-    void unknownPathIs404() throws Exception {
-        assertEquals(404, router.handle(request(Method.GET, "/nope")).status().code());
-        assertEquals(404, router.handle(request(Method.GET, "/users/1/2")).status().code());
-        assertEquals(404, router.handle(request(Method.GET, "/users/")).status().code(), "trailing slash is distinct");
+    private Status refusal(Method method, String target) {
+        return assertThrows(HttpException.class, () -> router.handle(request(method, target))).status();
     }
 
     @Test
-    void wrongMethodOnAKnownPathIs405WithAllow() throws Exception {
-        Response response = router.handle(request(Method.POST, "/users/1"));
-        assertEquals(405, response.status().code());
-        assertEquals("GET, HEAD, DELETE, OPTIONS", response.headers().first("Allow").orElseThrow());
+    void unknownPathIs404() {
+        assertEquals(Status.NOT_FOUND_404, refusal(Method.GET, "/nope"));
+        assertEquals(Status.NOT_FOUND_404, refusal(Method.GET, "/users/1/2"));
+        assertEquals(Status.NOT_FOUND_404, refusal(Method.GET, "/users/"), "trailing slash is distinct");
+    }
+
+    @Test
+    void wrongMethodOnAKnownPathIs405WithAllow() {
+        HttpException e = assertThrows(HttpException.class, () -> router.handle(request(Method.POST, "/users/1")));
+        assertEquals(405, e.status().code());
+        assertEquals("GET, HEAD, DELETE, OPTIONS", e.headers().first("Allow").orElseThrow());
+    }
+
+    @Test
+    void theMatchedTemplateIsRecordedInTheRequestContext() throws Exception {
+        Request request = request(Method.GET, "/users/7/posts/9");
+        router.handle(request);
+        assertEquals("/users/{id}/posts/{post}", request.context().route().orElseThrow());
+        Request missing = request(Method.GET, "/nope");
+        assertThrows(HttpException.class, () -> router.handle(missing));
+        assertTrue(missing.context().route().isEmpty(), "no template for an unrouted request");
+    }
+
+    @Test
+    void noRouteCanServeTheUnknownMethod() {
+        assertThrows(IllegalArgumentException.class, () -> new Route(Method.UNKNOWN, "/x", echo("x")));
     }
 
     @Test
@@ -88,8 +106,8 @@ class RouterTest {
     }
 
     @Test
-    void malformedEscapeInAMatchedSegmentIs400() throws Exception {
-        assertEquals(400, router.handle(request(Method.GET, "/users/%zz")).status().code());
+    void malformedEscapeInAMatchedSegmentIs400() {
+        assertEquals(Status.BAD_REQUEST_400, refusal(Method.GET, "/users/%zz"));
     }
 
     @Test
@@ -107,57 +125,6 @@ class RouterTest {
         assertThrows(IllegalArgumentException.class, () -> Route.get("/a/*/b", echo("")));
         assertThrows(IllegalArgumentException.class, () -> Route.get("/a/{}", echo("")));
         assertThrows(IllegalArgumentException.class, () -> Route.get("/a/{x}/{x}", echo("")));
-    }
-
-    @Test
-    void filtersRunInOrderAroundEveryRequestIncluding404() throws Exception {
-        List<String> calls = new ArrayList<>();
-        Filter outer = (request, next) -> {
-            calls.add("outer-before");
-            Response response = next.handle(request);
-            calls.add("outer-after " + response.status().code());
-            return response.withHeader("X-Request-Id", "r1");
-        };
-        Filter before = Filter.before(request -> {
-            calls.add("before");
-            return request;
-        });
-        Filter after = Filter.after((request, response) -> {
-            calls.add("after " + response.status().code());
-            return response;
-        });
-        Router filtered = Router.of(List.of(Route.get("/a", echo("a"))), List.of(outer, before, after));
-        Response found = filtered.handle(request(Method.GET, "/a"));
-        assertEquals("r1", found.headers().first("X-Request-Id").orElseThrow());
-        filtered.handle(request(Method.GET, "/missing"));
-        assertEquals(List.of("outer-before", "before", "after 200", "outer-after 200",
-                "outer-before", "before", "after 404", "outer-after 404"), calls);
-    }
-
-    @Test
-    void filterCanAnswerWithoutCallingTheHandler() throws Exception {
-        Filter deny = (request, next) -> Response.text(Status.FORBIDDEN_403, "no");
-        Router guarded = Router.of(List.of(Route.get("/a", echo("a"))), List.of(deny));
-        assertEquals(403, guarded.handle(request(Method.GET, "/a")).status().code());
-    }
-
-    @Test
-    void handlerExceptionsBecomeResponsesSoAfterFiltersSeeThem() throws Exception {
-        List<Integer> seen = new ArrayList<>();
-        Router failing = new Router(Set.of(
-                Route.get("/bad", request -> {
-                    throw new HttpException(Status.CONFLICT_409, "taken");
-                }),
-                Route.get("/bug", request -> {
-                    throw new IllegalArgumentException("internal detail");
-                })),
-                Set.of(Filter.after((request, response) -> {
-                    seen.add(response.status().code());
-                    return response;
-                })));
-        assertEquals("taken\n", body(failing.handle(request(Method.GET, "/bad"))));
-        assertEquals("Internal Server Error\n", body(failing.handle(request(Method.GET, "/bug"))));
-        assertEquals(List.of(409, 500), seen);
     }
 
     @Test

@@ -20,7 +20,7 @@ import java.time.Duration;
  * {@link EOFException}; in every case the exchange is marked {@linkplain #broken() broken} so
  * the connection is closed after the response.
  */
-public abstract sealed class BodyInput extends InputStream permits FixedLengthBody, ChunkedBody {
+public abstract sealed class BodyInput extends InputStream implements ClientBody permits FixedLengthBody, ChunkedBody {
 
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     /** Reads at least this large go straight into the caller's array. */
@@ -84,6 +84,7 @@ public abstract sealed class BodyInput extends InputStream permits FixedLengthBo
     abstract boolean finished();
 
     /** Whether reading failed, so the framing of the connection can no longer be trusted. */
+    @Override
     public final boolean broken() {
         return broken;
     }

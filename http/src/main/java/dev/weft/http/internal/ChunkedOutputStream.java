@@ -24,6 +24,7 @@ final class ChunkedOutputStream extends OutputStream {
     private final OutboundBuffer out;
     private final boolean chunked;
     private boolean finished;
+    private long payloadBytes;
 
     ChunkedOutputStream(OutboundBuffer out, Coding coding) {
         this.out = out;
@@ -44,6 +45,7 @@ final class ChunkedOutputStream extends OutputStream {
         if (length == 0) {
             return;
         }
+        payloadBytes += length;
         if (chunked) {
             out.writeLatin1(Integer.toHexString(length));
             out.writeCrlf();
@@ -64,6 +66,11 @@ final class ChunkedOutputStream extends OutputStream {
     @Override
     public void close() {
         // The server ends the body after the writer returns (see finish()).
+    }
+
+    /** The body bytes written so far, without chunk framing. */
+    long payloadBytes() {
+        return payloadBytes;
     }
 
     void finish() throws IOException {

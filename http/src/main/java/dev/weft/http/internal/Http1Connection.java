@@ -2,23 +2,25 @@ package dev.weft.http.internal;
 
 import dev.weft.core.Connection;
 import dev.weft.http.HttpException;
-import dev.weft.http.HttpHandler;
 import dev.weft.http.HttpLimits;
-import dev.weft.http.Method;
+import dev.weft.http.HttpPipeline;
 import dev.weft.http.Request;
+import dev.weft.http.RequestContext;
 import dev.weft.http.Response;
 import dev.weft.http.Status;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The request loop of one connection: read a head, build the request, run the handler, write
- * the response, and again while the connection is persistent.
+ * The request loop of one connection: read a head, build the request, run it through the
+ * {@link HttpPipeline} (filters, routing, handler, error model), write the response, tell the
+ * pipeline it was sent, and again while the connection is persistent. A head the parser refuses
+ * goes through the same pipeline (its filters see what could be read of it), then the connection
+ * is closed.
  *
  * <p>Timeouts by phase, applied as the connection's read timeout (which the core engine
  * enforces from its watchdog, with no timer per read): waiting for the first byte of a request
@@ -38,7 +40,7 @@ final class Http1Connection {
     private static final Duration LINGER = Duration.ofSeconds(1);
 
     private final Connection connection;
-    private final HttpHandler handler;
+    private final HttpPipeline pipeline;
     private final HttpLimits limits;
     private final RequestParser parser;
     private final HeadScanner scanner;
@@ -49,10 +51,10 @@ final class Http1Connection {
     private int served;
     private boolean unreadInput;
 
-    Http1Connection(Connection connection, HttpHandler handler, HttpLimits limits, RequestParser parser,
+    Http1Connection(Connection connection, HttpPipeline pipeline, HttpLimits limits, RequestParser parser,
                     byte[] serverLine) {
         this.connection = connection;
-        this.handler = handler;
+        this.pipeline = pipeline;
         this.limits = limits;
         this.parser = parser;
         this.scanner = new HeadScanner(limits);
@@ -80,7 +82,7 @@ final class Http1Connection {
                 head = readHead();
             } catch (HttpException e) {
                 log.debug("{} bad request: {} {}", connection, e.status().code(), e.getMessage());
-                writer.writeRejection(ErrorResponses.of(e));
+                refuse(e);
                 lingeringClose();
                 return;
             }
@@ -96,6 +98,18 @@ final class Http1Connection {
                 }
                 return;
             }
+        }
+    }
+
+    /** Answers a head the parser refused, through the pipeline, with {@code Connection: close}. */
+    private void refuse(HttpException refusal) throws IOException {
+        Request request = RefusedHead.salvage(in.bytes(), in.position(), in.limit(), limits.maxHeaderCount(),
+                connection.remoteAddress());
+        Response response = pipeline.refuse(request, refusal);
+        try {
+            writer.writeRejection(response);
+        } finally {
+            pipeline.completed(request, writer.lastResponse(), writer.lastBodyBytes(), writer.lastComplete());
         }
     }
 
@@ -182,15 +196,19 @@ final class Http1Connection {
     private boolean serve(RequestHead head) throws IOException {
         served++;
         BodyInput body = body(head);
-        InputStream stream = body == null ? InputStream.nullInputStream() : body;
         Request request = new Request(head.method(), head.target(), head.path(), head.rawQuery(),
-                head.version(), head.headers(), Map.of(), stream, connection.remoteAddress());
-        Response response = dispatch(request, body);
+                head.version(), head.headers(), Map.of(), body == null ? NoBody.INSTANCE : body,
+                connection.remoteAddress(), new RequestContext());
+        Response response = pipeline.handle(request);
         boolean bodyConsumed = body == null || body.discardRemaining(MAX_DISCARD_BYTES);
         unreadInput = !bodyConsumed || in.buffered() > 0;
         boolean keepAlive = head.keepAlive() && served < limits.maxRequestsPerConnection()
                 && !connection.stopRequested() && bodyConsumed;
-        return writer.write(response, head, Persistence.of(keepAlive)) == Persistence.KEEP_ALIVE;
+        try {
+            return writer.write(response, head, Persistence.of(keepAlive)) == Persistence.KEEP_ALIVE;
+        } finally {
+            pipeline.completed(request, writer.lastResponse(), writer.lastBodyBytes(), writer.lastComplete());
+        }
     }
 
     private BodyInput body(RequestHead head) {
@@ -201,20 +219,5 @@ final class Http1Connection {
             return new FixedLengthBody(bodies, head.expectContinue(), head.contentLength());
         }
         return null;
-    }
-
-    private Response dispatch(Request request, BodyInput body) {
-        try {
-            Response response = handler.handle(request);
-            if (response == null) {
-                throw new IllegalStateException("handler returned no response");
-            }
-            return response;
-        } catch (Exception e) {
-            if (!(e instanceof HttpException) && body != null && body.broken()) {
-                return HandlerFailures.brokenBody(request, e);
-            }
-            return HandlerFailures.respond(request, e);
-        }
     }
 }

@@ -50,6 +50,10 @@ public final class ResponseWriter {
     private final Connection connection;
     private final OutboundBuffer out;
     private final byte[] serverLine;
+    /** What the last write did, for the exchange's completion (access log, JFR). */
+    private Response lastResponse;
+    private long lastBodyBytes;
+    private boolean lastComplete;
 
     /**
      * @param serverLine the encoded {@code Server} header line, shared by all connections
@@ -80,30 +84,67 @@ public final class ResponseWriter {
         write(response, Shape.BEFORE_HEAD, false);
     }
 
+    /**
+     * The response the last write sent: the one given, unless its file had vanished and a 404 went
+     * instead.
+     *
+     * @return the response written last
+     */
+    public Response lastResponse() {
+        return lastResponse;
+    }
+
+    /**
+     * How many body bytes the last write sent (0 for {@code HEAD}).
+     *
+     * @return the body bytes
+     */
+    public long lastBodyBytes() {
+        return lastBodyBytes;
+    }
+
+    /**
+     * Whether the last write sent the whole response; false when a streamed body failed or a file
+     * shrank, or when the write is still in progress or threw.
+     *
+     * @return whether it completed
+     */
+    public boolean lastComplete() {
+        return lastComplete;
+    }
+
     private boolean write(Response response, Shape shape, boolean keepAlive) throws IOException {
+        lastResponse = response;
+        lastBodyBytes = 0;
+        lastComplete = false;
         Status status = response.status();
-        return switch (response.body()) {
+        boolean persistent = switch (response.body()) {
             case Response.Empty empty -> {
                 head(status, response.headers(), status.forbidsBody() ? Framing.NONE : Framing.LENGTH, 0,
                         shape, keepAlive);
+                lastComplete = true;
                 yield keepAlive;
             }
             case Response.Bytes bytes -> {
                 head(status, response.headers(), Framing.LENGTH, bytes.bytes().length, shape, keepAlive);
                 if (!shape.headOnly()) {
                     out.write(bytes.bytes());
+                    lastBodyBytes = bytes.bytes().length;
                 }
+                lastComplete = true;
                 yield keepAlive;
             }
             case Response.Stream stream -> writeStream(response, stream, shape, keepAlive);
             case Response.FileRegion file -> writeFile(response, file, shape, keepAlive);
         };
+        return persistent;
     }
 
     private boolean writeStream(Response response, Response.Stream stream, Shape shape, boolean keepAlive)
             throws IOException {
         if (shape.headOnly()) {
             head(response.status(), response.headers(), Framing.NONE, 0, shape, keepAlive);
+            lastComplete = true;
             return keepAlive;
         }
         boolean persistent = keepAlive && shape.http11();
@@ -119,8 +160,11 @@ public final class ResponseWriter {
         } catch (RuntimeException e) {
             log.error("{} response body writer failed; cutting the response short", connection, e);
             return false;
+        } finally {
+            lastBodyBytes = body.payloadBytes();
         }
         body.finish();
+        lastComplete = true;
         return persistent;
     }
 
@@ -136,15 +180,18 @@ public final class ResponseWriter {
         try (channel) {
             head(response.status(), response.headers(), Framing.LENGTH, file.length(), shape, keepAlive);
             if (shape.headOnly() || file.length() == 0) {
+                lastComplete = true;
                 return keepAlive;
             }
             out.flush();
             long sent = connection.transferFrom(channel, file.position(), file.length());
+            lastBodyBytes = sent;
             if (sent != file.length()) {
                 log.warn("{} {} shrank while being sent ({} of {} bytes): closing", connection,
                         file.path(), sent, file.length());
                 return false;
             }
+            lastComplete = true;
             return keepAlive;
         }
     }

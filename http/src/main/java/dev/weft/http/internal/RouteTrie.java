@@ -1,7 +1,6 @@
 package dev.weft.http.internal;
 
 import dev.weft.http.HttpException;
-import dev.weft.http.HttpHandler;
 import dev.weft.http.Method;
 import dev.weft.http.Route;
 import dev.weft.http.Status;
@@ -16,7 +15,8 @@ import java.util.Set;
 
 /**
  * Routes compiled into a tree of path segments, matched without regular expressions or
- * per-request allocation beyond the path parameters: literal segments first, then a
+ * per-request allocation beyond the path parameters (a route without parameters matches to an
+ * outcome made when the tree was built): literal segments first, then a
  * {@code {name}} segment, then a trailing {@code *}, backtracking when a branch leads nowhere.
  * Each node is visited at most once per pass; a second pass, only when no route has the
  * method, finds the methods allowed for a 405.
@@ -32,10 +32,10 @@ public final class RouteTrie {
     /**
      * A route matched.
      *
-     * @param handler    its handler
+     * @param route      the route
      * @param parameters the decoded path parameters
      */
-    public record Found(HttpHandler handler, Map<String, String> parameters) implements Match {
+    public record Found(Route route, Map<String, String> parameters) implements Match {
     }
 
     /**
@@ -58,13 +58,14 @@ public final class RouteTrie {
         private Node param;
         private String paramName;
         private Node wildcard;
-        private final HttpHandler[] handlers = new HttpHandler[METHODS.length];
+        /** The match of each method without path parameters, made once: no allocation per request. */
+        private final Found[] handlers = new Found[METHODS.length];
         private boolean routed;
 
-        /** This node's handler for {@code method} ({@code HEAD} falling back to {@code GET}). */
-        HttpHandler handler(Method method) {
-            HttpHandler handler = handlers[method.ordinal()];
-            return handler == null && method == Method.HEAD ? handlers[Method.GET.ordinal()] : handler;
+        /** This node's route for {@code method} ({@code HEAD} falling back to {@code GET}), or null. */
+        Found handler(Method method) {
+            Found found = handlers[method.ordinal()];
+            return found == null && method == Method.HEAD ? handlers[Method.GET.ordinal()] : found;
         }
 
         /** Whether this node ends a match: it has a handler for {@code method}, or any when null. */
@@ -122,7 +123,7 @@ public final class RouteTrie {
         if (node.handlers[route.method().ordinal()] != null) {
             throw new IllegalStateException("duplicate route " + route);
         }
-        node.handlers[route.method().ordinal()] = route.handler();
+        node.handlers[route.method().ordinal()] = new Found(route, Map.of());
         node.routed = true;
     }
 
@@ -142,15 +143,15 @@ public final class RouteTrie {
             Node other = find(root, path, 1, new ArrayList<>(0), null);
             return other == null ? NOT_FOUND : new NotAllowed(allowed(other));
         }
-        HttpHandler handler = node.handler(method);
+        Found found = node.handler(method);
         if (parameters.isEmpty()) {
-            return new Found(handler, Map.of());
+            return found;
         }
         Map<String, String> map = new HashMap<>();
         for (int i = 0; i < parameters.size(); i += 2) {
             map.put(parameters.get(i), parameters.get(i + 1));
         }
-        return new Found(handler, map);
+        return new Found(found.route(), map);
     }
 
     private static Set<Method> allowed(Node node) {

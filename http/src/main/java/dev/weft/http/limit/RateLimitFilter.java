@@ -27,6 +27,13 @@ import java.util.function.Function;
  */
 public final class RateLimitFilter implements Filter {
 
+    /**
+     * The place this filter is meant to have in the chain (see {@link dev.weft.http.OrderedFilter}):
+     * inside the request id, access log, CORS and compression filters, so refused requests are
+     * logged and carry CORS headers; before the application's own filters.
+     */
+    public static final int ORDER = 500;
+
     /** The default bound on tracked keys. */
     public static final int DEFAULT_MAX_KEYS = 100_000;
 

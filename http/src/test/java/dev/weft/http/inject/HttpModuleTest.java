@@ -13,6 +13,7 @@ import dev.weft.core.inject.CoreModule;
 import dev.weft.http.Filter;
 import dev.weft.http.HttpServer;
 import dev.weft.http.HttpServerConfig;
+import dev.weft.http.OrderedFilter;
 import dev.weft.http.Response;
 import dev.weft.http.Route;
 import java.net.http.HttpClient;
@@ -42,8 +43,8 @@ class HttpModuleTest {
 
         @Provides
         @IntoSet
-        static Filter tag() {
-            return Filter.after((request, response) -> response.withHeader("X-Filtered", "yes"));
+        static OrderedFilter tag() {
+            return new OrderedFilter(1000, Filter.after((request, response) -> response.withHeader("X-Filtered", "yes")));
         }
     }
 

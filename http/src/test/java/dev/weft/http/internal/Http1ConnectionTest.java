@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.core.fixtures.ScriptedConnection;
+import dev.weft.http.Filter;
 import dev.weft.http.HttpException;
 import dev.weft.http.HttpLimits;
+import dev.weft.http.HttpPipeline;
 import dev.weft.http.Request;
 import dev.weft.http.Response;
 import dev.weft.http.Route;
@@ -16,6 +18,7 @@ import dev.weft.http.Status;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,10 +41,14 @@ class Http1ConnectionTest {
             }),
             Route.get("/bug", request -> {
                 throw new IllegalStateException("a handler bug");
-            })));
+            }),
+            Route.get("/stream", request -> Response.stream(Status.OK_200, "text/plain", out -> {
+                out.write("abc".getBytes(StandardCharsets.US_ASCII));
+                out.write("def".getBytes(StandardCharsets.US_ASCII));
+            }))));
 
     private ScriptedConnection serve(ScriptedConnection connection, HttpLimits limits) throws IOException {
-        new Http1ConnectionHandler(router, limits, "Weft").handle(connection);
+        new Http1ConnectionHandler(HttpPipeline.of(router), limits, "Weft").handle(connection);
         return connection;
     }
 
@@ -129,5 +136,54 @@ class Http1ConnectionTest {
         assertTrue(written.startsWith("HTTP/1.1 200 OK\r\nServer: Weft\r\nDate: "));
         assertTrue(written.endsWith("\r\n\r\nHello"));
         assertEquals(written.getBytes(StandardCharsets.ISO_8859_1).length, written.length());
+    }
+
+    @Test
+    void aRefusedHeadPassesThePipelinesFiltersWithWhatCouldBeReadOfIt() throws IOException {
+        List<String> seen = new ArrayList<>();
+        Filter observer = (request, next) -> {
+            Response response = next.handle(request);
+            seen.add(request.method() + " " + request.target() + " " + request.header("Origin").orElse("-") + " "
+                    + request.context().refusal().map(e -> e.status().code()).orElse(0));
+            return response.withHeader("X-Seen", "yes");
+        };
+        HttpPipeline pipeline = HttpPipeline.builder(router).filter(observer).build();
+        ScriptedConnection connection = ScriptedConnection.of(
+                "GET /x HTTP/1.1\r\nHost: a\r\nOrigin: https://app.example\r\nBad Header: x\r\n\r\n", 7);
+        new Http1ConnectionHandler(pipeline, HttpLimits.DEFAULTS, "Weft").handle(connection);
+        String written = connection.writtenText();
+        assertEquals(List.of(400), statuses(written));
+        assertTrue(written.contains("X-Seen: yes\r\n"), written);
+        assertTrue(written.contains("Connection: close\r\n"));
+        assertEquals(List.of("GET /x https://app.example 400"), seen);
+    }
+
+    @Test
+    void aRequestLineThatCannotBeReadReachesTheFiltersWithTheUnknownMethod() throws IOException {
+        List<String> seen = new ArrayList<>();
+        HttpPipeline pipeline = HttpPipeline.builder(router).filter((request, next) -> {
+            seen.add(request.method() + " [" + request.target() + "]");
+            return next.handle(request);
+        }).build();
+        ScriptedConnection connection = ScriptedConnection.of("BREW /pot HTTP/1.1\r\nHost: a\r\n\r\n", 4_096);
+        new Http1ConnectionHandler(pipeline, HttpLimits.DEFAULTS, "Weft").handle(connection);
+        assertEquals(List.of(501), statuses(connection.writtenText()));
+        assertEquals(List.of("UNKNOWN [/pot]"), seen);
+    }
+
+    @Test
+    void everyResponseIsReportedSentOnceWithItsBodyBytes() throws IOException {
+        List<String> sent = new ArrayList<>();
+        HttpPipeline pipeline = HttpPipeline.builder(router).filter((request, next) -> {
+            request.context().whenSent((response, bytes, complete) -> sent.add(response.status().code() + " " + bytes
+                    + " " + complete + " " + request.context().route().orElse("-")));
+            return next.handle(request);
+        }).build();
+        String three = "GET /hello HTTP/1.1\r\nHost: a\r\n\r\n"
+                + "GET /missing HTTP/1.1\r\nHost: a\r\n\r\n"
+                + "HEAD /hello HTTP/1.1\r\nHost: a\r\n\r\n"
+                + "GET /stream HTTP/1.1\r\nHost: a\r\n\r\n";
+        new Http1ConnectionHandler(pipeline, HttpLimits.DEFAULTS, "Weft").handle(ScriptedConnection.of(three, 13));
+        assertEquals(List.of("200 5 true /hello", "404 10 true -", "200 0 true /hello", "200 6 true /stream"), sent);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.core.limit.RateLimit;
 import dev.weft.http.Headers;
+import dev.weft.http.HttpPipeline;
 import dev.weft.http.HttpServer;
 import dev.weft.http.HttpServerConfig;
 import dev.weft.http.Method;
@@ -87,7 +88,8 @@ class RateLimitFilterTest {
         // One token per 100 s: the refill can never let a fourth request through during the test.
         RateLimitFilter filter = RateLimitFilter.perAddress(new RateLimit(0.01, 3));
         try (HttpServer server = new HttpServer(HttpServerConfig.loopback(0),
-                Router.of(List.of(Route.get("/", r -> Response.ok("ok"))), List.of(filter))).start();
+                HttpPipeline.builder(Router.of(List.of(Route.get("/", r -> Response.ok("ok"))))).filter(filter).build())
+                .start();
              HttpClient client = HttpClient.newHttpClient()) {
             HttpRequest request = HttpRequest.newBuilder(server.uri("/")).timeout(Duration.ofSeconds(5)).build();
             for (int i = 0; i < 3; i++) {

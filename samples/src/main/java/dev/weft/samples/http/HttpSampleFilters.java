@@ -4,7 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.ElementsIntoSet;
 import dev.weft.core.limit.RateLimit;
-import dev.weft.http.Filter;
+import dev.weft.http.OrderedFilter;
 import dev.weft.http.limit.RateLimitFilter;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +15,8 @@ interface HttpSampleFilters {
 
     @Provides
     @ElementsIntoSet
-    static Set<Filter> rateLimit(@PerClientRateLimit Optional<RateLimit> limit) {
-        return limit.<Set<Filter>>map(rate -> Set.of(RateLimitFilter.perAddress(rate))).orElse(Set.of());
+    static Set<OrderedFilter> rateLimit(@PerClientRateLimit Optional<RateLimit> limit) {
+        return limit.<Set<OrderedFilter>>map(rate -> Set.of(
+                new OrderedFilter(RateLimitFilter.ORDER, RateLimitFilter.perAddress(rate)))).orElse(Set.of());
     }
 }

@@ -39,7 +39,7 @@ public interface HttpSampleRoutes {
     @Provides
     @IntoSet
     static Route user() {
-        return Route.get("/users/{id}", request -> Response.json(Status.OK_200,
+        return Route.get("/users/{id}", request -> Response.rawJson(Status.OK_200,
                 "{\"id\":" + JsonText.quote(request.pathParameter("id")) + "}"));
     }
 
