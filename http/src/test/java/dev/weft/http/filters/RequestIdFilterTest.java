@@ -1,0 +1,85 @@
+package dev.weft.http.filters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.weft.http.HttpPipeline;
+import dev.weft.http.HttpServer;
+import dev.weft.http.HttpServerConfig;
+import dev.weft.http.Response;
+import dev.weft.http.Route;
+import dev.weft.http.Router;
+import dev.weft.testing.ServerExtension;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Request ids over real sockets: taken from the client when plausible, else made; echoed; seen by handlers. */
+class RequestIdFilterTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Pattern UUID_V4 =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
+
+    private HttpClient client;
+    private HttpServer server;
+
+    @BeforeEach
+    void start() {
+        Router router = Router.of(List.of(Route.get("/id",
+                request -> Response.ok(RequestIdFilter.of(request).orElse("none")))));
+        server = servers.start(new HttpServer(HttpServerConfig.loopback(0),
+                HttpPipeline.builder(router).filter(new RequestIdFilter()).build()));
+        client = servers.closeAfterwards(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+    }
+
+    private HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).timeout(TIMEOUT);
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return client.send(request.build(), BodyHandlers.ofString());
+    }
+
+    @Test
+    void anIdIsMadeForEachRequestEchoedAndSeenByTheHandler() throws Exception {
+        HttpResponse<String> first = get("/id");
+        String id = first.headers().firstValue("X-Request-Id").orElseThrow();
+        assertTrue(UUID_V4.matcher(id).matches(), id);
+        assertEquals(id, first.body());
+        assertNotEquals(id, get("/id").headers().firstValue("X-Request-Id").orElseThrow());
+    }
+
+    @Test
+    void aPlausibleIdFromTheClientIsKept() throws Exception {
+        HttpResponse<String> response = get("/id", "X-Request-Id", "edge-7f3a:42");
+        assertEquals("edge-7f3a:42", response.body());
+        assertEquals("edge-7f3a:42", response.headers().firstValue("X-Request-Id").orElseThrow());
+    }
+
+    @Test
+    void anImplausibleIdIsReplaced() throws Exception {
+        for (String forged : new String[] {"has space", "quote\"d", "x".repeat(129)}) {
+            HttpResponse<String> response = get("/id", "X-Request-Id", forged);
+            assertTrue(UUID_V4.matcher(response.body()).matches(), forged + " -> " + response.body());
+        }
+    }
+
+    @Test
+    void notFoundResponsesCarryAnIdToo() throws Exception {
+        HttpResponse<String> response = get("/missing");
+        assertEquals(404, response.statusCode());
+        assertTrue(UUID_V4.matcher(response.headers().firstValue("X-Request-Id").orElseThrow()).matches());
+    }
+}
