@@ -227,7 +227,7 @@ final class MultipartReader {
             String field = line.substring(0, colon).trim();
             String value = line.substring(colon + 1).trim();
             if (field.equalsIgnoreCase("Content-Disposition")) {
-                ParameterizedValue disposition = ParameterizedValue.parse(value);
+                ParameterizedValue disposition = ParameterizedValue.parseFormDisposition(value);
                 formData = disposition.value().equals("form-data");
                 name = disposition.parameter("name").orElse(null);
                 fileName = disposition.parameter("filename*").map(MultipartReader::extendedValue)

@@ -24,17 +24,37 @@ public record ParameterizedValue(String value, Map<String, String> parameters) {
      * @return the parsed value; never fails (a malformed parameter is dropped)
      */
     public static ParameterizedValue parse(String header) {
-        int semicolon = indexOfUnquoted(header, ';', 0);
+        return parse(header, true);
+    }
+
+    /**
+     * Parses a {@code Content-Disposition} of a {@code multipart/form-data} part as browsers write
+     * it (the HTML standard): a backslash is an ordinary character (Windows paths) and quotes, CR and
+     * LF inside values come percent-encoded ({@code %22}, {@code %0D}, {@code %0A}).
+     *
+     * @param header the field value
+     * @return the parsed value
+     */
+    public static ParameterizedValue parseFormDisposition(String header) {
+        ParameterizedValue parsed = parse(header, false);
+        Map<String, String> decoded = new LinkedHashMap<>();
+        parsed.parameters.forEach((name, value) -> decoded.put(name,
+                value.replace("%22", "\"").replace("%0D", "\r").replace("%0A", "\n")));
+        return new ParameterizedValue(parsed.value, Map.copyOf(decoded));
+    }
+
+    private static ParameterizedValue parse(String header, boolean escapes) {
+        int semicolon = indexOfUnquoted(header, ';', 0, escapes);
         String value = (semicolon < 0 ? header : header.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
         Map<String, String> parameters = new LinkedHashMap<>();
         int start = semicolon;
         while (start >= 0) {
-            int end = indexOfUnquoted(header, ';', start + 1);
+            int end = indexOfUnquoted(header, ';', start + 1, escapes);
             String parameter = header.substring(start + 1, end < 0 ? header.length() : end).trim();
             int eq = parameter.indexOf('=');
             if (eq > 0) {
                 String name = parameter.substring(0, eq).trim().toLowerCase(Locale.ROOT);
-                parameters.putIfAbsent(name, unquote(parameter.substring(eq + 1).trim()));
+                parameters.putIfAbsent(name, unquote(parameter.substring(eq + 1).trim(), escapes));
             }
             start = end;
         }
@@ -51,11 +71,11 @@ public record ParameterizedValue(String value, Map<String, String> parameters) {
         return Optional.ofNullable(parameters.get(name));
     }
 
-    private static int indexOfUnquoted(String s, char wanted, int from) {
+    private static int indexOfUnquoted(String s, char wanted, int from, boolean escapes) {
         boolean quoted = false;
         for (int i = from; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (quoted && c == '\\') {
+            if (quoted && escapes && c == '\\') {
                 i++;
             } else if (c == '"') {
                 quoted = !quoted;
@@ -66,14 +86,14 @@ public record ParameterizedValue(String value, Map<String, String> parameters) {
         return -1;
     }
 
-    private static String unquote(String text) {
+    private static String unquote(String text, boolean escapes) {
         if (text.length() < 2 || text.charAt(0) != '"' || text.charAt(text.length() - 1) != '"') {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 1; i < text.length() - 1; i++) {
             char c = text.charAt(i);
-            if (c == '\\' && i + 1 < text.length() - 1) {
+            if (escapes && c == '\\' && i + 1 < text.length() - 1) {
                 c = text.charAt(++i);
             }
             out.append(c);
