@@ -2,13 +2,12 @@ package dev.weft.http.files;
 
 import dev.weft.core.files.ServedDirectory;
 import dev.weft.http.Headers;
+import dev.weft.http.HttpException;
 import dev.weft.http.HttpHandler;
 import dev.weft.http.Method;
 import dev.weft.http.Request;
 import dev.weft.http.Response;
 import dev.weft.http.Status;
-import dev.weft.http.internal.HeaderElements;
-import dev.weft.http.internal.HttpDate;
 import dev.weft.http.internal.PercentDecoding;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +25,8 @@ import java.util.Optional;
  * <p><b>No way out of the root.</b> The path is percent-decoded once and checked by the
  * {@link ServedDirectory} (no {@code .} or {@code ..} segment, backslash, NUL or drive colon, and
  * a real path, symbolic links followed, inside the root's). Every refusal, like a missing file,
- * is a plain {@code 404}, so nothing tells an attacker what exists outside.
+ * is a plain {@code 404} (an {@link HttpException}, so the error model gives it the same body as
+ * any other 404), and nothing tells an attacker what exists outside.
  *
  * <p><b>Caching and ranges.</b> Responses carry {@code Last-Modified} and a strong
  * {@code ETag} (size and modification time); {@code If-None-Match} (which takes precedence)
@@ -56,8 +56,8 @@ public final class StaticFiles implements HttpHandler {
     @Override
     public Response handle(Request request) throws IOException {
         if (request.method() != Method.GET && request.method() != Method.HEAD) {
-            return Response.text(Status.METHOD_NOT_ALLOWED_405, "Method Not Allowed\n")
-                    .withHeader("Allow", "GET, HEAD");
+            throw new HttpException(Status.METHOD_NOT_ALLOWED_405, Status.METHOD_NOT_ALLOWED_405.reason(),
+                    Headers.of("Allow", "GET, HEAD"));
         }
         String relative = request.pathParameters().get("*");
         if (relative == null) {
@@ -97,71 +97,15 @@ public final class StaticFiles implements HttpHandler {
         return Files.isRegularFile(real.get()) && Files.isReadable(real.get()) ? real : Optional.empty();
     }
 
-    private static Response serve(Request request, Path file, BasicFileAttributes attributes) {
+    private static Response serve(Request request, Path file, BasicFileAttributes attributes) throws IOException {
         long size = attributes.size();
         Instant modified = attributes.lastModifiedTime().toInstant();
-        String lastModified = HttpDate.format(modified);
         String etag = "\"" + Long.toHexString(size) + "-" + Long.toHexString(modified.toEpochMilli()) + "\"";
-        Headers validators = Headers.of("Last-Modified", lastModified, "ETag", etag);
-        if (notModified(request, etag, modified)) {
-            return new Response(Status.NOT_MODIFIED_304, validators, Response.Empty.INSTANCE);
-        }
-        Headers headers = validators.toBuilder()
-                .add("Content-Type", ContentTypes.of(file.getFileName().toString()))
-                .add("Accept-Ranges", "bytes")
-                .build();
-        Optional<String> range = request.header("Range");
-        if (range.isPresent() && request.method() == Method.GET && rangeStillValid(request, etag, modified)) {
-            switch (ByteRange.parse(range.get(), size)) {
-                case ByteRange.Satisfiable part -> {
-                    return new Response(Status.PARTIAL_CONTENT_206,
-                            headers.with("Content-Range", part.contentRange(size)),
-                            new Response.FileRegion(file, part.start(), part.length()));
-                }
-                case ByteRange.Unsatisfiable none -> {
-                    return new Response(Status.RANGE_NOT_SATISFIABLE_416,
-                            Headers.of("Content-Range", "bytes */" + size), Response.Empty.INSTANCE);
-                }
-                case ByteRange.Ignored ignored -> {
-                    // Fall through to the whole file.
-                }
-            }
-        }
-        return new Response(Status.OK_200, headers, new Response.FileRegion(file, 0, size));
-    }
-
-    private static boolean notModified(Request request, String etag, Instant modified) {
-        Optional<String> ifNoneMatch = request.header("If-None-Match");
-        if (ifNoneMatch.isPresent()) {
-            for (String tag : HeaderElements.of(ifNoneMatch.get())) {
-                String candidate = tag;
-                if (candidate.startsWith("W/")) {
-                    candidate = candidate.substring(2);
-                }
-                if (candidate.equals("*") || candidate.equals(etag)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        return request.header("If-Modified-Since").flatMap(HttpDate::parse)
-                .map(since -> modified.getEpochSecond() <= since.getEpochSecond())
-                .orElse(false);
-    }
-
-    private static boolean rangeStillValid(Request request, String etag, Instant modified) {
-        Optional<String> ifRange = request.header("If-Range");
-        if (ifRange.isEmpty()) {
-            return true;
-        }
-        String value = ifRange.get().trim();
-        if (value.startsWith("\"")) {
-            return value.equals(etag);
-        }
-        return HttpDate.parse(value).map(date -> date.getEpochSecond() == modified.getEpochSecond()).orElse(false);
+        return new Representation(size, modified, etag, ContentTypes.of(file.getFileName().toString()))
+                .serve(request, (position, length) -> new Response.FileRegion(file, position, length));
     }
 
     private static Response notFound() {
-        return Response.text(Status.NOT_FOUND_404, "Not Found\n");
+        throw new HttpException(Status.NOT_FOUND_404);
     }
 }
