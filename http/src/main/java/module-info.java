@@ -13,6 +13,7 @@ module dev.weft.http {
     exports dev.weft.http;
     exports dev.weft.http.files;
     exports dev.weft.http.filters;
+    exports dev.weft.http.health;
     exports dev.weft.http.inject;
     exports dev.weft.http.json;
     exports dev.weft.http.limit;
