@@ -65,6 +65,17 @@ public record Route(Method method, String pattern, HttpHandler handler) {
         return new Route(Method.PUT, pattern, handler);
     }
 
+    /**
+     * A {@code PATCH} route.
+     *
+     * @param pattern the path template
+     * @param handler the handler
+     * @return the route
+     */
+    public static Route patch(String pattern, HttpHandler handler) {
+        return new Route(Method.PATCH, pattern, handler);
+    }
+
     /** A {@code DELETE} route. */
     public static Route delete(String pattern, HttpHandler handler) {
         return new Route(Method.DELETE, pattern, handler);
