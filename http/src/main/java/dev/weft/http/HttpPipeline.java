@@ -8,12 +8,9 @@ import dev.weft.http.internal.RequestServedEvent;
 import dev.weft.http.json.JsonCodec;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * What a server does with every exchange, whatever the protocol: request in → filters → handler
@@ -52,7 +49,7 @@ public final class HttpPipeline implements HttpHandler, ServerAware {
     private final JsonCodec jsonCodec;
     private final FormLimits formLimits;
     private final Link chain;
-    private final List<ServerAware> serverAware;
+    private final ServerAwareParts serverAware;
 
     private HttpPipeline(Builder builder) {
         this.handler = builder.handler;
@@ -65,16 +62,9 @@ public final class HttpPipeline implements HttpHandler, ServerAware {
             link = new FilterLink(filters.get(i), link);
         }
         this.chain = link;
-        Set<ServerAware> aware = Collections.newSetFromMap(new IdentityHashMap<>());
-        if (handler instanceof ServerAware a) {
-            aware.add(a);
-        }
-        for (Filter filter : filters) {
-            if (filter instanceof ServerAware a) {
-                aware.add(a);
-            }
-        }
-        this.serverAware = List.copyOf(aware);
+        List<Object> parts = new ArrayList<>(filters);
+        parts.add(handler);
+        this.serverAware = new ServerAwareParts(parts);
     }
 
     /**
@@ -192,13 +182,13 @@ public final class HttpPipeline implements HttpHandler, ServerAware {
     /** Tells the handler and the filters that are {@link ServerAware} that the server started. */
     @Override
     public void serverStarted(ServerScope scope) {
-        serverAware.forEach(a -> a.serverStarted(scope));
+        serverAware.serverStarted(scope);
     }
 
     /** Tells the handler and the filters that are {@link ServerAware} that the server is stopping. */
     @Override
     public void serverStopping() {
-        serverAware.forEach(ServerAware::serverStopping);
+        serverAware.serverStopping();
     }
 
     @Override

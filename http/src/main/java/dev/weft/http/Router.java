@@ -7,8 +7,6 @@ import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -34,7 +32,7 @@ public final class Router implements HttpHandler, ServerAware {
 
     private final RouteTrie trie;
     /** The route handlers that work in the background while the server runs. */
-    private final List<ServerAware> serverAware;
+    private final ServerAwareParts serverAware;
 
     /**
      * Creates a router from the routes an application contributes (the form Dagger multibindings
@@ -51,13 +49,7 @@ public final class Router implements HttpHandler, ServerAware {
 
     private Router(Collection<Route> routes) {
         this.trie = new RouteTrie(routes);
-        Set<ServerAware> aware = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Route route : routes) {
-            if (route.handler() instanceof ServerAware a) {
-                aware.add(a);
-            }
-        }
-        this.serverAware = List.copyOf(aware);
+        this.serverAware = new ServerAwareParts(routes.stream().map(Route::handler).toList());
     }
 
     /**
@@ -105,13 +97,13 @@ public final class Router implements HttpHandler, ServerAware {
     /** Tells the route handlers that are {@link ServerAware} that the server started. */
     @Override
     public void serverStarted(ServerScope scope) {
-        serverAware.forEach(a -> a.serverStarted(scope));
+        serverAware.serverStarted(scope);
     }
 
     /** Tells the route handlers that are {@link ServerAware} that the server is stopping. */
     @Override
     public void serverStopping() {
-        serverAware.forEach(ServerAware::serverStopping);
+        serverAware.serverStopping();
     }
 
     private static Response allow(Status status, Set<Method> allowed) {

@@ -72,11 +72,7 @@ class RequestAccessTest {
     }
 
     private HttpResponse<String> get(String path, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).timeout(TIMEOUT);
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return client.send(request.build(), BodyHandlers.ofString());
+        return client.send(ClientRequests.to(server.uri(path), headers).build(), BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {

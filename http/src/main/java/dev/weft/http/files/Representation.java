@@ -1,12 +1,14 @@
 package dev.weft.http.files;
 
 import dev.weft.http.Headers;
+import dev.weft.http.HttpException;
 import dev.weft.http.Method;
 import dev.weft.http.Request;
 import dev.weft.http.Response;
 import dev.weft.http.Status;
 import dev.weft.http.internal.HeaderElements;
 import dev.weft.http.internal.HttpDate;
+import dev.weft.http.internal.PercentDecoding;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,6 +27,29 @@ import java.util.Optional;
  * @param contentType  the media type
  */
 record Representation(long size, Instant lastModified, String etag, String contentType) {
+
+    /**
+     * The name a request for a file asks for: the rest of the path after the route's {@code *},
+     * or the whole decoded path without one.
+     *
+     * @throws HttpException 405 (with {@code Allow}) for methods other than GET and HEAD, 404 for a
+     *     malformed escape
+     */
+    static String requestedName(Request request) {
+        if (request.method() != Method.GET && request.method() != Method.HEAD) {
+            throw new HttpException(Status.METHOD_NOT_ALLOWED_405, Status.METHOD_NOT_ALLOWED_405.reason(),
+                    Headers.of("Allow", "GET, HEAD"));
+        }
+        String relative = request.pathParameters().get("*");
+        if (relative != null) {
+            return relative;
+        }
+        try {
+            return PercentDecoding.decode(request.path(), false);
+        } catch (IllegalArgumentException e) {
+            throw new HttpException(Status.NOT_FOUND_404);
+        }
+    }
 
     /** Makes the body of a region of the file. */
     @FunctionalInterface

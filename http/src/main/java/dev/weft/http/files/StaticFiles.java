@@ -1,14 +1,11 @@
 package dev.weft.http.files;
 
 import dev.weft.core.files.ServedDirectory;
-import dev.weft.http.Headers;
 import dev.weft.http.HttpException;
 import dev.weft.http.HttpHandler;
-import dev.weft.http.Method;
 import dev.weft.http.Request;
 import dev.weft.http.Response;
 import dev.weft.http.Status;
-import dev.weft.http.internal.PercentDecoding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -55,19 +52,7 @@ public final class StaticFiles implements HttpHandler {
 
     @Override
     public Response handle(Request request) throws IOException {
-        if (request.method() != Method.GET && request.method() != Method.HEAD) {
-            throw new HttpException(Status.METHOD_NOT_ALLOWED_405, Status.METHOD_NOT_ALLOWED_405.reason(),
-                    Headers.of("Allow", "GET, HEAD"));
-        }
-        String relative = request.pathParameters().get("*");
-        if (relative == null) {
-            try {
-                relative = PercentDecoding.decode(request.path(), false);
-            } catch (IllegalArgumentException e) {
-                return notFound();
-            }
-        }
-        Optional<Path> file = resolve(relative);
+        Optional<Path> file = resolve(Representation.requestedName(request));
         if (file.isEmpty()) {
             return notFound();
         }

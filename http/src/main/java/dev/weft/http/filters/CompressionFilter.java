@@ -17,9 +17,9 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
+import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Compresses response bodies with {@code gzip} or {@code deflate} (the zlib format, RFC 9110
@@ -219,10 +219,10 @@ public final class CompressionFilter implements Filter {
 
     /** Runs {@code writer} into a compressing stream over {@code out}, then ends the compression. */
     private void compressing(OutputStream out, Coding coding, Response.BodyWriter writer) throws IOException {
-        Compressor compressed = coding == Coding.GZIP ? new Gzip(out, level) : new Deflate(out, level);
+        Compressing compressed = new Compressing(out, coding, level);
         try {
-            writer.writeTo(compressed.stream());
-            compressed.stream().close();
+            writer.writeTo(compressed);
+            compressed.close();
         } finally {
             compressed.release();
         }
@@ -245,60 +245,55 @@ public final class CompressionFilter implements Filter {
         }
     }
 
-    /** A compressing stream whose native memory the filter releases itself. */
-    private interface Compressor {
-        /** The stream; closing it ends the compressed data and leaves {@code out} open. */
-        DeflaterOutputStream stream();
+    /**
+     * A zlib-wrapped ({@code deflate}) or gzip stream at our level, flushing with SYNC_FLUSH so a
+     * streamed body's {@code flush()} reaches the client. For gzip the deflater is raw and this
+     * class writes the RFC 1952 header and trailer itself. Closing it ends the compressed data but
+     * leaves the connection's stream open (a writer may close it); the filter frees the deflater's
+     * native memory with {@link #release()}.
+     */
+    private static final class Compressing extends DeflaterOutputStream {
+        private static final byte[] GZIP_HEADER = {0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, (byte) 0xff};
 
-        /** Frees the deflater's native memory. */
-        void release();
-    }
+        private final CRC32 crc;
 
-    /** gzip at our level, flushing with SYNC_FLUSH. */
-    private static final class Gzip extends GZIPOutputStream implements Compressor {
-        Gzip(OutputStream out, int level) throws IOException {
-            super(out, BUFFER_BYTES, true);
-            def.setLevel(level);
+        Compressing(OutputStream out, Coding coding, int level) throws IOException {
+            super(out, new Deflater(level, coding == Coding.GZIP), BUFFER_BYTES, true);
+            this.crc = coding == Coding.GZIP ? new CRC32() : null;
+            if (crc != null) {
+                out.write(GZIP_HEADER);
+            }
         }
 
         @Override
-        public DeflaterOutputStream stream() {
-            return this;
-        }
-
-        /** Ends the compressed data; the connection's stream stays open (a writer may close this). */
-        @Override
-        public void close() throws IOException {
-            finish();
-            flush();
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            super.write(bytes, offset, length);
+            if (crc != null) {
+                crc.update(bytes, offset, length);
+            }
         }
 
         @Override
-        public void release() {
-            def.end();
-        }
-    }
-
-    /** zlib-wrapped deflate at our level, flushing with SYNC_FLUSH. */
-    private static final class Deflate extends DeflaterOutputStream implements Compressor {
-        Deflate(OutputStream out, int level) {
-            super(out, new Deflater(level), BUFFER_BYTES, true);
+        public void finish() throws IOException {
+            boolean first = !def.finished();
+            super.finish();
+            if (first && crc != null) {
+                writeLittleEndian((int) crc.getValue());
+                writeLittleEndian((int) def.getBytesRead());
+            }
         }
 
-        @Override
-        public DeflaterOutputStream stream() {
-            return this;
+        private void writeLittleEndian(int value) throws IOException {
+            out.write(new byte[] {(byte) value, (byte) (value >> 8), (byte) (value >> 16), (byte) (value >> 24)});
         }
 
-        /** Ends the compressed data; the connection's stream stays open (a writer may close this). */
         @Override
         public void close() throws IOException {
             finish();
             flush();
         }
 
-        @Override
-        public void release() {
+        void release() {
             def.end();
         }
     }

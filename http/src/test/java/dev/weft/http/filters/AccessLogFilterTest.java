@@ -3,6 +3,7 @@ package dev.weft.http.filters;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.http.ClientRequests;
 import dev.weft.http.HttpPipeline;
 import dev.weft.http.HttpServer;
 import dev.weft.http.HttpServerConfig;
@@ -14,7 +15,6 @@ import dev.weft.http.Router;
 import dev.weft.http.Status;
 import dev.weft.testing.ServerExtension;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
@@ -65,11 +65,7 @@ class AccessLogFilterTest {
     }
 
     private HttpResponse<String> get(String target, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(target)).timeout(TIMEOUT);
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return client.send(request.build(), BodyHandlers.ofString());
+        return client.send(ClientRequests.to(server.uri(target), headers).build(), BodyHandlers.ofString());
     }
 
     private static void assertLine(String regex, String line) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.http.ClientRequests;
 import dev.weft.http.HttpPipeline;
 import dev.weft.http.HttpServer;
 import dev.weft.http.HttpServerConfig;
@@ -70,12 +71,8 @@ class CompressionFilterTest {
     }
 
     private HttpResponse<byte[]> get(String method, String path, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).timeout(TIMEOUT)
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return client.send(request.build(), BodyHandlers.ofByteArray());
+        return client.send(ClientRequests.to(server.uri(path), headers).method(method, HttpRequest.BodyPublishers.noBody())
+                .build(), BodyHandlers.ofByteArray());
     }
 
     private static String encoding(HttpResponse<?> response) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.http.ClientRequests;
 import dev.weft.http.HttpPipeline;
 import dev.weft.http.HttpServer;
 import dev.weft.http.HttpServerConfig;
@@ -14,7 +15,6 @@ import dev.weft.http.Route;
 import dev.weft.http.Router;
 import dev.weft.testing.ServerExtension;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
@@ -53,12 +53,8 @@ class CorsFilterTest {
 
     private HttpResponse<String> send(HttpServer target, String method, String path, String... headers)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(target.uri(path)).timeout(TIMEOUT)
-                .method(method, BodyPublishers.noBody());
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return client.send(request.build(), BodyHandlers.ofString());
+        return client.send(ClientRequests.to(target.uri(path), headers).method(method, BodyPublishers.noBody()).build(),
+                BodyHandlers.ofString());
     }
 
     private static String header(HttpResponse<?> response, String name) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.core.TcpServer;
+import dev.weft.http.ClientRequests;
 import dev.weft.http.HttpPipeline;
 import dev.weft.http.HttpServer;
 import dev.weft.http.HttpServerConfig;
@@ -18,7 +19,6 @@ import jakarta.inject.Inject;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
@@ -62,11 +62,7 @@ class RequestIdFilterTest {
     }
 
     private HttpResponse<String> get(String path, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).timeout(TIMEOUT);
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        return client.send(request.build(), BodyHandlers.ofString());
+        return client.send(ClientRequests.to(server.uri(path), headers).build(), BodyHandlers.ofString());
     }
 
     @Test

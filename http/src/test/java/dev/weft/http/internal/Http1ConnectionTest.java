@@ -10,7 +10,6 @@ import dev.weft.http.Filter;
 import dev.weft.http.HttpException;
 import dev.weft.http.HttpLimits;
 import dev.weft.http.HttpPipeline;
-import dev.weft.http.Request;
 import dev.weft.http.Response;
 import dev.weft.http.Route;
 import dev.weft.http.Router;
