@@ -16,7 +16,9 @@ public class HttpException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The status to answer with. */
     private final Status status;
+    /** The header fields of the answer; not serialised (null after deserialisation: none). */
     private final transient Headers headers;
 
     /**
