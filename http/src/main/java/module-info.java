@@ -14,4 +14,5 @@ module dev.weft.http {
     exports dev.weft.http.inject;
     exports dev.weft.http.limit;
     exports dev.weft.http.proxy;
+    exports dev.weft.http.websocket;
 }
