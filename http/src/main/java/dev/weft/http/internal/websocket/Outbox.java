@@ -13,12 +13,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * write (so an idle session costs no thread for it). Any thread may queue; nobody holds the
  * lock while writing, so a sender never waits for the network.
  *
- * <p>Order: a pending pong, then a pending keep-alive ping, go before data (control frames may
+ * <p>Order: pending pongs, then a pending keep-alive ping, go before data (control frames may
  * come between the fragments of a message); data leaves in the order queued; a streamed
  * message keeps its place until it ends; the close frame goes after the data queued before it,
  * or at once, dropping that data, when the session is failing. Nothing follows the close frame.
- * Only the latest unanswered ping is answered (RFC 6455 section 5.5.3), so control frames need
- * no bound of their own.
+ * Every ping is answered, but at most {@value #MAX_PENDING_PONGS} pongs wait: beyond that the
+ * oldest is dropped (RFC 6455 section 5.5.3 allows answering only the latest), so a peer that
+ * floods pings without reading cannot grow the queue.
  *
  * <p>Bound: a message that would take the queue past {@code maxBytes} is refused with
  * {@link Offer#OVERFLOW} (unless the queue is empty: any one message fits), and the caller fails
@@ -36,7 +37,13 @@ final class Outbox {
 
         /** A write failed: the connection is unusable. */
         void writeFailed(IOException e);
+
+        /** The writer failed unexpectedly (a bug): the connection is unusable. */
+        void writerFailed(RuntimeException e);
     }
+
+    /** The most pongs waiting to be written. */
+    static final int MAX_PENDING_PONGS = 16;
 
     private static final byte[] NO_PAYLOAD = new byte[0];
 
@@ -49,7 +56,7 @@ final class Outbox {
     private final Events events;
     private final Runnable startWriter;
     private long queuedBytes;
-    private byte[] pong;
+    private final ArrayDeque<byte[]> pongs = new ArrayDeque<>();
     private boolean ping;
     private CloseStatus close;
     private boolean closeUrgent;
@@ -134,7 +141,7 @@ final class Outbox {
         startIf(start);
     }
 
-    /** Queues a pong for {@code payload}, replacing one not sent yet. */
+    /** Queues a pong for {@code payload}; the oldest waiting pong is dropped when too many wait. */
     void pong(byte[] payload) {
         boolean start;
         lock.lock();
@@ -142,7 +149,10 @@ final class Outbox {
             if (close != null || finished) {
                 return;
             }
-            pong = payload;
+            if (pongs.size() == MAX_PENDING_PONGS) {
+                pongs.poll();
+            }
+            pongs.add(payload);
             start = claimWriter();
         } finally {
             lock.unlock();
@@ -197,7 +207,7 @@ final class Outbox {
         lock.lock();
         try {
             finished = true;
-            pong = null;
+            pongs.clear();
             ping = false;
             dropData();
         } finally {
@@ -245,10 +255,10 @@ final class Outbox {
             abort();
             stopWriting();
             events.writeFailed(e);
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
             abort();
             stopWriting();
-            throw e;
+            events.writerFailed(e);
         }
     }
 
@@ -286,10 +296,9 @@ final class Outbox {
     }
 
     private Object pollUnderLock() {
+        byte[] pong = pongs.poll();
         if (pong != null) {
-            byte[] payload = pong;
-            pong = null;
-            return new Control(Opcode.PONG, payload);
+            return new Control(Opcode.PONG, pong);
         }
         if (ping) {
             ping = false;

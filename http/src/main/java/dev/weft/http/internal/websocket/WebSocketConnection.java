@@ -381,6 +381,12 @@ public final class WebSocketConnection implements WebSocketSession {
             }
             endTransport("write failed: " + e);
         }
+
+        @Override
+        public void writerFailed(RuntimeException e) {
+            log.error("{} writer failed", WebSocketConnection.this, e);
+            endTransport("writer failed: " + e);
+        }
     }
 
     // ---- closing ------------------------------------------------------------------------

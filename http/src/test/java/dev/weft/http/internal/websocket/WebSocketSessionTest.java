@@ -161,6 +161,87 @@ class WebSocketSessionTest {
     }
 
     @Test
+    void tenPingsInARowGetTenPongsInOrder() throws Exception {
+        start(CONFIG, echo);
+        try (RawClient client = RawClient.connect(server.port(), "/echo")) {
+            byte[][] pings = new byte[10][];
+            for (int i = 0; i < 10; i++) {
+                pings[i] = ping(utf8("ping " + i));
+            }
+            client.send(concat(pings));
+            for (int i = 0; i < 10; i++) {
+                ServerFrame pong = client.read();
+                assertEquals(0xA, pong.opcode());
+                assertEquals("ping " + i, pong.text());
+            }
+        }
+    }
+
+    @Test
+    void receivingFromTwoThreadsAtOnceIsRefused() throws Exception {
+        BlockingQueue<Throwable> refused = new LinkedBlockingQueue<>();
+        start(CONFIG, session -> {
+            Thread other = Thread.ofVirtual().start(() -> {
+                try {
+                    session.receive();
+                } catch (IllegalStateException e) {
+                    refused.add(e);
+                }
+            });
+            while (refused.isEmpty() && other.isAlive()) {
+                if (session.receive() == null) {
+                    break;
+                }
+            }
+            other.join();
+        });
+        try (RawClient client = RawClient.connect(server.port(), "/echo")) {
+            Throwable e = refused.poll(RawClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            assertTrue(e != null && e.getMessage().contains("another thread is receiving"), String.valueOf(e));
+        }
+    }
+
+    @Test
+    void invalidTextWrittenToAStreamClosesTheSessionWith1011() throws Exception {
+        BlockingQueue<Throwable> thrown = new LinkedBlockingQueue<>();
+        start(CONFIG, session -> {
+            try (OutputStream out = session.sendStream(dev.weft.http.websocket.MessageType.TEXT)) {
+                out.write(utf8("fine so far"));
+                out.write(bytes(0xC0, 0xAF));
+            } catch (IOException e) {
+                thrown.add(e);
+            }
+            session.receive();
+        });
+        try (RawClient client = RawClient.connect(server.port(), "/echo")) {
+            assertEquals(1011, client.readData().closeCode());
+            assertTrue(thrown.poll(RawClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                    instanceof java.nio.charset.MalformedInputException);
+        }
+    }
+
+    @Test
+    void aStreamedMessageCutByAProtocolErrorThrowsToItsReader() throws Exception {
+        BlockingQueue<Object> seen = new LinkedBlockingQueue<>();
+        start(CONFIG, session -> {
+            StreamedMessage message = session.receiveStream();
+            try {
+                message.payload().readAllBytes();
+                seen.add("read to the end");
+            } catch (IOException e) {
+                seen.add(e);
+            }
+            seen.add(String.valueOf(session.receive()));
+        });
+        try (RawClient client = RawClient.connect(server.port(), "/echo")) {
+            client.send(frame(0x2, new byte[1000]), frame(FIN | 0x1, utf8("new message inside the first")));
+            client.expectCloseThenEnd(1002);
+        }
+        assertTrue(seen.poll(RawClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS) instanceof IOException);
+        assertEquals("null", seen.poll(RawClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+    }
+
+    @Test
     void streamsLargeMessagesInAndOutWithoutHoldingThemWhole() throws Exception {
         WebSocketConfig config = CONFIG.toBuilder().maxMessageBytes(64L << 20).build();
         start(config, session -> {
