@@ -30,9 +30,10 @@ import org.slf4j.LoggerFactory;
  * code) after the data already queued, and the connection closes once the echo is written.
  * When this side closes, it keeps reading — answering pings, dropping late messages — until
  * the peer's close frame, then closes the connection. After a protocol failure, the input is
- * not parsed any more: the close frame goes out at once, the output is shut down and the input
- * is read and dropped until the peer closes, so the peer gets the close code rather than a
- * reset. Whatever happens, the connection is cut {@link WebSocketLimits#closeTimeout()} after
+ * not parsed any more: the close frame follows what was already queued, then the output is
+ * shut down and the input read and dropped until the peer closes, so the peer gets the close
+ * code rather than a reset. A peer too slow to read, or silent after a ping, gets its close
+ * frame at once, ahead of the data queued for it. Whatever happens, the connection is cut {@link WebSocketLimits#closeTimeout()} after
  * this side's close frame was queued.
  */
 public final class WebSocketConnection implements WebSocketSession {
@@ -45,7 +46,10 @@ public final class WebSocketConnection implements WebSocketSession {
         GRACEFUL,
         /** At once, dropping the queued data. */
         URGENT,
-        /** At once, and the input is no longer parsed (a protocol failure). */
+        /**
+         * After the queued data (messages the endpoint answered before the failure still
+         * reach the peer), and the input is no longer parsed (a protocol failure).
+         */
         PROTOCOL_FAILURE
     }
 
@@ -419,7 +423,7 @@ public final class WebSocketConnection implements WebSocketSession {
         } finally {
             stateLock.unlock();
         }
-        outbox.close(status, kind != CloseKind.GRACEFUL);
+        outbox.close(status, kind == CloseKind.URGENT);
         timerSlot.wakeAt(deadline);
         return true;
     }

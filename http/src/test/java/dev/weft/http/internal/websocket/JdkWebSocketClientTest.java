@@ -11,6 +11,7 @@ import dev.weft.http.websocket.CloseStatus;
 import dev.weft.http.websocket.Message;
 import dev.weft.http.websocket.WebSocketConfig;
 import dev.weft.http.websocket.WebSocketEndpoint;
+import dev.weft.testing.PinningRecorder;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The JDK's own WebSocket client ({@code java.net.http.WebSocket}) against the engine: the
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * {@code permessage-deflate}), messages both ways, fragments, pings, and both closing
  * directions.
  */
+@ExtendWith(PinningRecorder.class)
 class JdkWebSocketClientTest {
 
     private static final long TIMEOUT_SECONDS = 10;
