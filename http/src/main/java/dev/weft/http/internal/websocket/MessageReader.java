@@ -212,11 +212,8 @@ final class MessageReader {
                 return -1;
             }
             if (frames.remaining() > 0) {
-                if (compressedChunk == null) {
-                    compressedChunk = new byte[COMPRESSED_CHUNK_BYTES];
-                }
-                int read = frames.readPayload(compressedChunk, 0, compressedChunk.length);
-                zip.setInput(compressedChunk, 0, read);
+                int length = readCompressedChunk();
+                zip.setInput(compressedChunk, 0, length);
             } else if (!finalFrame) {
                 nextFragment();
             } else {
@@ -224,6 +221,24 @@ final class MessageReader {
                 tailFed = true;
             }
         }
+    }
+
+    /**
+     * Reads the next piece of compressed payload: {@value #COMPRESSED_CHUNK_BYTES} bytes, or what
+     * is left of the frame. Whole pieces, whatever the network delivers per read, so the
+     * inflater sees the same pieces however the bytes were split, and the outcome of a bad
+     * message (which violation is seen first) does not depend on timing.
+     */
+    private int readCompressedChunk() throws IOException {
+        if (compressedChunk == null) {
+            compressedChunk = new byte[COMPRESSED_CHUNK_BYTES];
+        }
+        int length = (int) Math.min(compressedChunk.length, frames.remaining());
+        int read = 0;
+        while (read < length) {
+            read += frames.readPayload(compressedChunk, read, length - read);
+        }
+        return length;
     }
 
     /** After a final DEFLATE block, reads and drops what the message still carries. */
@@ -267,13 +282,15 @@ final class MessageReader {
         }
     }
 
+    /** Checks decoded bytes; of two violations in one piece, the one earlier in the message wins. */
     private void decoded(byte[] b, int off, int n) throws ProtocolFailure {
+        long withinLimit = Math.min(n, Math.max(0, maxMessageBytes - decodedBytes));
+        if (type == MessageType.TEXT && !utf8.accept(b, off, (int) withinLimit)) {
+            throw ProtocolFailure.invalidPayload("text message is not valid UTF-8");
+        }
         decodedBytes += n;
         if (decodedBytes > maxMessageBytes) {
             throw ProtocolFailure.tooBig("message of more than " + maxMessageBytes + " bytes once decompressed");
-        }
-        if (type == MessageType.TEXT && !utf8.accept(b, off, n)) {
-            throw ProtocolFailure.invalidPayload("text message is not valid UTF-8");
         }
     }
 
