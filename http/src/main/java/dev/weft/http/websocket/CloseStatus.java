@@ -56,14 +56,25 @@ public record CloseStatus(int code, String reason) {
         }
     }
 
-    /** Whether {@code code} may travel in a close frame, in either direction. */
+    /**
+     * Whether {@code code} may travel in a close frame, in either direction.
+     *
+     * @param code a status code
+     * @return whether a close frame may carry it
+     */
     public static boolean isSendable(int code) {
         return (code >= 1000 && code <= 1003)
                 || (code >= 1007 && code <= 1014)
                 || (code >= 3000 && code <= 4999);
     }
 
-    /** A copy with another reason, cut to at most {@value #MAX_REASON_BYTES} bytes at a character boundary. */
+    /**
+     * A copy with another reason, cut to at most {@value #MAX_REASON_BYTES} bytes at a character
+     * boundary.
+     *
+     * @param newReason the reason
+     * @return the copy
+     */
     public CloseStatus withReason(String newReason) {
         return new CloseStatus(code, truncate(newReason));
     }

@@ -6,17 +6,31 @@ import java.util.Objects;
 /** One whole WebSocket data message: {@link Text} or {@link Binary}. */
 public sealed interface Message permits Message.Text, Message.Binary {
 
-    /** A text message. */
+    /**
+     * A text message.
+     *
+     * @param text the text
+     * @return the message
+     */
     static Text text(String text) {
         return new Text(text);
     }
 
-    /** A binary message holding {@code data}; the array is not copied. */
+    /**
+     * A binary message holding {@code data}; the array is not copied.
+     *
+     * @param data the payload
+     * @return the message
+     */
     static Binary binary(byte[] data) {
         return new Binary(data);
     }
 
-    /** Which kind of message this is. */
+    /**
+     * Which kind of message this is.
+     *
+     * @return text or binary
+     */
     MessageType type();
 
     /**
@@ -30,12 +44,17 @@ public sealed interface Message permits Message.Text, Message.Binary {
             Objects.requireNonNull(text, "text");
         }
 
+        /** @return {@link MessageType#TEXT} */
         @Override
         public MessageType type() {
             return MessageType.TEXT;
         }
 
-        /** The text encoded as UTF-8, as it travels. */
+        /**
+         * The text encoded as UTF-8, as it travels.
+         *
+         * @return a new array
+         */
         public byte[] utf8() {
             return text.getBytes(StandardCharsets.UTF_8);
         }
@@ -57,6 +76,7 @@ public sealed interface Message permits Message.Text, Message.Binary {
             Objects.requireNonNull(data, "data");
         }
 
+        /** @return {@link MessageType#BINARY} */
         @Override
         public MessageType type() {
             return MessageType.BINARY;

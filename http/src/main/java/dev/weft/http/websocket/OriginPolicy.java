@@ -21,6 +21,8 @@ public sealed interface OriginPolicy permits OriginPolicy.SameOrigin, OriginPoli
      * Pages served by this same host and port (the default): the origin's host and port must
      * equal the request's {@code Host} (a missing port meaning the scheme's default), whatever
      * the scheme, so it also holds behind a TLS-terminating proxy that keeps {@code Host}.
+     *
+     * @return the policy
      */
     static OriginPolicy sameOrigin() {
         return SameOrigin.INSTANCE;
@@ -31,6 +33,8 @@ public sealed interface OriginPolicy permits OriginPolicy.SameOrigin, OriginPoli
      * {@code http://localhost:8080}: scheme, host and port, compared case-insensitively with
      * default ports made explicit.
      *
+     * @param origins the allowed origins
+     * @return the policy
      * @throws IllegalArgumentException if an entry is not of the form {@code scheme://host[:port]}
      */
     static OriginPolicy allowList(Collection<String> origins) {
@@ -39,7 +43,11 @@ public sealed interface OriginPolicy permits OriginPolicy.SameOrigin, OriginPoli
                 .collect(Collectors.toUnmodifiableSet()));
     }
 
-    /** Any page of any site: only for sessions that carry no authority from cookies. */
+    /**
+     * Any page of any site: only for sessions that carry no authority from cookies.
+     *
+     * @return the policy
+     */
     static OriginPolicy any() {
         return AnyOrigin.INSTANCE;
     }
@@ -47,6 +55,10 @@ public sealed interface OriginPolicy permits OriginPolicy.SameOrigin, OriginPoli
     /**
      * Whether a handshake with this {@code Origin} (absent for non-browser clients) and
      * {@code Host} may proceed.
+     *
+     * @param origin the request's {@code Origin}, if any
+     * @param host   the request's {@code Host}, if any
+     * @return whether the session may open
      */
     boolean allows(Optional<String> origin, Optional<String> host);
 
@@ -57,6 +69,7 @@ public sealed interface OriginPolicy permits OriginPolicy.SameOrigin, OriginPoli
         private SameOrigin() {
         }
 
+        /** @return see {@link OriginPolicy#allows} */
         @Override
         public boolean allows(Optional<String> origin, Optional<String> host) {
             if (origin.isEmpty()) {
@@ -88,6 +101,7 @@ public sealed interface OriginPolicy permits OriginPolicy.SameOrigin, OriginPoli
             origins = Set.copyOf(origins);
         }
 
+        /** @return see {@link OriginPolicy#allows} */
         @Override
         public boolean allows(Optional<String> origin, Optional<String> host) {
             return origin.isEmpty() || normalize(origin.get()).map(origins::contains).orElse(false);
@@ -101,6 +115,7 @@ public sealed interface OriginPolicy permits OriginPolicy.SameOrigin, OriginPoli
         private AnyOrigin() {
         }
 
+        /** @return see {@link OriginPolicy#allows} */
         @Override
         public boolean allows(Optional<String> origin, Optional<String> host) {
             return true;

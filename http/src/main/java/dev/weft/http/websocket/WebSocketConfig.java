@@ -53,12 +53,20 @@ public record WebSocketConfig(WebSocketLimits limits, Optional<KeepAlive> keepAl
         return c > 0x20 && c < 0x7F && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
     }
 
-    /** A builder starting from the defaults. */
+    /**
+     * A builder starting from the defaults.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from this configuration. */
+    /**
+     * A builder starting from this configuration.
+     *
+     * @return a new builder
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.maxFrameBytes = limits.maxFrameBytes();
@@ -88,13 +96,23 @@ public record WebSocketConfig(WebSocketLimits limits, Optional<KeepAlive> keepAl
         private Builder() {
         }
 
-        /** See {@link WebSocketLimits#maxFrameBytes()}. */
+        /**
+         * See {@link WebSocketLimits#maxFrameBytes()}.
+         *
+         * @param bytes the limit, in bytes
+         * @return this builder
+         */
         public Builder maxFrameBytes(int bytes) {
             this.maxFrameBytes = bytes;
             return this;
         }
 
-        /** See {@link WebSocketLimits#maxMessageBytes()}. */
+        /**
+         * See {@link WebSocketLimits#maxMessageBytes()}.
+         *
+         * @param bytes the limit, in bytes
+         * @return this builder
+         */
         public Builder maxMessageBytes(long bytes) {
             this.maxMessageBytes = bytes;
             return this;
@@ -103,6 +121,9 @@ public record WebSocketConfig(WebSocketLimits limits, Optional<KeepAlive> keepAl
         /**
          * Sets both {@link WebSocketLimits#maxMessageBytes()} and
          * {@link WebSocketLimits#maxFrameBytes()} (the frame limit capped at 2 GiB - 1).
+         *
+         * @param bytes the limit, in bytes
+         * @return this builder
          */
         public Builder maxMessageAndFrameBytes(long bytes) {
             this.maxMessageBytes = bytes;
@@ -110,49 +131,89 @@ public record WebSocketConfig(WebSocketLimits limits, Optional<KeepAlive> keepAl
             return this;
         }
 
-        /** See {@link WebSocketLimits#outboundQueueBytes()}. */
+        /**
+         * See {@link WebSocketLimits#outboundQueueBytes()}.
+         *
+         * @param bytes the bound, in bytes
+         * @return this builder
+         */
         public Builder outboundQueueBytes(int bytes) {
             this.outboundQueueBytes = bytes;
             return this;
         }
 
-        /** See {@link WebSocketLimits#idleTimeout()}. */
+        /**
+         * See {@link WebSocketLimits#idleTimeout()}.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
         public Builder idleTimeout(Duration timeout) {
             this.idleTimeout = timeout;
             return this;
         }
 
-        /** See {@link WebSocketLimits#closeTimeout()}. */
+        /**
+         * See {@link WebSocketLimits#closeTimeout()}.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
         public Builder closeTimeout(Duration timeout) {
             this.closeTimeout = timeout;
             return this;
         }
 
-        /** Keep-alive pings with these timings; see {@link KeepAlive}. */
+        /**
+         * Keep-alive pings with these timings; see {@link KeepAlive}.
+         *
+         * @param pingInterval how long the line may stay silent before a ping
+         * @param pongDeadline how long the peer has to answer
+         * @return this builder
+         */
         public Builder keepAlive(Duration pingInterval, Duration pongDeadline) {
             this.keepAlive = Optional.of(new KeepAlive(pingInterval, pongDeadline));
             return this;
         }
 
-        /** No keep-alive pings: only the idle timeout notices a vanished peer. */
+        /**
+         * No keep-alive pings: only the idle timeout notices a vanished peer.
+         *
+         * @return this builder
+         */
         public Builder noKeepAlive() {
             this.keepAlive = Optional.empty();
             return this;
         }
 
-        /** See {@link WebSocketConfig#origins()}. */
+        /**
+         * See {@link WebSocketConfig#origins()}.
+         *
+         * @param policy the policy
+         * @return this builder
+         */
         public Builder origins(OriginPolicy policy) {
             this.origins = Objects.requireNonNull(policy, "policy");
             return this;
         }
 
-        /** See {@link WebSocketConfig#subprotocols()}. */
+        /**
+         * See {@link WebSocketConfig#subprotocols()}.
+         *
+         * @param protocols the subprotocols, most preferred first
+         * @return this builder
+         */
         public Builder subprotocols(String... protocols) {
             this.subprotocols = List.of(protocols);
             return this;
         }
 
-        /** See {@link WebSocketConfig#permessageDeflate()}. */
+        /**
+         * See {@link WebSocketConfig#permessageDeflate()}.
+         *
+         * @param enabled whether to negotiate it
+         * @return this builder
+         */
         public Builder permessageDeflate(boolean enabled) {
             this.permessageDeflate = enabled;
             return this;
@@ -161,6 +222,7 @@ public record WebSocketConfig(WebSocketLimits limits, Optional<KeepAlive> keepAl
         /**
          * The configuration.
          *
+         * @return the configuration
          * @throws IllegalArgumentException if a limit is out of range
          */
         public WebSocketConfig build() {

@@ -24,6 +24,7 @@ public interface WebSocketEndpoint {
      * Serves {@code session} until it ends or the endpoint is done with it.
      *
      * @param session the open session
+     * @throws Exception anything; it is logged at ERROR and the session closed with {@code 1011}
      */
     void serve(WebSocketSession session) throws Exception;
 }

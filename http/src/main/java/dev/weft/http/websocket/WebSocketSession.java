@@ -44,17 +44,28 @@ public interface WebSocketSession {
     /**
      * Queues {@code message} and returns at once.
      *
+     * @param message the message
      * @return {@code true} if queued; {@code false} if the session is closing or closed, or was
      *     just closed because its queue was full
      */
     boolean send(Message message);
 
-    /** Queues a text message; see {@link #send(Message)}. */
+    /**
+     * Queues a text message; see {@link #send(Message)}.
+     *
+     * @param text the text
+     * @return whether it was queued
+     */
     default boolean sendText(String text) {
         return send(Message.text(text));
     }
 
-    /** Queues a binary message (the array is not copied); see {@link #send(Message)}. */
+    /**
+     * Queues a binary message (the array is not copied); see {@link #send(Message)}.
+     *
+     * @param data the payload
+     * @return whether it was queued
+     */
     default boolean sendBinary(byte[] data) {
         return send(Message.binary(data));
     }
@@ -67,6 +78,8 @@ public interface WebSocketSession {
      * waits while the queue is full, which paces a large message to the peer's speed. For
      * {@link MessageType#TEXT}, the bytes written must be UTF-8 (a character may span writes).
      *
+     * @param type text or binary
+     * @return the message's stream; close it to end the message
      * @throws IOException when the session is closing or closed; writes throw it too once the
      *     session closes
      */
@@ -88,25 +101,41 @@ public interface WebSocketSession {
         close(CloseStatus.NORMAL_1000.code(), "");
     }
 
-    /** Whether the session is open: no close frame sent or received, connection up. */
+    /**
+     * Whether the session is open: no close frame sent or received, connection up.
+     *
+     * @return whether it is open
+     */
     boolean isOpen();
 
     /**
      * Why the session ended: the peer's close status when the peer closed first ({@code 1005}
      * for a close frame without a code), else the status this side sent, or {@code 1006} for a
      * connection that dropped without a close frame. Empty while the session is open.
+     *
+     * @return the status, once there is one
      */
     Optional<CloseStatus> closeStatus();
 
-    /** The subprotocol agreed in the handshake, if any. */
+    /**
+     * The subprotocol agreed in the handshake, if any.
+     *
+     * @return the subprotocol
+     */
     Optional<String> subprotocol();
 
     /**
      * The handshake request: path and path parameters, query, headers. Its body is empty.
+     *
+     * @return the request
      */
     Request request();
 
-    /** The peer's address. */
+    /**
+     * The peer's address.
+     *
+     * @return the address
+     */
     default InetSocketAddress remoteAddress() {
         return request().remoteAddress();
     }

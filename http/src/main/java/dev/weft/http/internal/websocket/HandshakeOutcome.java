@@ -26,7 +26,11 @@ public sealed interface HandshakeOutcome permits HandshakeOutcome.Accepted, Hand
             Objects.requireNonNull(deflate, "deflate");
         }
 
-        /** The whole {@code 101 Switching Protocols} response head, ready to write. */
+        /**
+         * The whole {@code 101 Switching Protocols} response head, ready to write.
+         *
+         * @return the head's bytes, ending with the empty line
+         */
         public byte[] responseHead() {
             StringBuilder head = new StringBuilder("HTTP/1.1 101 Switching Protocols\r\n");
             for (int i = 0; i < responseHeaders.size(); i++) {

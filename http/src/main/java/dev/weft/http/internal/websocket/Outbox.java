@@ -277,7 +277,6 @@ final class Outbox {
 
     /** The next thing to write, or null after marking the writer stopped (in the same lock). */
     private Object poll() {
-        boolean release;
         lock.lock();
         try {
             Object next = finished ? null : pollUnderLock();
@@ -285,13 +284,10 @@ final class Outbox {
                 return next;
             }
             writing = false;
-            release = releaseWhenIdle;
         } finally {
             lock.unlock();
         }
-        if (release) {
-            releaseCompressor();
-        }
+        releaseIfAsked();
         return null;
     }
 
@@ -348,17 +344,26 @@ final class Outbox {
     }
 
     private void stopWriting() {
-        boolean release;
         lock.lock();
         try {
             writing = false;
-            release = releaseWhenIdle;
         } finally {
             lock.unlock();
         }
-        if (release) {
-            releaseCompressor();
+        releaseIfAsked();
+    }
+
+    /** Releases the compressor if {@link #release()} asked while a writer ran, and none runs now. */
+    private void releaseIfAsked() {
+        lock.lock();
+        try {
+            if (!releaseWhenIdle || writing) {
+                return;
+            }
+        } finally {
+            lock.unlock();
         }
+        releaseCompressor();
     }
 
     private void releaseCompressor() {

@@ -8,6 +8,10 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class SessionCounters {
 
+    /** All counters at zero. */
+    public SessionCounters() {
+    }
+
     /** Sessions that started (handshake done). */
     public final LongAdder opened = new LongAdder();
     /** Sessions whose connection is closed and resources released. */

@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -139,35 +141,39 @@ public final class WebSocketConnection implements WebSocketSession {
 
     @Override
     public Message receive() {
-        lockReceiving();
-        try {
-            MessageType type;
-            while ((type = nextMessage()) != null) {
-                byte[] payload = reader.readWhole();
-                if (!closeSent()) {
-                    return type == MessageType.TEXT
-                            ? new Message.Text(new String(payload, StandardCharsets.UTF_8))
-                            : new Message.Binary(payload);
-                }
-            }
-            return null;
-        } catch (IOException e) {
-            readFailed(e);
-            return null;
-        } finally {
-            receiveLock.unlock();
-        }
+        return receiveNext(type -> {
+            byte[] payload = reader.readWhole();
+            return type == MessageType.TEXT
+                    ? new Message.Text(new String(payload, StandardCharsets.UTF_8))
+                    : new Message.Binary(payload);
+        });
     }
 
     @Override
     public StreamedMessage receiveStream() {
+        return receiveNext(type -> {
+            currentStream = new InboundMessageStream(this::readStream);
+            return new StreamedMessage(type, currentStream);
+        });
+    }
+
+    /** Makes what {@code receive} or {@code receiveStream} returns of a message that started. */
+    private interface Arrival<T> {
+        T of(MessageType type) throws IOException;
+    }
+
+    /**
+     * Waits for the next message and makes {@code arrival} of it; after this side's close frame,
+     * late messages are dropped. Null once the session has ended, for any reason.
+     */
+    private <T> T receiveNext(Arrival<T> arrival) {
         lockReceiving();
         try {
             MessageType type;
             while ((type = nextMessage()) != null) {
+                T result = arrival.of(type);
                 if (!closeSent()) {
-                    currentStream = new InboundMessageStream(this::readStream);
-                    return new StreamedMessage(type, currentStream);
+                    return result;
                 }
             }
             return null;
@@ -308,6 +314,8 @@ public final class WebSocketConnection implements WebSocketSession {
     /**
      * Queues a text message given as UTF-8 bytes (a registry client's {@code send}).
      *
+     * @param utf8 the text, encoded
+     * @return whether it was queued; see {@link #send}
      * @throws IllegalArgumentException if the bytes are not valid UTF-8
      */
     public boolean sendUtf8(byte[] utf8) {
@@ -322,11 +330,8 @@ public final class WebSocketConnection implements WebSocketSession {
             case QUEUED -> true;
             case CLOSED -> false;
             case OVERFLOW -> {
-                String reason = "outbound queue over " + limits.outboundQueueBytes() + " bytes";
-                if (closeWith(CloseStatus.POLICY_VIOLATION_1008.withReason(reason), CloseKind.URGENT)) {
-                    counters.slowPeers.increment();
-                    log.debug("{} closed: the peer does not keep up ({})", this, reason);
-                }
+                closeCounted(CloseStatus.POLICY_VIOLATION_1008, "outbound queue over " + limits.outboundQueueBytes()
+                        + " bytes: the peer does not keep up", CloseKind.URGENT, counters.slowPeers);
                 yield false;
             }
         };
@@ -426,6 +431,14 @@ public final class WebSocketConnection implements WebSocketSession {
         outbox.close(status, kind == CloseKind.URGENT);
         timerSlot.wakeAt(deadline);
         return true;
+    }
+
+    /** Closes with {@code kind}'s code and {@code reason}; counts and logs it if this was the session's close. */
+    private void closeCounted(CloseStatus kind, String reason, CloseKind how, LongAdder counter) {
+        if (closeWith(kind.withReason(reason), how)) {
+            counter.increment();
+            log.debug("{} closed: {}", this, reason);
+        }
     }
 
     /** Closes the connection (idempotent); {@code why} becomes the 1006 status if none was set. */
@@ -531,27 +544,21 @@ public final class WebSocketConnection implements WebSocketSession {
     }
 
     private boolean closeSent() {
-        stateLock.lock();
-        try {
-            return sent != null;
-        } finally {
-            stateLock.unlock();
-        }
+        return underStateLock(() -> sent != null);
     }
 
     private boolean transportClosed() {
-        stateLock.lock();
-        try {
-            return transportClosed;
-        } finally {
-            stateLock.unlock();
-        }
+        return underStateLock(() -> transportClosed);
     }
 
     private boolean brokenAndOpen() {
+        return underStateLock(() -> inputBroken && !transportClosed);
+    }
+
+    private boolean underStateLock(BooleanSupplier condition) {
         stateLock.lock();
         try {
-            return inputBroken && !transportClosed;
+            return condition.getAsBoolean();
         } finally {
             stateLock.unlock();
         }
@@ -588,11 +595,8 @@ public final class WebSocketConnection implements WebSocketSession {
         long quietSince = later(lastReceived, waitingSince);
         long idleAt = quietSince + limits.idleTimeout().toNanos();
         if (now - idleAt >= 0) {
-            String reason = "idle for " + limits.idleTimeout();
-            if (closeWith(CloseStatus.GOING_AWAY_1001.withReason(reason), CloseKind.GRACEFUL)) {
-                counters.idleTimeouts.increment();
-                log.debug("{} closed: {}", this, reason);
-            }
+            closeCounted(CloseStatus.GOING_AWAY_1001, "idle for " + limits.idleTimeout(), CloseKind.GRACEFUL,
+                    counters.idleTimeouts);
             return SessionTimer.NEVER;
         }
         return keepAlive.map(k -> keepAlive(k, now, waitingSince, lastReceived, quietSince, idleAt)).orElse(idleAt);
@@ -602,11 +606,8 @@ public final class WebSocketConnection implements WebSocketSession {
         if (pingSentNanos != 0 && lastReceived - pingSentNanos < 0) {
             long pongDue = later(pingSentNanos, waitingSince) + k.pongDeadline().toNanos();
             if (now - pongDue >= 0) {
-                String reason = "no pong within " + k.pongDeadline();
-                if (closeWith(CloseStatus.GOING_AWAY_1001.withReason(reason), CloseKind.URGENT)) {
-                    counters.pongTimeouts.increment();
-                    log.debug("{} closed: {}", this, reason);
-                }
+                closeCounted(CloseStatus.GOING_AWAY_1001, "no pong within " + k.pongDeadline(), CloseKind.URGENT,
+                        counters.pongTimeouts);
                 return SessionTimer.NEVER;
             }
             return earlier(next, pongDue);
@@ -642,12 +643,7 @@ public final class WebSocketConnection implements WebSocketSession {
 
     @Override
     public boolean isOpen() {
-        stateLock.lock();
-        try {
-            return sent == null && received == null && !transportClosed;
-        } finally {
-            stateLock.unlock();
-        }
+        return underStateLock(() -> sent == null && received == null && !transportClosed);
     }
 
     @Override

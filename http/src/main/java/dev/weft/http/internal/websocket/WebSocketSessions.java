@@ -14,7 +14,11 @@ public final class WebSocketSessions implements AutoCloseable {
     private final SessionTimer timer;
     private final SessionCounters counters = new SessionCounters();
 
-    /** @param name the server's name, used to name the timer thread */
+    /**
+     * Starts the timer thread.
+     *
+     * @param name the server's name, used to name the timer thread
+     */
     public WebSocketSessions(String name) {
         this.timer = new SessionTimer(name + "-ws-timer");
     }
@@ -24,6 +28,10 @@ public final class WebSocketSessions implements AutoCloseable {
      * An {@link HandshakeOutcome.Accepted} is to be answered with its
      * {@linkplain HandshakeOutcome.Accepted#responseHead() 101 head} and followed by
      * {@link #serve}; a {@link HandshakeOutcome.Rejected} with its response.
+     *
+     * @param request the request, head only
+     * @param config  the route's configuration
+     * @return what to answer
      */
     public static HandshakeOutcome handshake(Request request, WebSocketConfig config) {
         return OpeningHandshake.negotiate(request, config);
@@ -48,7 +56,11 @@ public final class WebSocketSessions implements AutoCloseable {
                 .run(endpoint);
     }
 
-    /** The counters of this server's sessions. */
+    /**
+     * The counters of this server's sessions.
+     *
+     * @return the counters
+     */
     public SessionCounters counters() {
         return counters;
     }

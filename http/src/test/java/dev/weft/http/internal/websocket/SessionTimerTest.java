@@ -24,13 +24,18 @@ class SessionTimerTest {
         return System.nanoTime() + delay.toNanos();
     }
 
+    /** A slot that records {@code label} each time it fires, and asks for no further wake-up. */
+    private SessionTimer.Slot recording(String label) {
+        return timer.slot(now -> {
+            fired.add(label);
+            return SessionTimer.NEVER;
+        });
+    }
+
     @Test
     void wakeUpsComeInDeadlineOrder() throws InterruptedException {
         for (int delay : new int[] {300, 10, 100}) {
-            timer.slot(now -> {
-                fired.add("after " + delay);
-                return SessionTimer.NEVER;
-            }).wakeAt(in(Duration.ofMillis(delay)));
+            recording("after " + delay).wakeAt(in(Duration.ofMillis(delay)));
         }
         assertEquals("after 10", fired.poll(10, TimeUnit.SECONDS));
         assertEquals("after 100", fired.poll(10, TimeUnit.SECONDS));
@@ -47,45 +52,30 @@ class SessionTimerTest {
         assertEquals("fired 0", fired.poll(10, TimeUnit.SECONDS));
         assertEquals("fired 1", fired.poll(10, TimeUnit.SECONDS));
         assertEquals("fired 2", fired.poll(10, TimeUnit.SECONDS));
-        SessionTimer.Slot marker = timer.slot(now -> {
-            fired.add("marker");
-            return SessionTimer.NEVER;
-        });
+        SessionTimer.Slot marker = recording("marker");
         marker.wakeAt(in(Duration.ofMillis(50)));
         assertEquals("marker", fired.poll(10, TimeUnit.SECONDS), "no fourth wake-up before it");
     }
 
     @Test
     void anEarlierWakeUpSupersedesALaterOneWhichThenDoesNotFire() throws InterruptedException {
-        SessionTimer.Slot slot = timer.slot(now -> {
-            fired.add("fired");
-            return SessionTimer.NEVER;
-        });
+        SessionTimer.Slot slot = recording("fired");
         slot.wakeAt(in(Duration.ofMillis(200)));
         slot.wakeAt(in(Duration.ofMillis(10)));
         slot.wakeAt(in(Duration.ofMillis(100)));
         assertEquals("fired", fired.poll(10, TimeUnit.SECONDS));
-        SessionTimer.Slot marker = timer.slot(now -> {
-            fired.add("marker");
-            return SessionTimer.NEVER;
-        });
+        SessionTimer.Slot marker = recording("marker");
         marker.wakeAt(in(Duration.ofMillis(400)));
         assertEquals("marker", fired.poll(10, TimeUnit.SECONDS), "the superseded wake-ups at 100 and 200 ms did not fire");
     }
 
     @Test
     void aCancelledSlotNeverFires() throws InterruptedException {
-        SessionTimer.Slot slot = timer.slot(now -> {
-            fired.add("cancelled one fired");
-            return SessionTimer.NEVER;
-        });
+        SessionTimer.Slot slot = recording("cancelled one fired");
         slot.wakeAt(in(Duration.ofMillis(20)));
         slot.cancel();
         slot.wakeAt(in(Duration.ofMillis(20)));
-        SessionTimer.Slot marker = timer.slot(now -> {
-            fired.add("marker");
-            return SessionTimer.NEVER;
-        });
+        SessionTimer.Slot marker = recording("marker");
         marker.wakeAt(in(Duration.ofMillis(100)));
         assertEquals("marker", fired.poll(10, TimeUnit.SECONDS));
         assertNull(fired.poll());

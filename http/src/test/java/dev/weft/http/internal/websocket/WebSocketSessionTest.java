@@ -186,23 +186,24 @@ class WebSocketSessionTest {
     void receivingFromTwoThreadsAtOnceIsRefused() throws Exception {
         BlockingQueue<Throwable> refused = new LinkedBlockingQueue<>();
         start(CONFIG, session -> {
-            Thread other = Thread.ofVirtual().start(() -> {
+            // the first to call blocks until the client acts, which it does only once the
+            // other call was refused
+            Runnable attempt = () -> {
                 try {
                     session.receive();
                 } catch (IllegalStateException e) {
                     refused.add(e);
                 }
-            });
-            while (refused.isEmpty() && other.isAlive()) {
-                if (session.receive() == null) {
-                    break;
-                }
-            }
+            };
+            Thread other = Thread.ofVirtual().start(attempt);
+            attempt.run();
             other.join();
         });
         try (RawClient client = RawClient.connect(server.port(), "/echo")) {
             Throwable e = refused.poll(RawClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             assertTrue(e != null && e.getMessage().contains("another thread is receiving"), String.valueOf(e));
+            client.send(close(1000, ""));
+            client.expectCloseThenEnd(1000);
         }
     }
 
