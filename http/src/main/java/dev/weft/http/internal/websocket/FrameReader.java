@@ -1,6 +1,9 @@
 package dev.weft.http.internal.websocket;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Reads the frames a client sends (RFC 6455 section 5.2): checks each header as soon as its
@@ -17,6 +20,8 @@ import java.io.IOException;
  * {@link MessageReader}. Not thread-safe.
  */
 final class FrameReader {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** The most payload bytes a control frame may carry. */
     static final int MAX_CONTROL_PAYLOAD = 125;
@@ -151,9 +156,22 @@ final class FrameReader {
         return payload;
     }
 
+    /** XORs the mask over {@code b[off .. off + len)}, eight bytes at a time where it can. */
     private void unmask(byte[] b, int off, int len) {
         int k = maskIndex;
-        for (int i = off, end = off + len; i < end; i++) {
+        int i = off;
+        int end = off + len;
+        if (len >= 2 * Long.BYTES) {
+            long wide = 0;
+            for (int j = Long.BYTES - 1; j >= 0; j--) {
+                wide = (wide << 8) | (mask[(k + j) & 3] & 0xFFL);
+            }
+            // eight bytes move the mask by a multiple of four: k is the same after each step
+            for (; i + Long.BYTES <= end; i += Long.BYTES) {
+                LONGS.set(b, i, (long) LONGS.get(b, i) ^ wide);
+            }
+        }
+        for (; i < end; i++) {
             b[i] ^= mask[k];
             k = (k + 1) & 3;
         }

@@ -1,18 +1,24 @@
 package dev.weft.http.internal.websocket;
 
 import dev.weft.http.Request;
+import dev.weft.http.websocket.CloseStatus;
 import dev.weft.http.websocket.WebSocketConfig;
 import dev.weft.http.websocket.WebSocketEndpoint;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the WebSocket sessions of one server share: the timer thread that enforces their
- * deadlines and their counters. The HTTP server creates one when it starts and closes it when
- * it stops; each upgraded connection then calls {@link #serve} on its own thread.
+ * deadlines, their counters, and the set of live sessions, which a stopping server closes
+ * with {@code 1001} ({@link #goingAway()}) before it waits for its connections. The HTTP server
+ * creates one when it starts and closes it when it stops; each upgraded connection then calls
+ * {@link #serve} on its own thread.
  */
 public final class WebSocketSessions implements AutoCloseable {
 
     private final SessionTimer timer;
     private final SessionCounters counters = new SessionCounters();
+    private final Set<WebSocketConnection> live = ConcurrentHashMap.newKeySet();
 
     /**
      * Starts the timer thread.
@@ -52,8 +58,35 @@ public final class WebSocketSessions implements AutoCloseable {
      */
     public void serve(String name, UpgradedConnection connection, byte[] alreadyRead, Request request,
                       HandshakeOutcome.Accepted accepted, WebSocketConfig config, WebSocketEndpoint endpoint) {
-        new WebSocketConnection(name, connection, alreadyRead, request, accepted, config, timer, counters)
-                .run(endpoint);
+        WebSocketConnection session =
+                new WebSocketConnection(name, connection, alreadyRead, request, accepted, config, timer, counters);
+        live.add(session);
+        try {
+            session.run(endpoint);
+        } finally {
+            live.remove(session);
+        }
+    }
+
+    /**
+     * Starts the closing handshake of every live session with {@code 1001} (going away): the
+     * server is stopping. Each session's close frame follows what it has queued, and its
+     * connection closes when the peer answers, or after its close timeout.
+     */
+    public void goingAway() {
+        CloseStatus stopping = CloseStatus.GOING_AWAY_1001.withReason("server stopping");
+        for (WebSocketConnection session : live) {
+            session.close(stopping.code(), stopping.reason());
+        }
+    }
+
+    /**
+     * How many sessions are live.
+     *
+     * @return the number of sessions whose endpoint or closing handshake still runs
+     */
+    public int liveSessions() {
+        return live.size();
     }
 
     /**

@@ -66,6 +66,10 @@ final class HandshakeResponder implements AutoCloseable {
         return sessions.counters();
     }
 
+    WebSocketSessions sessions() {
+        return sessions;
+    }
+
     private void accept() {
         while (!server.isClosed()) {
             Socket socket;

@@ -68,6 +68,20 @@ class MessageReaderTest {
     }
 
     @Test
+    void unmasksPayloadsOfEveryLengthReadInPiecesOfEverySize() {
+        byte[] payload = new byte[300];
+        new java.util.Random(4).nextBytes(payload);
+        for (int length : new int[] {0, 1, 7, 15, 16, 17, 31, 64, 125, 126, 300}) {
+            byte[] message = Arrays.copyOf(payload, length);
+            for (int piece : new int[] {1, 3, 8, 13, 16, 17, 1000}) {
+                ReadOutcome outcome = ReadOutcome.of(binary(message), piece, MAX_FRAME, MAX_MESSAGE, null);
+                assertEquals("BINARY " + HexFormat.of().formatHex(message), outcome.events().get(0),
+                        "length " + length + " in pieces of " + piece);
+            }
+        }
+    }
+
+    @Test
     void reassemblesFragmentsWithControlFramesBetweenThem() {
         ReadOutcome outcome = read(concat(
                 frame(0x1, utf8("Hel")),

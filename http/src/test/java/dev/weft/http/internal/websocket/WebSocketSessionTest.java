@@ -349,6 +349,28 @@ class WebSocketSessionTest {
     }
 
     @Test
+    void aStoppingServerClosesEveryLiveSessionWith1001() throws Exception {
+        start(CONFIG, echo);
+        try (RawClient first = RawClient.connect(server.port(), "/echo");
+             RawClient second = RawClient.connect(server.port(), "/echo")) {
+            first.send(text("a"));
+            second.send(text("b"));
+            assertEquals("a", first.read().text());
+            assertEquals("b", second.read().text());
+            assertEquals(2, server.sessions().liveSessions());
+            server.sessions().goingAway();
+            for (RawClient client : List.of(first, second)) {
+                ServerFrame close = client.read();
+                assertEquals(1001, close.closeCode());
+                assertEquals("server stopping", close.closeReason());
+                client.send(close(1001, ""));
+                client.expectEnd();
+            }
+        }
+        Poll.untilEqual("live sessions", 0, () -> server.sessions().liveSessions());
+    }
+
+    @Test
     void aPeerThatNeverAnswersTheCloseIsCutAfterTheCloseTimeout() throws Exception {
         start(CONFIG.toBuilder().closeTimeout(Duration.ofMillis(200)).build(), session -> session.close(1001, "leaving"));
         try (RawClient client = RawClient.connect(server.port(), "/echo")) {
