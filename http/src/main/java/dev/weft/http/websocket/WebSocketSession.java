@@ -74,7 +74,8 @@ public interface WebSocketSession {
      * Starts a message written as a stream, sent in fragments as the stream's buffer fills, on
      * {@link OutputStream#flush()} and on {@link OutputStream#close()}, which ends the message.
      * The message takes its place in the queue now: messages sent after this call leave after
-     * it, so close the stream promptly. Unlike {@link #send(Message)}, writing to the stream
+     * it, so close the stream promptly, and a thread must close one stream before it writes to
+     * the next (the second waits behind the first). Unlike {@link #send(Message)}, writing to the stream
      * waits while the queue is full, which paces a large message to the peer's speed. For
      * {@link MessageType#TEXT}, the bytes written must be UTF-8 (a character may span writes).
      *

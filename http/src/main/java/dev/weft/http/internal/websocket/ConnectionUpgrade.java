@@ -17,7 +17,11 @@ public final class ConnectionUpgrade implements UpgradedConnection {
 
     private final Connection connection;
 
-    /** @param connection the connection that answered {@code 101 Switching Protocols} */
+    /**
+     * Wraps a connection.
+     *
+     * @param connection the connection that answered {@code 101 Switching Protocols}
+     */
     public ConnectionUpgrade(Connection connection) {
         this.connection = connection;
     }

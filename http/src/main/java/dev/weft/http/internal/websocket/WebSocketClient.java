@@ -28,6 +28,8 @@ public final class WebSocketClient implements Client {
     private final ClientAttributes attributes = new ClientAttributes();
 
     /**
+     * Makes {@code session} a client of the registry.
+     *
      * @param id      the registry-wide id (the connection's)
      * @param session the session
      */
