@@ -4,7 +4,10 @@ import dev.weft.core.ClientRegistry;
 import dev.weft.core.ServerMetrics;
 import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
+import dev.weft.core.internal.ClientTable;
 import dev.weft.http.internal.Http1ConnectionHandler;
+import dev.weft.http.internal.websocket.WebSocketSessions;
+import dev.weft.http.websocket.WebSocketMetrics;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -31,12 +34,18 @@ import java.util.Objects;
  * {@link #stop(Duration)} closes connections waiting between requests at once, lets requests in
  * progress finish (their responses carry {@code Connection: close}) until the grace deadline,
  * then closes the rest.
+ *
+ * <p>A route made by {@link Route#websocket} upgrades its connection: after the {@code 101}, the
+ * connection's thread runs the WebSocket endpoint until the session ends. Sessions are counted in
+ * {@link #webSocketMetrics()}, may join the registry ({@code session.client()}), and are closed
+ * with {@code 1001} when the server stops.
  */
 public final class HttpServer implements AutoCloseable {
 
     private final HttpServerConfig config;
     private final HttpPipeline pipeline;
     private final TcpServer tcp;
+    private final WebSocketSessions webSockets;
 
     /**
      * Creates a server whose clients join {@code registry}.
@@ -54,8 +63,9 @@ public final class HttpServer implements AutoCloseable {
         // the engine's idle timeout is only the first wait, the outbound queue is never used.
         TcpServerConfig engine = new TcpServerConfig(config.server(), config.limits().idleTimeout(),
                 TcpServerConfig.DEFAULT_OUTBOUND_QUEUE_BYTES);
+        this.webSockets = new WebSocketSessions(ClientTable.of(Objects.requireNonNull(registry, "registry")));
         this.tcp = new TcpServer(engine,
-                new Http1ConnectionHandler(pipeline, config.limits(), config.serverName()), registry);
+                new Http1ConnectionHandler(pipeline, config.limits(), config.serverName(), webSockets), registry);
     }
 
     /**
@@ -118,20 +128,40 @@ public final class HttpServer implements AutoCloseable {
         return tcp.metrics();
     }
 
+    /**
+     * A snapshot of the counters of this server's WebSocket sessions.
+     *
+     * @return the metrics
+     */
+    public WebSocketMetrics webSocketMetrics() {
+        return webSockets.metrics();
+    }
+
     /** Blocks until the server has stopped. */
     public void awaitStop() throws InterruptedException {
         tcp.awaitStop();
     }
 
-    /** Stops; see the class comment. */
+    /**
+     * Stops; see the class comment. WebSocket sessions are told first: each gets a close frame
+     * with {@code 1001} ("server stopping") after what it has queued, and its connection closes
+     * when the peer answers, after the session's close timeout, or at the end of {@code grace},
+     * whichever comes first. When this returns, no thread of the server is left, the WebSocket
+     * timer included.
+     *
+     * @param grace how long live exchanges and sessions may go on
+     */
     public void stop(Duration grace) {
+        if (tcp.isRunning()) {
+            webSockets.goingAway();
+        }
         tcp.stop(grace);
     }
 
     /** Stops with the configured shutdown grace. */
     @Override
     public void close() {
-        tcp.close();
+        stop(config.server().shutdownGrace());
     }
 
     @Override

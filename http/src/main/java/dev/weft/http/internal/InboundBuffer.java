@@ -119,6 +119,20 @@ public final class InboundBuffer {
     }
 
     /**
+     * Hands over the unconsumed bytes — a protocol the connection switches to gets what the
+     * client sent right behind the head — and drops the buffer: nothing is read through it after.
+     *
+     * @return a copy of the unconsumed bytes, possibly empty
+     */
+    public byte[] takeRemaining() {
+        byte[] remaining = Arrays.copyOfRange(bytes, position, limit);
+        bytes = new byte[0];
+        position = 0;
+        limit = 0;
+        return remaining;
+    }
+
+    /**
      * Moves the unconsumed bytes to the front, and returns to the initial size when they fit,
      * so an idle connection holds little memory. Called between requests.
      */

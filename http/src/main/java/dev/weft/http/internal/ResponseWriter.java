@@ -70,7 +70,8 @@ public final class ResponseWriter {
     }
 
     /**
-     * Writes the response to the request whose head is {@code head}.
+     * Writes the response to the request whose head is {@code head}. A {@code 101} for a WebSocket
+     * upgrade is written as its head alone, and the connection carries no further request.
      *
      * @param wanted whether the connection should stay open afterwards
      * @return whether the connection can still carry another request
@@ -136,6 +137,13 @@ public final class ResponseWriter {
             }
             case Response.Stream stream -> writeStream(response, stream, shape, keepAlive);
             case Response.FileRegion file -> writeFile(response, file, shape, keepAlive);
+            case Response.WebSocketUpgrade upgrade -> {
+                // The handshake's own "Connection: Upgrade" is in the headers: no framing, and no
+                // Connection field of the server's, whatever the loop wanted.
+                head(status, response.headers(), Framing.NONE, 0, shape, true);
+                lastComplete = true;
+                yield false;
+            }
         };
         return persistent;
     }

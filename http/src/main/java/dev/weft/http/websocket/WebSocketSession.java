@@ -1,5 +1,6 @@
 package dev.weft.http.websocket;
 
+import dev.weft.core.Client;
 import dev.weft.http.Request;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -101,6 +102,23 @@ public interface WebSocketSession {
     default void close() {
         close(CloseStatus.NORMAL_1000.code(), "");
     }
+
+    /**
+     * This session as a client of the server's shared registry, so it takes part in broadcasts
+     * and chat rooms next to TCP and UDP clients. The first call registers it (protocol
+     * {@code "websocket"}, the connection's id) if the session is still open; it leaves the
+     * registry when the session ends. A session whose endpoint never calls this is not in the
+     * registry.
+     *
+     * <p>The client's {@link Client#send(byte[])} takes one line of UTF-8 text — one trailing LF
+     * or CR LF is dropped — and queues it as one text message, like {@link #send(Message)}: it
+     * never waits, and a session that cannot keep up is closed with {@code 1008} and counted in
+     * the registry's {@code slowClientsDisconnected()} as well. Bytes that are not UTF-8 are
+     * refused ({@code false}, logged).
+     *
+     * @return the client
+     */
+    Client client();
 
     /**
      * Whether the session is open: no close frame sent or received, connection up.

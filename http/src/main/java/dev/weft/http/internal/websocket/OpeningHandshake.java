@@ -32,7 +32,6 @@ final class OpeningHandshake {
     /** The GUID RFC 6455 appends to the key before hashing. */
     static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     static final String VERSION = "13";
-    static final Status UPGRADE_REQUIRED_426 = new Status(426, "Upgrade Required");
 
     private OpeningHandshake() {
     }
@@ -48,7 +47,7 @@ final class OpeningHandshake {
             return badRequest("a WebSocket handshake needs HTTP/1.1");
         }
         if (!HeaderTokens.contains(headers, "Upgrade", "websocket")) {
-            return reject(Response.text(UPGRADE_REQUIRED_426, "this resource speaks WebSocket only\n")
+            return reject(Response.text(Status.UPGRADE_REQUIRED_426, "this resource speaks WebSocket only\n")
                     .withHeader("Upgrade", "websocket")
                     .withHeader("Sec-WebSocket-Version", VERSION));
         }
@@ -61,7 +60,7 @@ final class OpeningHandshake {
         }
         List<String> versions = headers.all("Sec-WebSocket-Version");
         if (versions.size() != 1 || !versions.get(0).trim().equals(VERSION)) {
-            return reject(Response.text(UPGRADE_REQUIRED_426, "this server speaks WebSocket version 13\n")
+            return reject(Response.text(Status.UPGRADE_REQUIRED_426, "this server speaks WebSocket version 13\n")
                     .withHeader("Sec-WebSocket-Version", VERSION));
         }
         List<String> keys = headers.all("Sec-WebSocket-Key");
@@ -90,6 +89,19 @@ final class OpeningHandshake {
         }
         return new HandshakeOutcome.Accepted(response.build(), subprotocol,
                 deflate.map(DeflateNegotiation::parameters));
+    }
+
+    /**
+     * What a {@code 101} response agreed, read from its header fields as they were sent (a filter
+     * may have added some): the subprotocol it names, and the {@code permessage-deflate}
+     * parameters of its extension field — this server's answer is itself an acceptable offer
+     * with the same parameters.
+     */
+    static HandshakeOutcome.Accepted agreed(Headers sent) {
+        Optional<String> subprotocol = sent.first("Sec-WebSocket-Protocol").map(String::trim);
+        Optional<DeflateParameters> deflate = ExtensionOffer.parse(sent.all("Sec-WebSocket-Extensions"))
+                .flatMap(DeflateNegotiation::negotiate).map(DeflateNegotiation::parameters);
+        return new HandshakeOutcome.Accepted(sent, subprotocol, deflate);
     }
 
     /** The first protocol the endpoint declares that the client offered (exact match). */

@@ -4,6 +4,7 @@ import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,9 +39,14 @@ final class SessionTimer implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    /** Starts the timer thread, named {@code name}. */
-    SessionTimer(String name) {
-        this.thread = Thread.ofVirtual().name(name).start(this::run);
+    /**
+     * Starts the timer thread.
+     *
+     * @param start starts the given task on a new thread (the server's, so the server's stop
+     *              awaits it) and returns that thread
+     */
+    SessionTimer(Function<Runnable, Thread> start) {
+        this.thread = start.apply(this::run);
     }
 
     /** A session's place in the timer; create one per session and cancel it when the session ends. */

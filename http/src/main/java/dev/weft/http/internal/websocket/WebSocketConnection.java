@@ -1,5 +1,6 @@
 package dev.weft.http.internal.websocket;
 
+import dev.weft.core.Client;
 import dev.weft.http.Request;
 import dev.weft.http.websocket.CloseStatus;
 import dev.weft.http.websocket.KeepAlive;
@@ -62,6 +63,7 @@ public final class WebSocketConnection implements WebSocketSession {
     private final WebSocketLimits limits;
     private final Optional<KeepAlive> keepAlive;
     private final SessionCounters counters;
+    private final SessionMembership membership;
     private final SessionTimer.Slot timerSlot;
     private final Outbox outbox;
 
@@ -94,10 +96,11 @@ public final class WebSocketConnection implements WebSocketSession {
      * @param config      the route's configuration
      * @param timer       the server's timer
      * @param counters    the server's counters
+     * @param membership  the session's place in the registry, taken on demand
      */
     WebSocketConnection(String name, UpgradedConnection connection, byte[] alreadyRead, Request request,
                         HandshakeOutcome.Accepted accepted, WebSocketConfig config, SessionTimer timer,
-                        SessionCounters counters) {
+                        SessionCounters counters, SessionMembership membership) {
         this.name = name;
         this.connection = connection;
         this.request = request;
@@ -105,6 +108,7 @@ public final class WebSocketConnection implements WebSocketSession {
         this.limits = config.limits();
         this.keepAlive = config.keepAlive();
         this.counters = counters;
+        this.membership = membership;
         this.timerSlot = timer.slot(this::onTimer);
         MessageDeflater deflater = accepted.deflate().map(MessageDeflater::new).orElse(null);
         this.inflater = accepted.deflate().map(MessageInflater::new).orElse(null);
@@ -330,8 +334,11 @@ public final class WebSocketConnection implements WebSocketSession {
             case QUEUED -> true;
             case CLOSED -> false;
             case OVERFLOW -> {
-                closeCounted(CloseStatus.POLICY_VIOLATION_1008, "outbound queue over " + limits.outboundQueueBytes()
-                        + " bytes: the peer does not keep up", CloseKind.URGENT, counters.slowPeers);
+                if (closeCounted(CloseStatus.POLICY_VIOLATION_1008, "outbound queue over "
+                        + limits.outboundQueueBytes() + " bytes: the peer does not keep up", CloseKind.URGENT,
+                        counters.slowPeers)) {
+                    membership.countSlowPeer();
+                }
                 yield false;
             }
         };
@@ -433,12 +440,22 @@ public final class WebSocketConnection implements WebSocketSession {
         return true;
     }
 
-    /** Closes with {@code kind}'s code and {@code reason}; counts and logs it if this was the session's close. */
-    private void closeCounted(CloseStatus kind, String reason, CloseKind how, LongAdder counter) {
+    /**
+     * Closes with {@code kind}'s code and {@code reason}; counts and logs it if this was the
+     * session's close, and says so.
+     */
+    private boolean closeCounted(CloseStatus kind, String reason, CloseKind how, LongAdder counter) {
         if (closeWith(kind.withReason(reason), how)) {
             counter.increment();
             log.debug("{} closed: {}", this, reason);
+            return true;
         }
+        return false;
+    }
+
+    /** Closes with {@code 1001}, after the queued data: the server is stopping. */
+    void goAway() {
+        closeWith(WebSocketSessions.SERVER_STOPPING, CloseKind.GRACEFUL);
     }
 
     /** Closes the connection (idempotent); {@code why} becomes the 1006 status if none was set. */
@@ -462,6 +479,7 @@ public final class WebSocketConnection implements WebSocketSession {
 
     /** After the endpoint: close, let the handshake complete (bounded), release everything. */
     private void finish() {
+        membership.end();
         closeWith(CloseStatus.NORMAL_1000, CloseKind.GRACEFUL);
         long deadline = closeDeadline();
         if (tryLockReceiving(deadline)) {
@@ -640,6 +658,11 @@ public final class WebSocketConnection implements WebSocketSession {
     }
 
     // ---- information --------------------------------------------------------------------
+
+    @Override
+    public Client client() {
+        return membership.client(this);
+    }
 
     @Override
     public boolean isOpen() {

@@ -39,7 +39,7 @@ class JdkWebSocketClientTest {
     private static final long TIMEOUT_SECONDS = 10;
 
     private final BlockingQueue<Optional<CloseStatus>> ended = new LinkedBlockingQueue<>();
-    private HandshakeResponder server;
+    private TestWebSocketServer server;
     private HttpClient http;
 
     @BeforeEach
@@ -55,7 +55,7 @@ class JdkWebSocketClientTest {
             }
             ended.add(session.closeStatus());
         };
-        server = new HandshakeResponder(WebSocketConfig.builder().subprotocols("chat.v1").permessageDeflate(true).build(),
+        server = new TestWebSocketServer(WebSocketConfig.builder().subprotocols("chat.v1").permessageDeflate(true).build(),
                 endpoint);
         http = HttpClient.newHttpClient();
     }

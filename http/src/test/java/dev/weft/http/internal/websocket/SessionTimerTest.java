@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class SessionTimerTest {
 
-    private final SessionTimer timer = new SessionTimer("test-timer");
+    private final SessionTimer timer = new SessionTimer(task -> Thread.ofVirtual().name("test-timer").start(task));
     private final BlockingQueue<String> fired = new LinkedBlockingQueue<>();
 
     @AfterEach

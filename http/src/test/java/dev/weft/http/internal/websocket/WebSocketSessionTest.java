@@ -46,8 +46,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Sessions over real loopback sockets: the engine behind {@link HandshakeResponder}, a raw
- * client writing hand-made frames.
+ * Sessions on a real {@link dev.weft.http.HttpServer} over loopback sockets ({@link
+ * TestWebSocketServer}), a raw client writing hand-made frames: the handshake through the
+ * pipeline and the HTTP/1.1 loop, then every rule of the protocol.
  */
 @ExtendWith(PinningRecorder.class)
 class WebSocketSessionTest {
@@ -63,10 +64,10 @@ class WebSocketSessionTest {
         }
         ended.add(session.closeStatus());
     };
-    private HandshakeResponder server;
+    private TestWebSocketServer server;
 
-    private HandshakeResponder start(WebSocketConfig config, WebSocketEndpoint endpoint) throws IOException {
-        server = new HandshakeResponder(config, endpoint);
+    private TestWebSocketServer start(WebSocketConfig config, WebSocketEndpoint endpoint) throws IOException {
+        server = new TestWebSocketServer(config, endpoint);
         return server;
     }
 
@@ -345,11 +346,11 @@ class WebSocketSessionTest {
             client.send(close(1011, ""));
             client.expectEnd();
         }
-        Poll.untilEqual("endpoint failures", 1, () -> server.counters().endpointFailures.sum());
+        Poll.untilEqual("endpoint failures", 1, () -> server.metrics().endpointFailures());
     }
 
     @Test
-    void aStoppingServerClosesEveryLiveSessionWith1001() throws Exception {
+    void aStoppingServerClosesEveryLiveSessionWith1001AndLeavesNoThreadBehind() throws Exception {
         start(CONFIG, echo);
         try (RawClient first = RawClient.connect(server.port(), "/echo");
              RawClient second = RawClient.connect(server.port(), "/echo")) {
@@ -357,8 +358,8 @@ class WebSocketSessionTest {
             second.send(text("b"));
             assertEquals("a", first.read().text());
             assertEquals("b", second.read().text());
-            assertEquals(2, server.sessions().liveSessions());
-            server.sessions().goingAway();
+            assertEquals(2, server.metrics().live());
+            Thread stopping = Thread.ofVirtual().start(() -> server.server().stop(Duration.ofSeconds(10)));
             for (RawClient client : List.of(first, second)) {
                 ServerFrame close = client.read();
                 assertEquals(1001, close.closeCode());
@@ -366,8 +367,10 @@ class WebSocketSessionTest {
                 client.send(close(1001, ""));
                 client.expectEnd();
             }
+            assertTrue(stopping.join(RawClient.TIMEOUT), "the server stopped once its sessions had closed");
         }
-        Poll.untilEqual("live sessions", 0, () -> server.sessions().liveSessions());
+        assertEquals(0, server.metrics().live());
+        assertEquals(0, server.server().metrics().threads(), "no thread of the server (timer included) is left");
     }
 
     @Test
@@ -377,7 +380,7 @@ class WebSocketSessionTest {
             assertEquals(1001, client.read().closeCode());
             client.expectEnd();
         }
-        Poll.untilEqual("close timeouts", 1, () -> server.counters().closeTimeouts.sum());
+        Poll.untilEqual("close timeouts", 1, () -> server.metrics().closeTimeouts());
     }
 
     @Test
@@ -388,7 +391,7 @@ class WebSocketSessionTest {
             assertEquals("hi", client.read().text());
         }
         assertEquals(1006, endedWith().code());
-        Poll.untilEqual("ended sessions", 1, () -> server.counters().ended.sum());
+        Poll.untilEqual("live sessions", 0, () -> server.metrics().live());
     }
 
     // ---- protocol errors ----------------------------------------------------------------------
@@ -432,7 +435,7 @@ class WebSocketSessionTest {
             client.expectCloseThenEnd(code);
         }
         assertEquals(code, endedWith().code());
-        Poll.untilEqual("protocol failures", 1, () -> server.counters().protocolFailures.sum());
+        Poll.untilEqual("protocol failures", 1, () -> server.metrics().protocolFailures());
     }
 
     @Test
@@ -457,7 +460,7 @@ class WebSocketSessionTest {
             assertEquals(1001, close.closeCode());
             assertTrue(close.closeReason().contains("pong"), close.closeReason());
         }
-        Poll.untilEqual("pong timeouts", 1, () -> server.counters().pongTimeouts.sum());
+        Poll.untilEqual("pong timeouts", 1, () -> server.metrics().pongTimeouts());
     }
 
     @Test
@@ -476,7 +479,7 @@ class WebSocketSessionTest {
             client.send(text("alive"));
             assertEquals("alive", client.readData().text());
         }
-        assertEquals(0, server.counters().pongTimeouts.sum() + server.counters().idleTimeouts.sum());
+        assertEquals(0, server.metrics().pongTimeouts() + server.metrics().idleTimeouts());
     }
 
     @Test
@@ -489,7 +492,7 @@ class WebSocketSessionTest {
             client.send(close(1001, ""));
             client.expectEnd();
         }
-        Poll.untilEqual("idle timeouts", 1, () -> server.counters().idleTimeouts.sum());
+        Poll.untilEqual("idle timeouts", 1, () -> server.metrics().idleTimeouts());
     }
 
     @Test
@@ -509,7 +512,7 @@ class WebSocketSessionTest {
         try (RawClient client = RawClient.connect(server.port(), "/flood")) {
             Integer sent = queued.poll(RawClient.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             assertTrue(sent != null && sent > 0, "the endpoint's sends were refused once the queue was full");
-            Poll.untilEqual("slow peers", 1, () -> server.counters().slowPeers.sum());
+            Poll.untilEqual("slow peers", 1, () -> server.metrics().slowPeers());
             ServerFrame frame;
             int received = 0;
             while (!(frame = client.read()).isClose()) {
@@ -561,7 +564,7 @@ class WebSocketSessionTest {
                         "message " + i + " reached the reading client");
             }
             assertTrue(refused > 0, "the session that never reads overflowed");
-            assertEquals(1, server.counters().slowPeers.sum());
+            assertEquals(1, server.metrics().slowPeers());
             assertTrue(readerSession.isOpen());
         }
     }
@@ -605,7 +608,7 @@ class WebSocketSessionTest {
             client.send(frame(FIN | RSV1 | 0x2, deflate.compress(new byte[64 << 20])));
             client.expectCloseThenEnd(1009);
         }
-        Poll.untilEqual("protocol failures", 1, () -> server.counters().protocolFailures.sum());
+        Poll.untilEqual("protocol failures", 1, () -> server.metrics().protocolFailures());
     }
 
     // ---- the handshake over a socket ----------------------------------------------------------
