@@ -40,8 +40,9 @@ public final class Http1ConnectionHandler implements ConnectionHandler, ServerAw
     }
 
     /**
-     * Starts the WebSocket sessions' timer on a thread of the server, and passes the news on to
-     * the pipeline, and through it to the handler and filters.
+     * Readies the WebSocket sessions (their timer will run on a thread of the server, started with
+     * the first session), and passes the news on to the pipeline, and through it to the handler
+     * and filters.
      */
     @Override
     public void serverStarted(ServerScope scope) {

@@ -11,6 +11,7 @@ import dev.weft.http.websocket.WebSocketLimits;
 import dev.weft.http.websocket.WebSocketMetrics;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -20,7 +21,7 @@ import java.util.function.Function;
  * connections.
  *
  * <p>Lifecycle, driven by the HTTP server: {@link #start} when the server starts (the timer runs
- * on a thread of the server, so the server's stop awaits it), {@link #goingAway()} when it begins
+ * on a thread of the server, so the server's stop awaits it, started with the first session), {@link #goingAway()} when it begins
  * to stop, {@link #close()} once its connections are gone. Each upgraded connection calls
  * {@link #serve} on its own thread in between.
  */
@@ -29,7 +30,10 @@ public final class WebSocketSessions implements AutoCloseable {
     private final ClientTable registry;
     private final SessionCounters counters = new SessionCounters();
     private final Set<WebSocketConnection> live = ConcurrentHashMap.newKeySet();
-    private volatile SessionTimer timer;
+    private final ReentrantLock timerLock = new ReentrantLock();
+    private Function<Runnable, Thread> threads;
+    private SessionTimer timer;
+    private boolean closed;
     private volatile boolean stopping;
 
     /**
@@ -42,16 +46,34 @@ public final class WebSocketSessions implements AutoCloseable {
     }
 
     /**
-     * Starts the timer thread.
+     * Gets ready to serve: the timer thread will be started with {@code start} when the first
+     * session begins, so a server that never upgrades a connection has no such thread.
      *
      * @param start starts a task on a new thread of the server and returns the thread
-     * @throws IllegalStateException if started before
      */
     public void start(Function<Runnable, Thread> start) {
-        if (timer != null) {
-            throw new IllegalStateException("WebSocket sessions already started");
+        timerLock.lock();
+        try {
+            threads = start;
+        } finally {
+            timerLock.unlock();
         }
-        timer = new SessionTimer(start);
+    }
+
+    /** The timer, started on first use; fails before {@link #start} and after {@link #close()}. */
+    private SessionTimer timer() {
+        timerLock.lock();
+        try {
+            if (timer == null) {
+                if (threads == null || closed) {
+                    throw new IllegalStateException("WebSocket sessions are not running");
+                }
+                timer = new SessionTimer(threads);
+            }
+            return timer;
+        } finally {
+            timerLock.unlock();
+        }
     }
 
     /**
@@ -105,10 +127,7 @@ public final class WebSocketSessions implements AutoCloseable {
      */
     void serve(String name, long id, UpgradedConnection connection, byte[] alreadyRead, Request request,
                HandshakeOutcome.Accepted accepted, WebSocketConfig config, WebSocketEndpoint endpoint) {
-        SessionTimer running = timer;
-        if (running == null) {
-            throw new IllegalStateException("WebSocket sessions not started");
-        }
+        SessionTimer running = timer();
         WebSocketConnection session = new WebSocketConnection(name, connection, alreadyRead, request, accepted,
                 config, running, counters, new SessionMembership(id, registry));
         live.add(session);
@@ -147,12 +166,17 @@ public final class WebSocketSessions implements AutoCloseable {
                 counters.closeTimeouts.sum(), counters.endpointFailures.sum());
     }
 
-    /** Stops the timer thread; idempotent. */
+    /** Stops the timer thread, if it was started; idempotent. */
     @Override
     public void close() {
-        SessionTimer running = timer;
-        if (running != null) {
-            running.close();
+        timerLock.lock();
+        try {
+            closed = true;
+            if (timer != null) {
+                timer.close();
+            }
+        } finally {
+            timerLock.unlock();
         }
     }
 
