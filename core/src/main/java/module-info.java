@@ -11,4 +11,5 @@ module dev.weft.core {
     exports dev.weft.core.limit;
     exports dev.weft.core.pool;
     exports dev.weft.core.proxy;
+    exports dev.weft.core.tls;
 }
