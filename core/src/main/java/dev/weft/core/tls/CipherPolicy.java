@@ -33,6 +33,10 @@ import java.util.Set;
  */
 public record CipherPolicy(List<String> protocols, List<String> cipherSuites) {
 
+    // before MODERN, whose construction reads it
+    private static final List<String> BROKEN_SUITE_MARKERS =
+            List.of("_NULL_", "_anon_", "_EXPORT", "_RC4_", "_DES_", "_3DES_", "_DES40_", "_MD5");
+
     /** The protocol versions that may be enabled. */
     public static final Set<String> ALLOWED_PROTOCOLS = Set.of("TLSv1.3", "TLSv1.2");
 
@@ -48,9 +52,6 @@ public record CipherPolicy(List<String> protocols, List<String> cipherSuites) {
                     "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
                     "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
                     "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"));
-
-    private static final List<String> BROKEN_SUITE_MARKERS =
-            List.of("_NULL_", "_anon_", "_EXPORT", "_RC4_", "_DES_", "_3DES_", "_DES40_", "_MD5");
 
     /** Checks the protocols and refuses broken cipher suites. */
     public CipherPolicy {

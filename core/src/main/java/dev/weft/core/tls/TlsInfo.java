@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param applicationProtocol the ALPN protocol chosen (for example {@code "h2"} or
  *                            {@code "http/1.1"}); empty when the client offered none or the server
  *                            is configured with none
- * @param serverName          the host name the client asked for by SNI; empty when it sent none
+ * @param serverName          the host name the client asked for by SNI, in lower case; empty when it sent none
  *                            (clients never send it when they connect to an IP address)
  * @param peerCertificates    the client's certificate chain, leaf first; empty when the client
  *                            sent none (always, unless client authentication is wanted or

@@ -6,16 +6,17 @@ import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import javax.net.ssl.SSLException;
 
 /**
  * The one place that decides why a TLS handshake failed: by the type of the failure's causes
- * first, then by the TLS alert the engine sent (readable when it went out before encryption
- * started), then by the alert the peer sent (the JDK reports it only in its message, as
- * {@code "Received fatal alert: <name>"}, a format unchanged since JDK 1.4), and last by a short
- * table of the JDK's own message texts — each entry covered by a test, so that a JDK that
+ * first; then by the TLS alert involved — named in the JDK's message (recent JDKs prefix every
+ * fatal message with {@code "(alert_name)"}, and all report a received alert as
+ * {@code "Received fatal alert: <name>"}, a format unchanged since JDK 1.4), or else read from the
+ * alert record the engine sent when it went out before encryption started; and last by a short
+ * table of the JDK's own message texts (consulted before the ambiguous {@code handshake_failure}
+ * alert, which the JDK also sends for a missing client certificate under TLS 1.2) — each entry covered by a test, so that a JDK that
  * rewords one fails the build rather than silently counting {@link HandshakeFailure#OTHER}.
  */
 final class HandshakeFailureClassifier {
@@ -23,6 +24,8 @@ final class HandshakeFailureClassifier {
     /** The TLS record content type of an alert. */
     static final int ALERT_RECORD = 21;
 
+    /** The ambiguous alert: no shared parameters, or (JDK, TLS 1.2) no client certificate. */
+    private static final int HANDSHAKE_FAILURE = 40;
     private static final String RECEIVED_ALERT = "Received fatal alert: ";
 
     /** Alert names (RFC 8446 section 6) by description number, as the JDK prints them. */
@@ -56,15 +59,15 @@ final class HandshakeFailureClassifier {
         if (hasCertificateCause(failure)) {
             return HandshakeFailure.BAD_CERTIFICATE;
         }
-        if (sentAlert.isPresent()) {
-            HandshakeFailure byAlert = ofAlert(sentAlert.getAsInt());
+        OptionalInt alert = namedAlert(failure.getMessage());
+        if (alert.isEmpty()) {
+            alert = sentAlert;
+        }
+        if (alert.isPresent() && alert.getAsInt() != HANDSHAKE_FAILURE) {
+            HandshakeFailure byAlert = ofAlert(alert.getAsInt());
             if (byAlert != HandshakeFailure.OTHER) {
                 return byAlert;
             }
-        }
-        Optional<Integer> received = receivedAlert(failure);
-        if (received.isPresent()) {
-            return ofAlert(received.get());
         }
         String message = String.valueOf(failure.getMessage());
         for (Map.Entry<String, HandshakeFailure> fragment : MESSAGE_FRAGMENTS) {
@@ -72,7 +75,9 @@ final class HandshakeFailureClassifier {
                 return fragment.getValue();
             }
         }
-        return HandshakeFailure.OTHER;
+        // handshake_failure is also what the JDK sends for a missing client certificate in TLS 1.2,
+        // which the message table has already recognised: otherwise it means nothing was shared
+        return alert.isPresent() ? ofAlert(alert.getAsInt()) : HandshakeFailure.OTHER;
     }
 
     /** The reason an alert with {@code description} stands for. */
@@ -100,13 +105,30 @@ final class HandshakeFailureClassifier {
         return OptionalInt.empty();
     }
 
-    private static Optional<Integer> receivedAlert(Throwable failure) {
-        String message = failure.getMessage();
-        if (message == null || !message.startsWith(RECEIVED_ALERT)) {
-            return Optional.empty();
+    /**
+     * The alert a JDK message names: recent JDKs start every fatal message with the alert's name
+     * in parentheses, {@code "(protocol_version) ..."}; all of them report a received alert as
+     * {@code "Received fatal alert: <name>"}.
+     */
+    static OptionalInt namedAlert(String message) {
+        if (message == null) {
+            return OptionalInt.empty();
         }
-        String name = message.substring(RECEIVED_ALERT.length()).strip();
-        return Optional.of(ALERTS_BY_NAME.getOrDefault(name, -1));
+        if (message.startsWith("(")) {
+            int close = message.indexOf(") ");
+            Integer byName = close > 1 ? ALERTS_BY_NAME.get(message.substring(1, close)) : null;
+            if (byName != null) {
+                return OptionalInt.of(byName);
+            }
+        }
+        int received = message.indexOf(RECEIVED_ALERT);
+        if (received >= 0) {
+            Integer byName = ALERTS_BY_NAME.get(message.substring(received + RECEIVED_ALERT.length()).strip());
+            if (byName != null) {
+                return OptionalInt.of(byName);
+            }
+        }
+        return OptionalInt.empty();
     }
 
     private static boolean hasCertificateCause(Throwable failure) {

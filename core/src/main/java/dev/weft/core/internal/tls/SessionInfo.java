@@ -5,6 +5,7 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
@@ -23,7 +24,8 @@ final class SessionInfo {
         String alpn = engine.getApplicationProtocol();
         return new TlsInfo(session.getProtocol(), session.getCipherSuite(),
                 alpn == null || alpn.isEmpty() ? Optional.empty() : Optional.of(alpn),
-                engine.getUseClientMode() ? sentHostName(engine) : SniKeyManager.requestedHostName(session),
+                (engine.getUseClientMode() ? sentHostName(engine) : SniKeyManager.requestedHostName(session))
+                        .map(host -> host.toLowerCase(Locale.ROOT)),
                 peerCertificates(session));
     }
 
