@@ -1,5 +1,6 @@
 package dev.weft.core.internal.tls;
 
+import dev.weft.core.tls.ReloadResult;
 import dev.weft.core.tls.TlsConfigException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +37,7 @@ public final class CertificateWatcher {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
     private String lastSeen;
+    private volatile ReloadResult lastResult = new ReloadResult.Unchanged();
 
     private CertificateWatcher(ServerTlsContext context, Duration interval, Thread.Builder threads) {
         this.context = context;
@@ -95,6 +97,7 @@ public final class CertificateWatcher {
             String unreadable = "unreadable: " + e.getMessage();
             if (!unreadable.equals(lastSeen)) {
                 lastSeen = unreadable;
+                lastResult = new ReloadResult.Refused(e.getMessage());
                 log.warn("TLS certificate reload refused, the certificate in use (SHA-256 {}) stays: {}",
                         context.certificateFingerprint(), e.getMessage());
             }
@@ -105,10 +108,20 @@ public final class CertificateWatcher {
         }
         lastSeen = read.fingerprint();
         try {
-            context.reload(read);
+            lastResult = context.reload(read);
         } catch (RuntimeException e) {
             log.error("TLS certificate reload failed unexpectedly; the certificate in use stays", e);
         }
+    }
+
+    /** Whether the watching thread is alive. */
+    boolean isRunning() {
+        return thread.isAlive();
+    }
+
+    /** What the last change seen led to; {@code Unchanged} until a change is seen. */
+    ReloadResult lastResult() {
+        return lastResult;
     }
 
     private String fingerprintNow() {
