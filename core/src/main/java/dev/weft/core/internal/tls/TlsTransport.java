@@ -315,15 +315,23 @@ public final class TlsTransport implements Transport {
         }
     }
 
-    /** Unwraps a record too big for the caller's array into {@code appIn}. */
+    /**
+     * Unwraps a record too big for the caller's array into {@code appIn} (the engine checks the
+     * room for a record before it checks that the record is complete, so this may still read).
+     */
     private void unwrapIntoAppIn() throws IOException {
         ensureAppIn(applicationBufferSize());
         appIn.compact();
         SSLEngineResult result;
         try {
-            result = engine.unwrap(netIn, appIn);
+            result = unwrap(appIn);
         } finally {
             appIn.flip();
+        }
+        if (result == null) {
+            inboundDone = true;
+            log.debug("{} TLS peer closed the connection without close_notify", connectionName);
+            return;
         }
         if (result.getStatus() == Status.BUFFER_OVERFLOW) {
             throw new SSLProtocolException("a TLS record larger than the session allows (" + appIn.capacity() + " bytes)");

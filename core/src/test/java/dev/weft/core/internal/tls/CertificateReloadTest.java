@@ -22,13 +22,16 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLSocket;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Certificates replaced without a restart: new handshakes get the new one, live sessions keep theirs, bad files are refused. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class CertificateReloadTest {
 
     private static TestPki ca;

@@ -22,11 +22,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every way a certificate, key or setting can be wrong, and the message that names the file and the problem. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TlsConfigValidationTest {
 
     private static TestPki ca;

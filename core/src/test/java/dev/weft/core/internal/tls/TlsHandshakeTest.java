@@ -34,15 +34,18 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** TLS handshakes against real JDK clients and hand-made bytes on 127.0.0.1, and how each failure is counted. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TlsHandshakeTest {
 
     static final int SOCKET_TIMEOUT_MILLIS = 10_000;
