@@ -283,6 +283,17 @@ final class TestPki {
         }
     }
 
+    /** A JDK server context presenting {@code certificate} and trusting client certificates from this authority. */
+    SSLContext serverContextTrustingClients(Issued certificate) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keyManagers(certificate), trustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static KeyManager[] keyManagers(Issued issued) {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
