@@ -218,14 +218,7 @@ public final class TlsTransport implements Transport {
     }
 
     private void unwrapHandshake() throws IOException {
-        ensureAppIn(0);
-        appIn.compact();
-        SSLEngineResult result;
-        try {
-            result = unwrap(appIn);
-        } finally {
-            appIn.flip();
-        }
+        SSLEngineResult result = unwrapToAppIn(0);
         if (result == null) {
             throw fail(HandshakeFailure.PEER_CLOSED, "end of stream during the handshake", null);
         }
@@ -320,14 +313,7 @@ public final class TlsTransport implements Transport {
      * room for a record before it checks that the record is complete, so this may still read).
      */
     private void unwrapIntoAppIn() throws IOException {
-        ensureAppIn(applicationBufferSize());
-        appIn.compact();
-        SSLEngineResult result;
-        try {
-            result = unwrap(appIn);
-        } finally {
-            appIn.flip();
-        }
+        SSLEngineResult result = unwrapToAppIn(applicationBufferSize());
         if (result == null) {
             inboundDone = true;
             log.debug("{} TLS peer closed the connection without close_notify", connectionName);
@@ -339,6 +325,17 @@ public final class TlsTransport implements Transport {
         afterUnwrap(result);
         if (result.getStatus() == Status.CLOSED) {
             inboundDone = true;
+        }
+    }
+
+    /** Unwraps one record into {@code appIn}, at least {@code capacity} bytes; null at end of stream. */
+    private SSLEngineResult unwrapToAppIn(int capacity) throws IOException {
+        ensureAppIn(capacity);
+        appIn.compact();
+        try {
+            return unwrap(appIn);
+        } finally {
+            appIn.flip();
         }
     }
 

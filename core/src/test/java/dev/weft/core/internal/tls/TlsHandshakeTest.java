@@ -50,6 +50,7 @@ class TlsHandshakeTest {
 
     static final int SOCKET_TIMEOUT_MILLIS = 10_000;
 
+    private static LocalhostFixture fixture;
     private static TestPki ca;
     private static Issued localhost;
 
@@ -60,8 +61,9 @@ class TlsHandshakeTest {
 
     @BeforeAll
     static void authority() {
-        ca = TestPki.authority("Weft Test CA");
-        localhost = ca.issue("localhost", KeyKind.EC, "localhost", "127.0.0.1");
+        fixture = LocalhostFixture.create("Weft Test CA");
+        ca = fixture.ca();
+        localhost = fixture.localhost();
     }
 
     @AfterEach
@@ -82,12 +84,11 @@ class TlsHandshakeTest {
     }
 
     KeyMaterial pem(Issued issued, String name) throws IOException {
-        return KeyMaterial.pem(TestPki.writeCertificates(dir.resolve(name + "-chain.pem"), issued.chain()),
-                TestPki.writePkcs8(dir.resolve(name + "-key.pem"), issued.key()));
+        return LocalhostFixture.pem(dir, name, issued);
     }
 
     TlsConfig.Builder config() throws IOException {
-        return TlsConfig.builder().certificate(pem(localhost, "localhost")).noReloadChecks();
+        return fixture.config(dir);
     }
 
     static SSLSocket connect(SSLContext context, int port, java.util.function.Consumer<SSLParameters> settings)

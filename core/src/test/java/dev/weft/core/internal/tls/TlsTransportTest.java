@@ -9,10 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.core.internal.tls.TestPki.Issued;
-import dev.weft.core.internal.tls.TestPki.KeyKind;
-import dev.weft.core.tls.KeyMaterial;
 import dev.weft.core.tls.TlsConfig;
+import dev.weft.testing.PinningRecorder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,8 +43,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TlsTransportTest {
 
+    private static LocalhostFixture fixture;
     private static TestPki ca;
-    private static Issued localhost;
 
     @TempDir
     Path dir;
@@ -55,8 +53,8 @@ class TlsTransportTest {
 
     @BeforeAll
     static void certificates() {
-        ca = TestPki.authority("Transport CA");
-        localhost = ca.issue("localhost", KeyKind.EC, "localhost", "127.0.0.1");
+        fixture = LocalhostFixture.create("Transport CA");
+        ca = fixture.ca();
     }
 
     @AfterEach
@@ -67,9 +65,7 @@ class TlsTransportTest {
     }
 
     private TlsConfig.Builder config() throws IOException {
-        return TlsConfig.builder().noReloadChecks().certificate(KeyMaterial.pem(
-                TestPki.writeCertificates(dir.resolve("chain.pem"), localhost.chain()),
-                TestPki.writePkcs8(dir.resolve("key.pem"), localhost.key())));
+        return fixture.config(dir);
     }
 
     private static byte[] random(int size) {
@@ -178,6 +174,20 @@ class TlsTransportTest {
             byte[] pushed = socket.getInputStream().readNBytes(expected.length());
             assertEquals(expected.toString(), new String(pushed, StandardCharsets.UTF_8));
             assertEquals("echo", echoOnce(socket, "echo"));
+        }
+    }
+
+    @Test
+    void handshakesRecordsAndConcurrentWritesDoNotPinCarrierThreads() throws Exception {
+        server = new TlsTestServer(config().build(), echo());
+        try (PinningRecorder recorder = PinningRecorder.start()) {
+            for (int i = 0; i < 20; i++) {
+                try (SSLSocket socket = connect(ca.clientContext(), server.port(), p -> { })) {
+                    String payload = "p".repeat(20_000 + i);
+                    assertEquals(payload, echoOnce(socket, payload));
+                }
+            }
+            recorder.assertNoPinning();
         }
     }
 
