@@ -43,7 +43,7 @@ public final class CertificateWatcher {
         this.context = context;
         this.files = MaterialFiles.paths(context.config());
         this.interval = interval;
-        this.lastSeen = fingerprintNow();
+        this.lastSeen = context.filesFingerprint();
         this.thread = threads.unstarted(this::run);
     }
 
@@ -122,13 +122,5 @@ public final class CertificateWatcher {
     /** What the last change seen led to; {@code Unchanged} until a change is seen. */
     ReloadResult lastResult() {
         return lastResult;
-    }
-
-    private String fingerprintNow() {
-        try {
-            return MaterialFiles.read(files).fingerprint();
-        } catch (TlsConfigException e) {
-            return "unreadable: " + e.getMessage();
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.weft.core.internal.tls;
 import dev.weft.core.tls.TlsClientConfig;
 import dev.weft.core.tls.TlsConfigException;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
@@ -48,7 +49,7 @@ public final class ClientTlsContext {
      */
     public static ClientTlsContext create(TlsClientConfig config) {
         Objects.requireNonNull(config, "config");
-        Set<java.nio.file.Path> paths = new LinkedHashSet<>();
+        Set<Path> paths = new LinkedHashSet<>();
         MaterialFiles.addPaths(config.trusted(), paths);
         config.clientCertificate().ifPresent(c -> MaterialFiles.addPaths(c, paths));
         MaterialFiles files = MaterialFiles.read(paths);

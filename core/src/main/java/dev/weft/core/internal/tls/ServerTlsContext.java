@@ -88,6 +88,11 @@ public final class ServerTlsContext {
         return current.certificateFingerprint();
     }
 
+    /** The SHA-256 of the contents of the files the certificates in use were loaded from. */
+    String filesFingerprint() {
+        return current.filesFingerprint();
+    }
+
     /** The warnings of the certificates in use (expired, expiring soon, chain out of order). */
     public List<String> warnings() {
         return current.warnings();
