@@ -17,7 +17,6 @@ import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLEngineResult.Status;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLProtocolException;
-import javax.net.ssl.SSLSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,11 +37,11 @@ import org.slf4j.LoggerFactory;
  * {@link #handshake(long)}, only to count a handshake cut off by it as
  * {@link HandshakeFailure#TIMEOUT}.
  *
- * <p><b>Buffers.</b> Encrypted input is read into a buffer of {@value #IDLE_READ_BYTES} bytes
- * that grows to the session's packet size only when a record needs it; decrypted input goes
- * straight into the caller's array when it has room for the record, else through a second
- * buffer. Output is encrypted into a packet-sized buffer, which the JDK's engine requires for
- * every record. {@link #releaseBuffers()}, called when the connection goes idle, drops all three
+ * <p><b>Buffers.</b> Encrypted input is read into a buffer of
+ * {@value InboundRecords#IDLE_READ_BYTES} bytes that grows to the session's packet size only
+ * when a record needs it; decrypted input goes straight into the caller's array when it has room
+ * for the record, else through a second buffer ({@link InboundRecords}). Output is encrypted into
+ * a packet-sized buffer, which the JDK's engine requires for every record. {@link #releaseBuffers()}, called when the connection goes idle, drops all three
  * when they hold nothing, so an idle TLS connection keeps only the engine's session state.
  *
  * <p><b>Closing.</b> {@link #shutdownOutput()} sends close_notify then half-closes the socket;
@@ -60,8 +59,6 @@ public final class TlsTransport implements Transport {
 
     private static final Logger log = LoggerFactory.getLogger(TlsTransport.class);
 
-    /** The size of the encrypted-input buffer while nothing is buffered: enough for a small request. */
-    static final int IDLE_READ_BYTES = 512;
     /** The plaintext copied per record by {@link #transferFrom}: the largest TLS record. */
     static final int TRANSFER_CHUNK_BYTES = 16_384;
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
@@ -73,10 +70,8 @@ public final class TlsTransport implements Transport {
     private final HandshakeCounters counters;
     private final String connectionName;
 
-    // The reader's state (the connection thread only). Both buffers are kept in read mode:
-    // position..limit is what has not been consumed yet.
-    private ByteBuffer netIn;
-    private ByteBuffer appIn;
+    // The reader's state (the connection thread only).
+    private final InboundRecords inbound;
     private boolean inboundDone;
 
     // The writers' state (under writeLock).
@@ -102,6 +97,7 @@ public final class TlsTransport implements Transport {
         this.writeLock = Objects.requireNonNull(writeLock, "writeLock");
         this.counters = Objects.requireNonNull(counters, "counters");
         this.connectionName = Objects.requireNonNull(connectionName, "connectionName");
+        this.inbound = new InboundRecords(network, engine);
     }
 
     // ---- handshake (the connection thread, before the handler) ----
@@ -169,13 +165,15 @@ public final class TlsTransport implements Transport {
 
     /** Refuses what is not TLS before the engine sees it; see {@link FirstBytes}. */
     private void checkFirstBytes() throws IOException {
-        if (!fillNetIn()) {
+        if (!inbound.fill()) {
             throw fail(HandshakeFailure.PEER_CLOSED, "closed before sending anything", null);
         }
-        while (FirstBytes.of(netIn) == FirstBytes.GARBAGE && FirstBytes.couldBeHttp(netIn) && fillNetIn()) {
+        while (FirstBytes.of(inbound.encrypted()) == FirstBytes.GARBAGE && FirstBytes.couldBeHttp(inbound.encrypted())
+                && inbound.fill()) {
             // a plaintext request line arriving in pieces: read up to the method's space
         }
-        switch (FirstBytes.of(netIn)) {
+        ByteBuffer first = inbound.encrypted();
+        switch (FirstBytes.of(first)) {
             case TLS -> {
                 // the engine takes over
             }
@@ -185,7 +183,7 @@ public final class TlsTransport implements Transport {
                 throw fail(HandshakeFailure.NOT_TLS, "a plaintext HTTP request; answered 400", null);
             }
             case GARBAGE -> throw fail(HandshakeFailure.NOT_TLS, String.format("first byte 0x%02x is not a TLS record",
-                    netIn.get(netIn.position())), null);
+                    first.get(first.position())), null);
         }
     }
 
@@ -218,12 +216,15 @@ public final class TlsTransport implements Transport {
     }
 
     private void unwrapHandshake() throws IOException {
-        SSLEngineResult result = unwrapToAppIn(0);
+        SSLEngineResult result = inbound.unwrapToPlaintext(0);
+        if (result != null && result.getStatus() == Status.BUFFER_OVERFLOW) {
+            result = inbound.unwrapToPlaintext(InboundRecords.applicationBufferSize(engine));
+        }
         if (result == null) {
             throw fail(HandshakeFailure.PEER_CLOSED, "end of stream during the handshake", null);
         }
         switch (result.getStatus()) {
-            case BUFFER_OVERFLOW -> ensureAppIn(applicationBufferSize());
+            case BUFFER_OVERFLOW -> throw new SSLProtocolException("a handshake record larger than the session allows");
             case CLOSED -> throw fail(HandshakeFailure.PEER_CLOSED, "closed (close_notify) during the handshake", null);
             case OK, BUFFER_UNDERFLOW -> {
                 // progress: the loop asks the engine what it needs next
@@ -279,22 +280,21 @@ public final class TlsTransport implements Transport {
             return 0;
         }
         while (true) {
-            if (appIn != null && appIn.hasRemaining()) {
-                int n = Math.min(len, appIn.remaining());
-                appIn.get(b, off, n);
-                return n;
+            int buffered = inbound.takePlaintext(b, off, len);
+            if (buffered > 0) {
+                return buffered;
             }
             if (inboundDone) {
                 return -1;
             }
-            SSLEngineResult result = unwrap(ByteBuffer.wrap(b, off, len));
+            SSLEngineResult result = inbound.unwrap(ByteBuffer.wrap(b, off, len));
             if (result == null) {
                 inboundDone = true;
                 log.debug("{} TLS peer closed the connection without close_notify", connectionName);
                 return -1;
             }
             if (result.getStatus() == Status.BUFFER_OVERFLOW) {
-                unwrapIntoAppIn();
+                unwrapIntoPlaintext();
                 continue;
             }
             afterUnwrap(result);
@@ -309,33 +309,23 @@ public final class TlsTransport implements Transport {
     }
 
     /**
-     * Unwraps a record too big for the caller's array into {@code appIn} (the engine checks the
-     * room for a record before it checks that the record is complete, so this may still read).
+     * Unwraps a record too big for the caller's array into the plaintext buffer (the engine checks
+     * the room for a record before it checks that the record is complete, so this may still read).
      */
-    private void unwrapIntoAppIn() throws IOException {
-        SSLEngineResult result = unwrapToAppIn(applicationBufferSize());
+    private void unwrapIntoPlaintext() throws IOException {
+        SSLEngineResult result = inbound.unwrapToPlaintext(InboundRecords.applicationBufferSize(engine));
         if (result == null) {
             inboundDone = true;
             log.debug("{} TLS peer closed the connection without close_notify", connectionName);
             return;
         }
         if (result.getStatus() == Status.BUFFER_OVERFLOW) {
-            throw new SSLProtocolException("a TLS record larger than the session allows (" + appIn.capacity() + " bytes)");
+            throw new SSLProtocolException("a TLS record larger than the session allows ("
+                    + inbound.plaintextCapacity() + " bytes)");
         }
         afterUnwrap(result);
         if (result.getStatus() == Status.CLOSED) {
             inboundDone = true;
-        }
-    }
-
-    /** Unwraps one record into {@code appIn}, at least {@code capacity} bytes; null at end of stream. */
-    private SSLEngineResult unwrapToAppIn(int capacity) throws IOException {
-        ensureAppIn(capacity);
-        appIn.compact();
-        try {
-            return unwrap(appIn);
-        } finally {
-            appIn.flip();
         }
     }
 
@@ -355,63 +345,6 @@ public final class TlsTransport implements Transport {
             } else if (!sendHandshakeOutput()) {
                 break;
             }
-        }
-    }
-
-    /**
-     * Unwraps one record from {@code netIn} into {@code dst}, reading from the network while the
-     * record is incomplete.
-     *
-     * @return the result (never {@code BUFFER_UNDERFLOW}), or null at end of stream
-     */
-    private SSLEngineResult unwrap(ByteBuffer dst) throws IOException {
-        while (true) {
-            if (netIn == null) {
-                netIn = ByteBuffer.allocate(IDLE_READ_BYTES).flip();
-            }
-            SSLEngineResult result = engine.unwrap(netIn, dst);
-            if (result.getStatus() != Status.BUFFER_UNDERFLOW) {
-                return result;
-            }
-            if (!fillNetIn()) {
-                return null;
-            }
-        }
-    }
-
-    /**
-     * Reads more encrypted bytes into {@code netIn}, growing it to the session's packet size when
-     * full; returns false at end of stream.
-     */
-    private boolean fillNetIn() throws IOException {
-        if (netIn == null) {
-            netIn = ByteBuffer.allocate(IDLE_READ_BYTES).flip();
-        }
-        netIn.compact();
-        try {
-            if (!netIn.hasRemaining()) {
-                int packet = packetBufferSize();
-                if (netIn.capacity() >= packet) {
-                    throw new SSLProtocolException("a TLS record larger than " + packet + " bytes");
-                }
-                netIn = ByteBuffer.allocate(packet).put(netIn.flip());
-            }
-            int n = network.read(netIn.array(), netIn.arrayOffset() + netIn.position(), netIn.remaining());
-            if (n < 0) {
-                return false;
-            }
-            netIn.position(netIn.position() + n);
-            return true;
-        } finally {
-            netIn.flip();
-        }
-    }
-
-    private void ensureAppIn(int capacity) {
-        if (appIn == null) {
-            appIn = ByteBuffer.allocate(Math.max(capacity, 0)).flip();
-        } else if (appIn.capacity() < capacity) {
-            appIn = ByteBuffer.allocate(capacity).put(appIn).flip();
         }
     }
 
@@ -496,7 +429,7 @@ public final class TlsTransport implements Transport {
             out.clear();
             SSLEngineResult result = engine.wrap(src, out);
             if (result.getStatus() == Status.BUFFER_OVERFLOW) {
-                netOut = ByteBuffer.allocate(Math.max(packetBufferSize(), out.capacity() * 2));
+                netOut = ByteBuffer.allocate(Math.max(InboundRecords.packetBufferSize(engine), out.capacity() * 2));
                 continue;
             }
             if (result.bytesProduced() > 0) {
@@ -511,7 +444,7 @@ public final class TlsTransport implements Transport {
 
     private ByteBuffer netOut() {
         if (netOut == null) {
-            netOut = ByteBuffer.allocate(packetBufferSize());
+            netOut = ByteBuffer.allocate(InboundRecords.packetBufferSize(engine));
         }
         return netOut;
     }
@@ -530,12 +463,7 @@ public final class TlsTransport implements Transport {
      * output buffer is dropped only when no writer holds the lock at that moment.
      */
     public void releaseBuffers() {
-        if (appIn != null && !appIn.hasRemaining()) {
-            appIn = null;
-        }
-        if (netIn != null && !netIn.hasRemaining()) {
-            netIn = null;
-        }
+        inbound.release();
         if (writeLock.tryLock()) {
             try {
                 netOut = null;
@@ -551,16 +479,6 @@ public final class TlsTransport implements Transport {
         while ((task = engine.getDelegatedTask()) != null) {
             task.run();
         }
-    }
-
-    private int packetBufferSize() {
-        SSLSession handshaking = engine.getHandshakeSession();
-        return (handshaking != null ? handshaking : engine.getSession()).getPacketBufferSize();
-    }
-
-    private int applicationBufferSize() {
-        SSLSession handshaking = engine.getHandshakeSession();
-        return (handshaking != null ? handshaking : engine.getSession()).getApplicationBufferSize();
     }
 
     /**
