@@ -44,6 +44,14 @@ public enum HandshakeFailure {
     /** The peer closed or reset the connection before the handshake finished. */
     PEER_CLOSED,
 
+    /**
+     * A TLS ClientHello arrived on a <em>plaintext</em> port (a client using {@code https://} or
+     * TLS against a server that speaks no TLS). Only a protocol that looks for it sees it — the
+     * HTTP server does, before parsing — and it is closed with nothing sent: the server speaks
+     * no TLS, not even an alert.
+     */
+    TLS_ON_PLAINTEXT_PORT,
+
     /** Any other failure: a malformed record, an unexpected message, a local close during stop. */
     OTHER
 }

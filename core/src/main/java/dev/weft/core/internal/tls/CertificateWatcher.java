@@ -8,12 +8,14 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reloads a {@link ServerTlsContext} when its files change, from a thread owned by whoever
- * starts the watcher (the server, at start) and ended by {@link #stop()} (the server, at stop).
+ * starts the watcher (the server, at start: one of its own threads, counted and awaited by its
+ * stop) and ended by {@link #stop()} (the server, at stop).
  *
  * <p><b>Polling, not {@code WatchService}.</b> Every interval the files are read and their
  * contents hashed (SHA-256; certificate files are a few kilobytes). A {@code WatchService}
@@ -35,30 +37,32 @@ public final class CertificateWatcher {
     private final Set<Path> files;
     private final Duration interval;
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final Thread thread;
+    private volatile Thread thread;
     private String lastSeen;
     private volatile ReloadResult lastResult = new ReloadResult.Unchanged();
 
-    private CertificateWatcher(ServerTlsContext context, Duration interval, Thread.Builder threads) {
+    private CertificateWatcher(ServerTlsContext context, Duration interval) {
         this.context = context;
         this.files = MaterialFiles.paths(context.config());
         this.interval = interval;
         this.lastSeen = context.filesFingerprint();
-        this.thread = threads.unstarted(this::run);
     }
 
     /**
-     * Starts watching the files of {@code context} every {@code interval} on a thread made by
-     * {@code threads} (for example {@code Thread.ofVirtual().name("tls-reload")}).
+     * Starts watching the files of {@code context} every {@code interval} on the thread that
+     * {@code starter} starts for the watching loop and returns (for example a server's
+     * {@code task -> threads.start("tls-reload", task)}).
      */
-    public static CertificateWatcher start(ServerTlsContext context, Duration interval, Thread.Builder threads) {
+    public static CertificateWatcher start(ServerTlsContext context, Duration interval,
+                                           Function<Runnable, Thread> starter) {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(interval, "interval");
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("interval must be positive: " + interval);
         }
-        CertificateWatcher watcher = new CertificateWatcher(context, interval, threads);
-        watcher.thread.start();
+        Objects.requireNonNull(starter, "starter");
+        CertificateWatcher watcher = new CertificateWatcher(context, interval);
+        watcher.thread = starter.apply(watcher::run);
         return watcher;
     }
 

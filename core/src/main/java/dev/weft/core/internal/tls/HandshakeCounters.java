@@ -19,11 +19,13 @@ public final class HandshakeCounters {
         }
     }
 
-    void countCompleted() {
+    /** Counts a handshake that finished. */
+    public void countCompleted() {
         completed.increment();
     }
 
-    void countFailed(HandshakeFailure reason) {
+    /** Counts a handshake that failed for {@code reason}. */
+    public void countFailed(HandshakeFailure reason) {
         failed[reason.ordinal()].increment();
     }
 

@@ -1,15 +1,16 @@
 package dev.weft.core.internal.tls;
 
-import static dev.weft.core.internal.tls.TlsHandshakeTest.connect;
+import static dev.weft.core.fixtures.TlsSockets.connect;
+import static dev.weft.core.fixtures.TlsSockets.echoOnce;
 import static dev.weft.core.internal.tls.TlsHandshakeTest.echo;
-import static dev.weft.core.internal.tls.TlsHandshakeTest.echoOnce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.core.internal.tls.TestPki.Issued;
-import dev.weft.core.internal.tls.TestPki.KeyKind;
+import dev.weft.core.fixtures.TestPki;
+import dev.weft.core.fixtures.TestPki.Issued;
+import dev.weft.core.fixtures.TestPki.KeyKind;
 import dev.weft.core.tls.CertificateFingerprint;
 import dev.weft.core.tls.KeyMaterial;
 import dev.weft.core.tls.ReloadResult;
@@ -20,9 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLSocket;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,7 +121,7 @@ class CertificateReloadTest {
 
     @Test
     void theWatcherReloadsChangedFilesAndRefusesABrokenOneOnce() throws Exception {
-        watcher = CertificateWatcher.start(server.context(), Duration.ofMillis(20), Thread.ofVirtual().name("tls-reload"));
+        watcher = CertificateWatcher.start(server.context(), Duration.ofMillis(20), task -> Thread.ofVirtual().name("tls-reload").start(task));
         install(second);
         Poll.until("the watcher to load the second certificate",
                 () -> watcher.lastResult() instanceof ReloadResult.Reloaded r && r.fingerprint().equals(fingerprint(second)));
@@ -133,7 +134,7 @@ class CertificateReloadTest {
 
     @Test
     void aFileMissingDuringARotationIsRefusedUntilTheNewFilesAreComplete() throws Exception {
-        watcher = CertificateWatcher.start(server.context(), Duration.ofMillis(20), Thread.ofVirtual().name("tls-reload"));
+        watcher = CertificateWatcher.start(server.context(), Duration.ofMillis(20), task -> Thread.ofVirtual().name("tls-reload").start(task));
         Files.delete(key);
         Poll.until("the watcher to refuse the missing key", () -> watcher.lastResult() instanceof ReloadResult.Refused r
                 && r.reason().equals(key + ": no such file"));
@@ -146,7 +147,7 @@ class CertificateReloadTest {
 
     @Test
     void stoppingTheWatcherEndsItsThread() {
-        watcher = CertificateWatcher.start(server.context(), Duration.ofMinutes(1), Thread.ofVirtual().name("tls-reload"));
+        watcher = CertificateWatcher.start(server.context(), Duration.ofMinutes(1), task -> Thread.ofVirtual().name("tls-reload").start(task));
         assertTrue(watcher.isRunning());
         watcher.stop();
         assertFalse(watcher.isRunning(), "stop() returns once the thread has ended");

@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.core.internal.tls.TestPki.Issued;
-import dev.weft.core.internal.tls.TestPki.KeyKind;
+import dev.weft.core.fixtures.TestPki;
+import dev.weft.core.fixtures.TestPki.Issued;
+import dev.weft.core.fixtures.TestPki.KeyKind;
 import dev.weft.core.tls.HandshakeFailure;
 import dev.weft.core.tls.KeyMaterial;
 import dev.weft.core.tls.TlsClientConfig;

@@ -8,9 +8,9 @@ import java.security.cert.CertificateException;
 import java.util.OptionalInt;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The classification table itself, from the messages JDKs print: both the form of JDK 21 and

@@ -2,8 +2,9 @@ package dev.weft.core.internal.tls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.weft.core.internal.tls.TestPki.Issued;
-import dev.weft.core.internal.tls.TestPki.KeyKind;
+import dev.weft.core.fixtures.TestPki;
+import dev.weft.core.fixtures.TestPki.Issued;
+import dev.weft.core.fixtures.TestPki.KeyKind;
 import dev.weft.core.tls.KeyMaterial;
 import dev.weft.core.tls.TlsConfig;
 import dev.weft.testing.Poll;

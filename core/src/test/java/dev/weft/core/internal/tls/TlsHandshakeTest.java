@@ -1,13 +1,19 @@
 package dev.weft.core.internal.tls;
 
+import static dev.weft.core.fixtures.TlsSockets.connect;
+import static dev.weft.core.fixtures.TlsSockets.echoOnce;
+import static dev.weft.core.fixtures.TlsSockets.raw;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.core.internal.tls.TestPki.Issued;
-import dev.weft.core.internal.tls.TestPki.KeyKind;
+import dev.weft.core.fixtures.ClientHellos;
+import dev.weft.core.fixtures.LocalhostFixture;
+import dev.weft.core.fixtures.TestPki;
+import dev.weft.core.fixtures.TestPki.Issued;
+import dev.weft.core.fixtures.TestPki.KeyKind;
 import dev.weft.core.tls.CertificateFingerprint;
 import dev.weft.core.tls.ClientAuthentication;
 import dev.weft.core.tls.HandshakeFailure;
@@ -20,21 +26,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +52,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TlsHandshakeTest {
 
-    static final int SOCKET_TIMEOUT_MILLIS = 10_000;
 
     private static LocalhostFixture fixture;
     private static TestPki ca;
@@ -89,29 +92,6 @@ class TlsHandshakeTest {
 
     TlsConfig.Builder config() throws IOException {
         return fixture.config(dir);
-    }
-
-    static SSLSocket connect(SSLContext context, int port, java.util.function.Consumer<SSLParameters> settings)
-            throws IOException {
-        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), port);
-        socket.setSoTimeout(SOCKET_TIMEOUT_MILLIS);
-        SSLParameters parameters = socket.getSSLParameters();
-        settings.accept(parameters);
-        socket.setSSLParameters(parameters);
-        return socket;
-    }
-
-    static String echoOnce(SSLSocket socket, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        socket.getOutputStream().write(bytes);
-        socket.getOutputStream().flush();
-        return new String(socket.getInputStream().readNBytes(bytes.length), StandardCharsets.UTF_8);
-    }
-
-    static Socket raw(int port) throws IOException {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
-        socket.setSoTimeout(SOCKET_TIMEOUT_MILLIS);
-        return socket;
     }
 
     // ---- successful handshakes ----
@@ -314,28 +294,13 @@ class TlsHandshakeTest {
     void tls10And11ClientHellosAreRefusedWithAProtocolVersionAlert(int version) throws Exception {
         server = new TlsTestServer(config().build(), echo());
         try (Socket socket = raw(server.port())) {
-            socket.getOutputStream().write(legacyClientHello(version));
+            socket.getOutputStream().write(ClientHellos.legacy(version));
             byte[] alert = socket.getInputStream().readNBytes(7);
             assertArrayEquals(new byte[] {21, 3, alert[2], 0, 2, 2, 70}, alert, "a fatal protocol_version alert");
             assertEquals(-1, socket.getInputStream().read());
         }
         assertEquals(HandshakeFailure.PROTOCOL_VERSION, server.nextOutcome().failure().reason());
         assertEquals(1, server.metrics().failed(HandshakeFailure.PROTOCOL_VERSION));
-    }
-
-    /** A ClientHello as a TLS 1.0 or 1.1 client sends it: no supported_versions extension. */
-    static byte[] legacyClientHello(int version) {
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        ByteBuffer body = ByteBuffer.allocate(128);
-        body.putShort((short) version).put(random).put((byte) 0);
-        body.putShort((short) 4).putShort((short) 0xC013).putShort((short) 0xC014); // ECDHE_RSA AES CBC SHA
-        body.put((byte) 1).put((byte) 0);
-        body.flip();
-        ByteBuffer record = ByteBuffer.allocate(9 + body.remaining());
-        record.put((byte) 22).putShort((short) 0x0301).putShort((short) (4 + body.remaining()));
-        record.put((byte) 1).put((byte) 0).putShort((short) body.remaining()).put(body);
-        return record.array();
     }
 
     @Test
@@ -408,7 +373,7 @@ class TlsHandshakeTest {
     void aClientThatNeverFinishesTheHandshakeIsCutOffAtTheDeadline() throws Exception {
         server = new TlsTestServer(config().handshakeTimeout(Duration.ofMillis(300)).build(), echo());
         try (Socket silent = raw(server.port()); Socket stalled = raw(server.port())) {
-            byte[] hello = legacyClientHello(0x0303);
+            byte[] hello = ClientHellos.legacy(ClientHellos.TLS_1_2);
             stalled.getOutputStream().write(hello, 0, 10); // a record header and a little more, then nothing
             assertEquals(HandshakeFailure.TIMEOUT, server.nextOutcome().failure().reason());
             assertEquals(HandshakeFailure.TIMEOUT, server.nextOutcome().failure().reason());
@@ -436,7 +401,7 @@ class TlsHandshakeTest {
             assertEquals("before", echoOnce(good, "before"));
             for (int i = 0; i < 20; i++) {
                 try (Socket bad = raw(server.port())) {
-                    bad.getOutputStream().write(i % 2 == 0 ? legacyClientHello(0x0302) : new byte[] {1, 2, 3});
+                    bad.getOutputStream().write(i % 2 == 0 ? ClientHellos.legacy(ClientHellos.TLS_1_1) : new byte[] {1, 2, 3});
                     bad.getInputStream().readAllBytes();
                 }
             }

@@ -1,14 +1,16 @@
 package dev.weft.core.internal.tls;
 
-import static dev.weft.core.internal.tls.TlsHandshakeTest.connect;
+import static dev.weft.core.fixtures.TlsSockets.connect;
+import static dev.weft.core.fixtures.TlsSockets.echoOnce;
 import static dev.weft.core.internal.tls.TlsHandshakeTest.echo;
-import static dev.weft.core.internal.tls.TlsHandshakeTest.echoOnce;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.core.fixtures.LocalhostFixture;
+import dev.weft.core.fixtures.TestPki;
 import dev.weft.core.tls.TlsConfig;
 import dev.weft.testing.PinningRecorder;
 import java.io.ByteArrayOutputStream;
