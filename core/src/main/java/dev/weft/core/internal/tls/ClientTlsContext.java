@@ -91,6 +91,11 @@ public final class ClientTlsContext {
         return engine;
     }
 
+    /** The configuration. */
+    public TlsClientConfig config() {
+        return config;
+    }
+
     /** The handshake counters of this context's engines. */
     public HandshakeCounters counters() {
         return counters;

@@ -125,6 +125,11 @@ final class InboundRecords {
         return n;
     }
 
+    /** How many decrypted bytes are buffered, ready for {@link #takePlaintext}. */
+    int plaintextBuffered() {
+        return plaintext == null ? 0 : plaintext.remaining();
+    }
+
     /** Drops the buffers that hold nothing. */
     void release() {
         if (plaintext != null && !plaintext.hasRemaining()) {

@@ -309,6 +309,14 @@ public final class TlsTransport implements Transport {
     }
 
     /**
+     * How many decrypted bytes a {@link #read} returns without blocking: those left over from a
+     * record larger than an earlier read's array. The reading thread only.
+     */
+    public int available() {
+        return inbound.plaintextBuffered();
+    }
+
+    /**
      * Unwraps a record too big for the caller's array into the plaintext buffer (the engine checks
      * the room for a record before it checks that the record is complete, so this may still read).
      */
