@@ -30,7 +30,6 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,7 +92,7 @@ class DevelopmentCertificateTest {
     @ValueSource(strings = {"localhost", "127.0.0.1"})
     void anHttpsClientTrustingItConnectsWithHostNameVerification(String host) throws Exception {
         int port = serveHttps();
-        HttpClient client = HttpClient.newBuilder().sslContext(trusting(development.certificate()))
+        HttpClient client = HttpClient.newBuilder().sslContext(DevelopmentTrust.trusting(development.certificate()))
                 .connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1).build();
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("https://" + host + ":" + port + "/"))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
@@ -137,16 +136,4 @@ class DevelopmentCertificateTest {
         });
         return listener.getLocalPort();
     }
-
-    private static SSLContext trusting(X509Certificate certificate) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setCertificateEntry("dev", certificate);
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
-    }
-
 }
