@@ -2,6 +2,9 @@ package dev.weft.core.internal.tls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.weft.core.ConnectionHandler;
+import dev.weft.core.TcpServer;
+import dev.weft.core.TcpServerConfig;
 import dev.weft.core.fixtures.TestPki;
 import dev.weft.core.fixtures.TestPki.Issued;
 import dev.weft.core.fixtures.TestPki.KeyKind;
@@ -9,24 +12,18 @@ import dev.weft.core.tls.KeyMaterial;
 import dev.weft.core.tls.TlsConfig;
 import dev.weft.testing.Poll;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Measures the server's heap per idle TLS connection — handshake done, buffers released as on
- * {@code idle(true)}, the connection's virtual thread blocked in a read — against a plain one,
+ * Measures the server's heap per idle connection of the integrated engine — a {@link TcpServer}
+ * whose handler marks the connection {@linkplain dev.weft.core.Connection#idle(boolean) idle}
+ * (which releases the TLS buffers) and blocks in a 512-byte read — over TLS against plaintext,
  * with 1,000 connections from clients in another JVM. A measurement, not a test of a target: run
  * it by hand with {@code -Dweft.measure=true}; it prints the figures.
  */
@@ -34,6 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
 class IdleTlsConnectionHeapMeasurement {
 
     private static final int CONNECTIONS = 1_000;
+
+    /** What an idle keep-alive protocol does between requests. */
+    private static final ConnectionHandler IDLE_READER = connection -> {
+        connection.idle(true);
+        connection.read(new byte[512], 0, 512);
+    };
 
     @TempDir
     Path dir;
@@ -43,51 +46,21 @@ class IdleTlsConnectionHeapMeasurement {
         TestPki ca = TestPki.authority("Measurement CA");
         Issued localhost = ca.issue("localhost", KeyKind.EC, "localhost", "127.0.0.1");
         Path caPem = TestPki.writeCertificates(dir.resolve("ca.pem"), List.of(ca.certificate()));
-        TlsConfig config = TlsConfig.builder().noReloadChecks().certificate(KeyMaterial.pem(
+        TlsConfig tls = TlsConfig.builder().noReloadChecks().certificate(KeyMaterial.pem(
                 TestPki.writeCertificates(dir.resolve("chain.pem"), localhost.chain()),
                 TestPki.writePkcs8(dir.resolve("key.pem"), localhost.key()))).build();
+        TcpServerConfig.Builder config = TcpServerConfig.builder().host("127.0.0.1").port(0).maxConnections(2 * CONNECTIONS);
 
-        long plain = measurePlain();
-        long tls;
-        try (TlsTestServer server = new TlsTestServer(config, connection -> {
-            connection.tls().releaseBuffers(); // what SocketConnection.idle(true) will do
-            connection.tls().read(new byte[512], 0, 512);
-        })) {
-            tls = measure(server.port(), "tls", caPem, () -> server.metrics().handshakesCompleted());
+        long plain;
+        try (TcpServer server = new TcpServer(config.build(), IDLE_READER).start()) {
+            plain = measure(server.port(), "plain", null, () -> server.metrics().active());
         }
-        System.out.printf("idle connection heap, %d connections: plain %,d bytes each, TLS %,d bytes each (+%,d for TLS)%n",
-                CONNECTIONS, plain, tls, tls - plain);
-    }
-
-    /** A plain server with the same shape: one virtual thread per connection blocked reading into 512 bytes. */
-    private long measurePlain() throws Exception {
-        AtomicInteger connected = new AtomicInteger();
-        try (ServerSocketChannel listener = ServerSocketChannel.open()
-                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 2_048)) {
-            Thread acceptor = Thread.ofVirtual().start(() -> {
-                try {
-                    while (true) {
-                        SocketChannel channel = listener.accept();
-                        connected.incrementAndGet();
-                        Thread.ofVirtual().start(() -> {
-                            try (channel) {
-                                new SocketChannelTransport(channel).read(new byte[512], 0, 512);
-                            } catch (IOException e) {
-                                // the measuring client went away
-                            }
-                        });
-                    }
-                } catch (ClosedChannelException e) {
-                    // done
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            long perConnection = measure(((InetSocketAddress) listener.getLocalAddress()).getPort(), "plain", null, connected::get);
-            listener.close();
-            acceptor.join();
-            return perConnection;
+        long secure;
+        try (TcpServer server = new TcpServer(config.tls(tls).build(), IDLE_READER).start()) {
+            secure = measure(server.port(), "tls", caPem, () -> server.metrics().tls().handshakesCompleted());
         }
+        System.out.printf("idle connection heap, %d connections, TcpServer: plain %,d bytes each, TLS %,d bytes each"
+                + " (+%,d for TLS)%n", CONNECTIONS, plain, secure, secure - plain);
     }
 
     private static long measure(int port, String mode, Path caPem, java.util.function.LongSupplier established) throws Exception {
