@@ -304,6 +304,15 @@ class TcpServerTlsTest {
     }
 
     @Test
+    void aClientOfferingOnlyFiniteFieldGroupsIsRefused() throws Exception {
+        startEcho(fixture.config(dir).build());
+        try (SSLSocket socket = connect(ca.clientContext(), server.port(), p -> p.setNamedGroups(new String[] {"ffdhe2048"}))) {
+            assertThrows(SSLException.class, socket::startHandshake);
+        }
+        Poll.untilEqual("no shared group", 1, () -> server.metrics().tls().failed(HandshakeFailure.NO_SHARED_CIPHER));
+    }
+
+    @Test
     void garbageAndPlaintextNeverReachTheHandlerAndAreCountedAsNotTls() throws Exception {
         AtomicInteger handled = new AtomicInteger();
         start(fixture.config(dir).build(), connection -> handled.incrementAndGet());

@@ -23,6 +23,10 @@ import java.util.Set;
  * DHE (slow, and weak groups in the wild). This is Mozilla's "intermediate" list without DHE:
  * every browser and HTTP client of the last eight years connects.
  *
+ * <p>Whatever the policy, the key exchange uses only {@link #KEY_EXCHANGE_GROUPS}: the JDK would
+ * otherwise also offer TLS 1.3's finite-field groups, with which a client could make the server
+ * spend many times the CPU of an X25519 handshake.
+ *
  * <p>SSL 3, TLS 1.0 and TLS 1.1 cannot be enabled (RFC 8996): a client that offers nothing newer
  * fails with {@link HandshakeFailure#PROTOCOL_VERSION}.
  *
@@ -36,6 +40,9 @@ public record CipherPolicy(List<String> protocols, List<String> cipherSuites) {
     // before MODERN, whose construction reads it
     private static final List<String> BROKEN_SUITE_MARKERS =
             List.of("_NULL_", "_anon_", "_EXPORT", "_RC4_", "_DES_", "_3DES_", "_DES40_", "_MD5");
+
+    /** The key-exchange groups every policy uses, in order of preference: X25519, P-256, P-384. */
+    public static final List<String> KEY_EXCHANGE_GROUPS = List.of("x25519", "secp256r1", "secp384r1");
 
     /** The protocol versions that may be enabled. */
     public static final Set<String> ALLOWED_PROTOCOLS = Set.of("TLSv1.3", "TLSv1.2");

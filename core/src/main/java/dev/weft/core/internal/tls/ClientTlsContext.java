@@ -1,5 +1,6 @@
 package dev.weft.core.internal.tls;
 
+import dev.weft.core.tls.CipherPolicy;
 import dev.weft.core.tls.TlsClientConfig;
 import dev.weft.core.tls.TlsConfigException;
 import java.io.IOException;
@@ -78,6 +79,7 @@ public final class ClientTlsContext {
         SSLParameters parameters = engine.getSSLParameters();
         parameters.setProtocols(config.cipherPolicy().protocols().toArray(String[]::new));
         parameters.setCipherSuites(config.cipherPolicy().cipherSuites().toArray(String[]::new));
+        parameters.setNamedGroups(CipherPolicy.KEY_EXCHANGE_GROUPS.toArray(String[]::new));
         if (!config.applicationProtocols().isEmpty()) {
             parameters.setApplicationProtocols(config.applicationProtocols().toArray(String[]::new));
         }

@@ -41,6 +41,7 @@ final class HandshakeFailureClassifier {
     /** The last resort: fragments of the JDK's messages for failures it sends no readable alert for. */
     private static final List<Map.Entry<String, HandshakeFailure>> MESSAGE_FRAGMENTS = List.of(
             Map.entry("no cipher suites in common", HandshakeFailure.NO_SHARED_CIPHER),
+            Map.entry("No common named group", HandshakeFailure.NO_SHARED_CIPHER),
             Map.entry("not enabled or supported in server context", HandshakeFailure.PROTOCOL_VERSION),
             Map.entry("are not accepted by server preferences", HandshakeFailure.PROTOCOL_VERSION),
             Map.entry("Empty client certificate chain", HandshakeFailure.BAD_CERTIFICATE),

@@ -176,6 +176,7 @@ public final class ServerTlsContext {
         parameters.setProtocols(config.cipherPolicy().protocols().toArray(String[]::new));
         parameters.setCipherSuites(config.cipherPolicy().cipherSuites().toArray(String[]::new));
         parameters.setUseCipherSuitesOrder(true);
+        parameters.setNamedGroups(CipherPolicy.KEY_EXCHANGE_GROUPS.toArray(String[]::new));
         if (!config.applicationProtocols().isEmpty()) {
             parameters.setApplicationProtocols(config.applicationProtocols().toArray(String[]::new));
         }

@@ -24,6 +24,8 @@ class HandshakeFailureClassifierTest {
     @CsvSource(delimiter = '|', value = {
         "no cipher suites in common                                                 | NO_SHARED_CIPHER",
         "(handshake_failure) no cipher suites in common                             | NO_SHARED_CIPHER",
+        "No common named group                                                      | NO_SHARED_CIPHER",
+        "(unexpected_message) No common named group                                 | NO_SHARED_CIPHER",
         "Client requested protocol TLSv1.1 is not enabled or supported in server context | PROTOCOL_VERSION",
         "(protocol_version) Client requested protocol TLSv1 is not enabled or supported in server context | PROTOCOL_VERSION",
         "The client supported protocol versions [TLSv1.1] are not accepted by server preferences [TLSv1.3, TLSv1.2] | PROTOCOL_VERSION",
