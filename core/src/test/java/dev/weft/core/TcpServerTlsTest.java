@@ -373,6 +373,7 @@ class TcpServerTlsTest {
             assertEquals(-1, silent.getInputStream().read());
         }
         assertEquals(0, server.metrics().threads());
+        assertEquals(1, server.metrics().tls().failed(HandshakeFailure.OTHER), "closed by this side, not by the peer");
     }
 
     // ---- configuration and reload ----

@@ -165,6 +165,7 @@ public final class SocketConnection implements Connection, Client, Deadlined {
             return false;
         }
         long deadline = System.nanoTime() + tlsContext.config().handshakeTimeout().toNanos();
+        transport = layer; // a close from now on (the watchdog, a stopping server) goes through the TLS layer
         handshaking = true;
         readDeadline = deadline;
         server.watchdog().published(deadline);
@@ -177,7 +178,6 @@ public final class SocketConnection implements Connection, Client, Deadlined {
             handshaking = false;
         }
         tls = layer;
-        transport = layer;
         return idle(false);
     }
 
