@@ -6,17 +6,20 @@ import dev.weft.samples.cli.PortNumber;
 import dev.weft.samples.cli.PositiveNumber;
 import dev.weft.samples.cli.SampleLauncher;
 import dev.weft.samples.cli.ServerSample;
+import dev.weft.samples.tls.CertificateOptions;
 import dev.weft.udp.RelayConfig;
 import dev.weft.udp.UdpServerConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code chat [--port N] [--udp-port M] [--host ADDRESS] [--max-line BYTES]}: a TCP line chat,
- * plus the UDP relay on port M sharing its rooms when {@code --udp-port} is given.
+ * {@code chat [--port N] [--udp-port M] [--host ADDRESS] [--max-line BYTES] [--tls [--cert CHAIN.pem
+ * --key KEY.pem [--key-password-file F]]]}: a TCP line chat (over TLS with {@code --tls}), plus
+ * the UDP relay on port M sharing its rooms when {@code --udp-port} is given.
  */
 @Command(name = "chat", description = "TCP line chat (and UDP relay): every line goes to every other client of the room.")
 public final class ChatMain extends ServerSample {
@@ -33,12 +36,27 @@ public final class ChatMain extends ServerSample {
             description = "longest line accepted (default: ${DEFAULT-VALUE})")
     private int maxLine = ChatConfig.DEFAULTS.maxLineBytes();
 
+    @Option(names = "--tls", description = "speak TLS on --port (try: openssl s_client -connect 127.0.0.1:7008)")
+    private boolean tls;
+
+    @Mixin
+    private CertificateOptions certificate = new CertificateOptions();
+
     private ChatMain() {
     }
 
     @Override
+    protected void validate() {
+        certificate.validate(tls, "--tls");
+    }
+
+    @Override
     protected List<AutoCloseable> start() throws Exception {
-        TcpServerConfig server = TcpServerConfig.builder().name("chat").host(host()).port(port).build();
+        TcpServerConfig.Builder tcp = TcpServerConfig.builder().name("chat").host(host()).port(port);
+        if (tls) {
+            tcp.tls(certificate.tlsConfig("chat"));
+        }
+        TcpServerConfig server = tcp.build();
         ChatConfig chat = new ChatConfig(maxLine);
         UdpServerConfig udp = UdpServerConfig.builder().name("chat-udp").host(host()).port(udpPort.orElse(0)).build();
         ChatComponent app = DaggerChatComponent.factory()

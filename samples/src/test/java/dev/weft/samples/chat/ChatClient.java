@@ -31,6 +31,14 @@ final class ChatClient implements AutoCloseable {
         this(port, 0);
     }
 
+    /** A participant over an already connected socket (a TLS one, say). */
+    ChatClient(Socket connected) throws IOException {
+        socket = connected;
+        socket.setSoTimeout(10_000);
+        reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        out = socket.getOutputStream();
+    }
+
     void say(String line) throws IOException {
         out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
