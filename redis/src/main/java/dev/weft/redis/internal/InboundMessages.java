@@ -44,6 +44,11 @@ public final class InboundMessages {
         if (message.stamp().publisher().equals(context.self())) {
             return;
         }
+        if (message.kind() == MessageKind.LOST && message.memberInstance().equals(context.self())) {
+            // A survivor took this instance for lost while it was only cut off: it is alive, and
+            // re-asserts its members at its next heartbeat. Its own members are not told they left.
+            return;
+        }
         long missing = sequences.check(message.room(), message.stamp());
         if (missing == SequenceTracker.DUPLICATE) {
             context.counters().duplicates.increment();

@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
  * Whether Redis is reachable, from what the bridge's threads see of their own connections, and
  * the one place that says so in the log: one WARN when the bridge loses Redis (whichever
  * connection notices first), one INFO when every connection is back, with the outage's length,
- * and each recovery counted.
+ * and each recovery counted. A loss seen by one connection counts against all of them: each is
+ * up again only after it next worked, so a connection that slept through a Redis restart is not
+ * taken for live.
  */
 public final class LinkHealth {
 
@@ -77,7 +79,8 @@ public final class LinkHealth {
         boolean report;
         lock.lock();
         try {
-            up.remove(link);
+            // One connection failing means Redis may be gone for all: each must prove itself again.
+            up.clear();
             allUp = false;
             report = !lossReported;
             if (report) {

@@ -58,12 +58,11 @@ public final class Membership {
         }
     }
 
-    /** Whether {@code room} has {@code nickname} here. */
-    public boolean contains(String room, String nickname) {
+    /** Whether {@code room} has any member here. */
+    public boolean hasRoom(String room) {
         lock.lock();
         try {
-            Set<String> members = rooms.get(room);
-            return members != null && members.contains(nickname);
+            return rooms.containsKey(room);
         } finally {
             lock.unlock();
         }

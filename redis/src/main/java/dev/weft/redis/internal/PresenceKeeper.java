@@ -219,7 +219,9 @@ public final class PresenceKeeper implements Runnable {
                     context.self(), lost, context.config().presence().ttl(), removed.get().size());
             for (ClaimEntry entry : removed.get()) {
                 RoomNotice notice = new RoomNotice.Left(entry.nickname(), InstanceId.nameOf(lost), LeaveReason.INSTANCE_LOST);
-                tellRooms(() -> context.rooms().notice(entry.room(), notice));
+                if (membership.hasRoom(entry.room())) {
+                    tellRooms(() -> context.rooms().notice(entry.room(), notice));
+                }
                 publisher.offer(notice(MessageKind.LOST, entry, lost));
             }
         }

@@ -56,12 +56,13 @@ public final class PresenceScripts {
     /**
      * KEYS: heartbeat of the instance, its claims set, the instances set, its reaped marker.
      * ARGV: its id, the presence key prefix, the marker's TTL in ms, '1' to reap even though the
-     * heartbeat is there (an instance closing reaps itself). Returns nil if the instance is alive;
-     * else removes every nickname it still holds and returns their claim entries — to exactly one
+     * heartbeat is there (an instance closing reaps itself). Returns nil if the instance is alive
+     * or another survivor reaped it already; else removes every nickname it still holds and returns their claim entries — to exactly one
      * caller: the next one finds the claims set gone.
      */
     private static final byte[] REAP = RedisKeys.bytes("""
-            if ARGV[4] ~= '1' and redis.call('EXISTS', KEYS[1]) == 1 then
+            if ARGV[4] ~= '1' and (redis.call('EXISTS', KEYS[1]) == 1
+                or redis.call('SISMEMBER', KEYS[3], ARGV[1]) == 0) then
               return false
             end
             local removed = {}

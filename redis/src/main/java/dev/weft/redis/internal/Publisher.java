@@ -143,6 +143,7 @@ public final class Publisher implements Runnable {
     private void keepAlive() {
         try {
             connection.get().ping();
+            context.health().up(Link.PUBLISHER);
         } catch (JedisException e) {
             connection.discard();
             if (!context.lifecycle().closing()) {

@@ -313,6 +313,7 @@ public final class Subscriber {
         @Override
         public void onPong(byte[] pattern) {
             lastPongNanos = System.nanoTime();
+            context.health().up(Link.SUBSCRIBER);
         }
     }
 }
