@@ -1,5 +1,6 @@
 package dev.weft.redis;
 
+import dev.weft.testing.Poll;
 import java.time.Duration;
 
 /**
@@ -10,6 +11,7 @@ final class ChatNode implements AutoCloseable {
 
     final RecordingRooms rooms = new RecordingRooms();
     final RedisRoomBridge bridge;
+    private long published;
 
     ChatNode(RoomBridgeConfig config) {
         this.bridge = new RedisRoomBridge(config, rooms).start();
@@ -29,23 +31,56 @@ final class ChatNode implements AutoCloseable {
         return new ChatNode(config(redis, name));
     }
 
-    /** A member joins: local membership, then the cluster's claim; undone if refused. */
+    /**
+     * A member joins: local membership, then the cluster's claim; undone if refused. Once it
+     * returns, the join notice has been published (when Redis is up), so an instance joining
+     * later does not get it: tests know which notices to expect.
+     */
     ClaimOutcome join(String room, String nickname) {
         rooms.add(room, nickname);
         ClaimOutcome outcome = bridge.join(room, nickname);
         if (!outcome.granted()) {
             rooms.remove(room, nickname);
+        } else if (outcome instanceof ClaimOutcome.Claimed) {
+            published++;
+            settle();
         }
         return outcome;
     }
 
+    /** A member leaves; returns once the leave notice is published. */
     void leave(String room, String nickname) {
         rooms.remove(room, nickname);
         bridge.leave(room, nickname);
+        published++;
+        settle();
+    }
+
+    /** A member renames; returns once the change is published (when Redis is up). */
+    ClaimOutcome rename(String room, String from, String to) {
+        ClaimOutcome outcome = bridge.rename(room, from, to);
+        if (outcome instanceof ClaimOutcome.Claimed) {
+            rooms.remove(room, from);
+            rooms.add(room, to);
+            published++;
+            settle();
+        }
+        return outcome;
     }
 
     boolean say(String room, String nickname, String text) {
-        return bridge.publish(room, nickname, text);
+        boolean accepted = bridge.publish(room, nickname, text);
+        if (accepted) {
+            published++;
+        }
+        return accepted;
+    }
+
+    /** Waits until everything this node said so far is published. */
+    void settle() {
+        long expected = published;
+        Poll.until(bridge.instanceName() + " to publish " + expected + " messages",
+                () -> bridge.metrics().delivery().published() >= expected);
     }
 
     @Override

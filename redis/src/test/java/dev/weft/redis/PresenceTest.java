@@ -42,8 +42,9 @@ class PresenceTest {
 
         assertEquals(new ClaimOutcome.Taken("a"), b.join("lobby", "alice"));
         assertInstanceOf(ClaimOutcome.Claimed.class, b.join("kitchen", "alice"), "nicknames are unique per room");
-        assertEquals(new ClaimOutcome.Taken("a"), b.bridge.rename("kitchen", "alice", "alice2") instanceof ClaimOutcome.Claimed
-                ? b.join("lobby", "alice") : null);
+        assertInstanceOf(ClaimOutcome.Claimed.class, b.join("lobby", "bob"));
+        assertEquals(new ClaimOutcome.Taken("a"), b.rename("lobby", "bob", "alice"));
+        assertEquals(List.of(new PresentMember("alice", "a"), new PresentMember("bob", "b")), a.bridge.who("lobby").members());
     }
 
     @Test

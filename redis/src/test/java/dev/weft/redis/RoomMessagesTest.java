@@ -151,7 +151,7 @@ class RoomMessagesTest {
         assertEquals("hi alice", a.rooms.nextLine().line().text());
         assertEquals(2, a.bridge.who(room).members().size());
         assertEquals(2, b.bridge.history(room).size());
-        b.bridge.rename(room, "bob", "robert");
+        b.rename(room, "bob", "robert");
         b.leave(room, "robert");
         a.leave(room, "alice");
     }
@@ -164,7 +164,7 @@ class RoomMessagesTest {
         b.join("lobby", "bob");
         assertEquals(new RoomNotice.Joined("bob", "b"), a.rooms.nextNotice().notice());
 
-        assertInstanceOf(ClaimOutcome.Claimed.class, b.bridge.rename("lobby", "bob", "robert"));
+        assertInstanceOf(ClaimOutcome.Claimed.class, b.rename("lobby", "bob", "robert"));
 
         assertEquals(new RoomNotice.Renamed("bob", "robert", "b"), a.rooms.nextNotice().notice());
         assertInstanceOf(ClaimOutcome.Claimed.class, a.join("lobby", "bob"));
