@@ -76,7 +76,7 @@ public final class LatencyHistogram {
             return index;
         }
         int exponent = (index - SUB_BUCKETS) / SUB_BUCKETS + SUB_BITS;
-        if (exponent >= 59) {
+        if (exponent >= 62) {
             return Long.MAX_VALUE;
         }
         int sub = (index - SUB_BUCKETS) % SUB_BUCKETS;
