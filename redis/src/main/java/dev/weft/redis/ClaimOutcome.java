@@ -8,7 +8,11 @@ import java.util.Objects;
  */
 public sealed interface ClaimOutcome {
 
-    /** Whether the member may go ahead: the nickname is this instance's, or could not be checked. */
+    /**
+     * Whether the member may go ahead.
+     *
+     * @return true unless the nickname is {@link Taken}: it is this instance's, or could not be checked
+     */
     default boolean granted() {
         return !(this instanceof Taken);
     }

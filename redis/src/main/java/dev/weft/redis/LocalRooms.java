@@ -17,15 +17,25 @@ public interface LocalRooms {
     /**
      * Delivers a line said by a member of another instance to this instance's members of
      * {@code room}.
+     *
+     * @param room the room
+     * @param line the line, its speaker and their instance
      */
     void deliver(String room, RoomLine line);
 
-    /** Tells this instance's members of {@code room} about a member of another instance. */
+    /**
+     * Tells this instance's members of {@code room} about a member of another instance.
+     *
+     * @param room   the room
+     * @param notice who joined, left or changed nickname
+     */
     void notice(String room, RoomNotice notice);
 
     /**
      * A snapshot of this instance's members: room to nicknames. Called when the bridge
      * re-asserts presence after Redis was unreachable, so it must be the truth, not a cache.
+     *
+     * @return room to the nicknames of its members here; rooms without members may be left out
      */
     Map<String, Set<String>> members();
 
@@ -34,6 +44,8 @@ public interface LocalRooms {
      * turned out to be held in {@code room} by a member of another instance. The member here
      * must change nickname or leave the room; the bridge no longer holds the nickname for it.
      *
+     * @param room           the room
+     * @param nickname       the nickname the member here no longer holds
      * @param holderInstance the name of the instance whose member holds it
      */
     void claimLost(String room, String nickname, String holderInstance);

@@ -35,6 +35,8 @@ public record PresenceTiming(Duration heartbeatInterval, Duration ttl) {
      * The longest time from an instance's death until survivors have removed its members and
      * announced their leave: its last heartbeat expires after {@code ttl}, and a survivor looks
      * at most {@code heartbeatInterval} later.
+     *
+     * @return {@code ttl + heartbeatInterval}
      */
     public Duration lostInstanceBound() {
         return ttl.plus(heartbeatInterval);

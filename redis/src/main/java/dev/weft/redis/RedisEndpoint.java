@@ -47,39 +47,74 @@ public record RedisEndpoint(URI uri, Duration connectTimeout, Duration commandTi
         }
     }
 
-    /** The documented defaults for Redis at {@code uri}. */
+    /**
+     * The documented defaults for Redis at {@code uri}.
+     *
+     * @param uri where Redis is
+     * @return the endpoint
+     */
     public static RedisEndpoint of(URI uri) {
         return new RedisEndpoint(uri, Duration.ofSeconds(2), Duration.ofSeconds(1),
                 Duration.ofMillis(100), Duration.ofSeconds(5));
     }
 
-    /** The documented defaults for Redis at {@code uri}, e.g. {@code redis://127.0.0.1:6379}. */
+    /**
+     * The documented defaults for Redis at {@code uri}, e.g. {@code redis://127.0.0.1:6379}.
+     *
+     * @param uri where Redis is
+     * @return the endpoint
+     * @throws IllegalArgumentException if {@code uri} is not a URI
+     */
     public static RedisEndpoint of(String uri) {
         return of(URI.create(uri));
     }
 
-    /** The port of {@link #uri()}, 6379 when it names none. */
+    /**
+     * The port of {@link #uri()}.
+     *
+     * @return the port, 6379 when the URI names none
+     */
     public int port() {
         return uri.getPort() < 0 ? 6379 : uri.getPort();
     }
 
-    /** {@link #uri()} without its password, for logs and metrics. */
+    /**
+     * {@link #uri()} without its password, for logs and metrics.
+     *
+     * @return {@code scheme://host:port[/database]}
+     */
     public String redactedUri() {
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         return uri.getScheme() + "://" + uri.getHost() + ":" + port() + path;
     }
 
-    /** A copy with {@link #connectTimeout()} changed. */
+    /**
+     * A copy with {@link #connectTimeout()} changed.
+     *
+     * @param value the new value
+     * @return the copy
+     */
     public RedisEndpoint withConnectTimeout(Duration value) {
         return new RedisEndpoint(uri, value, commandTimeout, reconnectMinDelay, reconnectMaxDelay);
     }
 
-    /** A copy with {@link #commandTimeout()} changed. */
+    /**
+     * A copy with {@link #commandTimeout()} changed.
+     *
+     * @param value the new value
+     * @return the copy
+     */
     public RedisEndpoint withCommandTimeout(Duration value) {
         return new RedisEndpoint(uri, connectTimeout, value, reconnectMinDelay, reconnectMaxDelay);
     }
 
-    /** A copy with both reconnection delays changed. */
+    /**
+     * A copy with both reconnection delays changed.
+     *
+     * @param min the new {@link #reconnectMinDelay()}
+     * @param max the new {@link #reconnectMaxDelay()}
+     * @return the copy
+     */
     public RedisEndpoint withReconnectDelays(Duration min, Duration max) {
         return new RedisEndpoint(uri, connectTimeout, commandTimeout, min, max);
     }

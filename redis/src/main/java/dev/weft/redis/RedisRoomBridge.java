@@ -110,6 +110,7 @@ public final class RedisRoomBridge implements AutoCloseable {
      * Starts the bridge's threads and returns at once: it does not wait for Redis, which it keeps
      * trying to reach (until then it behaves as when Redis is down).
      *
+     * @return this bridge
      * @throws IllegalStateException if started before
      */
     public RedisRoomBridge start() {
@@ -148,6 +149,8 @@ public final class RedisRoomBridge implements AutoCloseable {
      * the room's subscription is confirmed too (unless that took the rest of the timeout): every
      * line published in the room from then on reaches this instance.
      *
+     * @param room     the room
+     * @param nickname the member's nickname, unique in the room across instances
      * @return {@link ClaimOutcome.Taken} if a member of another live instance has the nickname
      *         in the room — then nothing changed; else the member is in
      */
@@ -173,6 +176,9 @@ public final class RedisRoomBridge implements AutoCloseable {
      * A member of {@code room} changes nickname from {@code from} to {@code to}: claims the new
      * one like {@link #join}, then releases the old one and announces the change.
      *
+     * @param room the room
+     * @param from the member's nickname now
+     * @param to   the nickname the member wants
      * @return {@link ClaimOutcome.Taken} if {@code to} is held in the room on another instance —
      *         then the member keeps {@code from}
      */
@@ -194,6 +200,9 @@ public final class RedisRoomBridge implements AutoCloseable {
     /**
      * A member leaves {@code room} (or disconnects): releases the nickname, announces the leave,
      * and unsubscribes from the room if it was the last member here. Never waits for Redis.
+     *
+     * @param room     the room
+     * @param nickname the member's nickname
      */
     public void leave(String room, String nickname) {
         ClaimEntry entry = entry(room, nickname);
@@ -206,6 +215,9 @@ public final class RedisRoomBridge implements AutoCloseable {
      * Publishes a line said in {@code room} by the local member {@code nickname} to the other
      * instances, and appends it to the room's history. Never waits for Redis: the line is queued.
      *
+     * @param room     the room
+     * @param nickname the speaker, a member here
+     * @param text     the line, without line terminator
      * @return false if it was dropped (and counted): the publish queue is full or the bridge
      *         closed
      */
@@ -223,6 +235,9 @@ public final class RedisRoomBridge implements AutoCloseable {
      * Who is in {@code room} on every instance, for {@code /who}. Waits at most
      * {@link RedisEndpoint#commandTimeout()}; without Redis, lists this instance's members and
      * says the list is incomplete.
+     *
+     * @param room the room
+     * @return its members, sorted by nickname
      */
     public RoomPresence who(String room) {
         requireName(room, "room");
@@ -244,6 +259,9 @@ public final class RedisRoomBridge implements AutoCloseable {
      * The last {@link RoomHistoryConfig#length()} lines said in {@code room}, oldest first,
      * whichever instance their speakers were on — for a member who just joined. Waits at most
      * {@link RedisEndpoint#commandTimeout()}; empty without Redis.
+     *
+     * @param room the room
+     * @return the lines, oldest first
      */
     public List<RoomLine> history(String room) {
         requireName(room, "room");
@@ -259,22 +277,38 @@ public final class RedisRoomBridge implements AutoCloseable {
         };
     }
 
-    /** Whether every connection to Redis is up: what {@code GET /health} reports to load balancers. */
+    /**
+     * Whether every connection to Redis is up: what {@code GET /health} reports to load balancers.
+     *
+     * @return true while the bridge is linked to the cluster
+     */
     public boolean connected() {
         return context.health().allUp();
     }
 
-    /** This run's id: {@code <instance name>@<12 hex digits>}, new at every start of the process. */
+    /**
+     * This run's id, new for every bridge: a restarted instance is a new one to the others.
+     *
+     * @return {@code <instance name>@<12 hex digits>}
+     */
     public String instanceId() {
         return context.self();
     }
 
-    /** The configured instance name. */
+    /**
+     * The configured instance name.
+     *
+     * @return {@link RoomBridgeConfig#instanceName()}
+     */
     public String instanceName() {
         return config.instanceName();
     }
 
-    /** A snapshot of the counters. */
+    /**
+     * A snapshot of the counters.
+     *
+     * @return counts of messages, of the Redis link's state, and the lag
+     */
     public RoomBridgeMetrics metrics() {
         BridgeCounters c = context.counters();
         return new RoomBridgeMetrics(

@@ -57,38 +57,74 @@ public record RoomBridgeConfig(RedisEndpoint redis, String instanceName, String 
         }
     }
 
-    /** The documented defaults for an instance named {@code instanceName} using Redis at {@code redis}. */
+    /**
+     * The documented defaults for an instance named {@code instanceName} using Redis at {@code redis}.
+     *
+     * @param redis        where Redis is
+     * @param instanceName this instance's name
+     * @return the configuration
+     */
     public static RoomBridgeConfig of(RedisEndpoint redis, String instanceName) {
         return new RoomBridgeConfig(redis, instanceName, "weft", RoomHistoryConfig.DEFAULTS,
                 PresenceTiming.DEFAULTS, 10_000);
     }
 
-    /** A copy with {@link #redis()} changed. */
+    /**
+     * A copy with {@link #redis()} changed.
+     *
+     * @param value the new value
+     * @return the copy
+     */
     public RoomBridgeConfig withRedis(RedisEndpoint value) {
         return new RoomBridgeConfig(value, instanceName, channelPrefix, history, presence, publishQueueCapacity);
     }
 
-    /** A copy with {@link #instanceName()} changed. */
+    /**
+     * A copy with {@link #instanceName()} changed.
+     *
+     * @param value the new value
+     * @return the copy
+     */
     public RoomBridgeConfig withInstanceName(String value) {
         return new RoomBridgeConfig(redis, value, channelPrefix, history, presence, publishQueueCapacity);
     }
 
-    /** A copy with {@link #channelPrefix()} changed. */
+    /**
+     * A copy with {@link #channelPrefix()} changed.
+     *
+     * @param value the new value
+     * @return the copy
+     */
     public RoomBridgeConfig withChannelPrefix(String value) {
         return new RoomBridgeConfig(redis, instanceName, value, history, presence, publishQueueCapacity);
     }
 
-    /** A copy with {@link #history()} changed. */
+    /**
+     * A copy with {@link #history()} changed.
+     *
+     * @param value the new value
+     * @return the copy
+     */
     public RoomBridgeConfig withHistory(RoomHistoryConfig value) {
         return new RoomBridgeConfig(redis, instanceName, channelPrefix, value, presence, publishQueueCapacity);
     }
 
-    /** A copy with {@link #presence()} changed. */
+    /**
+     * A copy with {@link #presence()} changed.
+     *
+     * @param value the new value
+     * @return the copy
+     */
     public RoomBridgeConfig withPresence(PresenceTiming value) {
         return new RoomBridgeConfig(redis, instanceName, channelPrefix, history, value, publishQueueCapacity);
     }
 
-    /** A copy with {@link #publishQueueCapacity()} changed. */
+    /**
+     * A copy with {@link #publishQueueCapacity()} changed.
+     *
+     * @param value the new value
+     * @return the copy
+     */
     public RoomBridgeConfig withPublishQueueCapacity(int value) {
         return new RoomBridgeConfig(redis, instanceName, channelPrefix, history, presence, value);
     }

@@ -27,7 +27,11 @@ public record RoomHistoryConfig(int length, Duration retention) {
         DurationChecks.requirePositive(retention, "retention");
     }
 
-    /** Whether any history is kept. */
+    /**
+     * Whether any history is kept.
+     *
+     * @return {@code length > 0}
+     */
     public boolean enabled() {
         return length > 0;
     }

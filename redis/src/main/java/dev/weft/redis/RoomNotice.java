@@ -5,10 +5,18 @@ import java.util.Objects;
 /** A change in a room's membership on another instance, for {@link LocalRooms#notice}. */
 public sealed interface RoomNotice {
 
-    /** The nickname the notice is about (the new one, for {@link Renamed}). */
+    /**
+     * The nickname the notice is about.
+     *
+     * @return the member's nickname (the new one, for {@link Renamed})
+     */
     String nickname();
 
-    /** The {@linkplain RedisRoomBridge#instanceName() name} of the member's instance. */
+    /**
+     * Where the member is.
+     *
+     * @return the {@linkplain RedisRoomBridge#instanceName() name} of the member's instance
+     */
     String instance();
 
     /**

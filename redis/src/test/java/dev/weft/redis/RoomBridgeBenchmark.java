@@ -34,9 +34,9 @@ import org.HdrHistogram.Histogram;
  * Everything shares this machine's cores — Redis, three bridges, the speakers — so the figures are
  * end-to-end ones for this box. Not a test (no assertion, not run by the build); run it by hand:
  * <pre>
- * scripts/with-jdk21 mvn -B -q -pl redis -am test-compile
- * scripts/with-jdk21 mvn -B -q -pl redis dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
- * scripts/with-jdk21 java -cp redis/target/test-classes:redis/target/classes:$(cat /tmp/cp.txt) \
+ * scripts/with-jdk21 mvn -B -q -pl redis -am test-compile dependency:build-classpath \
+ *     -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/redis-cp.txt
+ * scripts/with-jdk21 java -cp redis/target/test-classes:redis/target/classes:$(cat /tmp/redis-cp.txt) \
  *     dev.weft.redis.RoomBridgeBenchmark [seconds=10] [rate=5000] [members=1000] [rooms=10]
  * </pre>
  */

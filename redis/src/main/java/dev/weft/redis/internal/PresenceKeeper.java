@@ -18,6 +18,7 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * The presence thread. Every heartbeat interval it
@@ -121,7 +122,8 @@ public final class PresenceKeeper implements Runnable {
     private boolean beat(Jedis jedis) {
         Pipeline pipeline = jedis.pipelined();
         byte[] self = RedisKeys.bytes(context.self());
-        pipeline.psetex(context.keys().alive(context.self()), context.config().presence().ttl().toMillis(), self);
+        pipeline.set(context.keys().alive(context.self()), self,
+                SetParams.setParams().px(context.config().presence().ttl().toMillis()));
         pipeline.sadd(context.keys().instances(), self);
         Response<Boolean> reaped = pipeline.exists(context.keys().reaped(context.self()));
         pipeline.sync();

@@ -3,8 +3,8 @@ package dev.weft.redis.internal;
 import java.net.URI;
 import java.time.Duration;
 import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.SslOptions;
 import redis.clients.jedis.util.JedisURIHelper;
 
 /**
@@ -42,8 +42,11 @@ public final class RedisConnector {
                 .resp2()
                 .connectionTimeoutMillis(connectTimeoutMillis)
                 .socketTimeoutMillis(Math.toIntExact(socketTimeout.toMillis()))
-                .clientName(clientNamePrefix + role)
-                .ssl(JedisURIHelper.isRedisSSLScheme(uri));
+                .clientName(clientNamePrefix + role);
+        if (JedisURIHelper.isRedisSSLScheme(uri)) {
+            // The JDK's trust store, with the host name checked against the certificate.
+            config.sslOptions(SslOptions.defaults());
+        }
         String user = JedisURIHelper.getUser(uri);
         String password = JedisURIHelper.getPassword(uri);
         if (password != null) {
@@ -60,10 +63,5 @@ public final class RedisConnector {
             jedis.close();
             throw e;
         }
-    }
-
-    /** The address connections go to. */
-    public HostAndPort address() {
-        return JedisURIHelper.getHostAndPort(uri);
     }
 }
