@@ -42,6 +42,16 @@ nofile=$(ulimit -n)
 if [ "$nofile" = unlimited ]; then nofile=1048576; fi
 MAXCONN=${MAXCONN:-$(( (nofile - 200) / 2 < 20000 ? (nofile - 200) / 2 : 20000 ))}
 
+# The health check both backends use: GET /health on each instance's HTTP port.
+health_checks() {
+  cat <<CFG
+    option httpchk
+    http-check send meth GET uri /health
+    http-check expect status 200
+    default-server inter 2s fall 2 rise 2
+CFG
+}
+
 haproxy_config() {
   local i
   cat <<CFG
@@ -76,11 +86,8 @@ backend chat_lines
     balance leastconn
     # Health from the instance's HTTP port: an instance cut from Redis answers 503 and gets no
     # new members until it is back (its members stay connected).
-    option httpchk
-    http-check send meth GET uri /health
-    http-check expect status 200
-    default-server inter 2s fall 2 rise 2
 CFG
+  health_checks
   for ((i = 1; i <= INSTANCES; i++)); do
     echo "    server chat-$i ${HOST}:$((CHAT_PORT + i - 1)) check port $((HTTP_PORT + i - 1))"
   done
@@ -96,11 +103,8 @@ frontend web
 backend web
     mode http
     balance leastconn
-    option httpchk
-    http-check send meth GET uri /health
-    http-check expect status 200
-    default-server inter 2s fall 2 rise 2
 CFG
+  health_checks
   for ((i = 1; i <= INSTANCES; i++)); do
     echo "    server chat-$i ${HOST}:$((HTTP_PORT + i - 1)) check"
   done

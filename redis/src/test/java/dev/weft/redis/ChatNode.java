@@ -27,10 +27,6 @@ final class ChatNode implements AutoCloseable {
                 .withPresence(new PresenceTiming(Duration.ofMillis(200), Duration.ofSeconds(2)));
     }
 
-    static ChatNode start(RedisServer redis, String name) {
-        return new ChatNode(config(redis, name));
-    }
-
     /**
      * A member joins: local membership, then the cluster's claim; undone if refused. Once it
      * returns, the join notice has been published (when Redis is up), so an instance joining

@@ -4,37 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.weft.testing.Poll;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Room history in a Redis Stream: what a joiner gets, whichever instance wrote it. */
 @ExtendWith(RedisServerExtension.class)
 class HistoryTest {
 
-    private final List<ChatNode> nodes = new ArrayList<>();
-
-    @AfterEach
-    void closeNodes() {
-        nodes.forEach(ChatNode::close);
-    }
-
-    private ChatNode node(RedisServer redis, String name, RoomHistoryConfig history) {
-        ChatNode node = new ChatNode(ChatNode.config(redis, name).withHistory(history));
-        nodes.add(node);
-        Poll.until(name + " to connect to Redis", node.bridge::connected);
-        return node;
-    }
+    @RegisterExtension
+    final ChatNodes nodes = new ChatNodes();
 
     @Test
     void aJoinerGetsTheLastLinesOfTheRoomWhicheverInstanceWroteThem(RedisServer redis) throws Exception {
         RoomHistoryConfig lastFive = new RoomHistoryConfig(5, Duration.ofMinutes(10));
-        ChatNode a = node(redis, "a", lastFive);
-        ChatNode b = node(redis, "b", lastFive);
+        ChatNode a = nodes.connected(ChatNode.config(redis, "a").withHistory(lastFive));
+        ChatNode b = nodes.connected(ChatNode.config(redis, "b").withHistory(lastFive));
         a.join("lobby", "alice");
         b.join("lobby", "bob");
         for (int i = 1; i <= 8; i++) {
@@ -43,7 +30,7 @@ class HistoryTest {
             speaker.say("lobby", i % 2 == 1 ? "alice" : "bob", "line " + i);
             assertEquals("line " + i, listener.rooms.nextLine().line().text());
         }
-        ChatNode c = node(redis, "c", lastFive);
+        ChatNode c = nodes.connected(ChatNode.config(redis, "c").withHistory(lastFive));
         c.join("lobby", "carol");
 
         List<RoomLine> history = c.bridge.history("lobby");
@@ -57,7 +44,7 @@ class HistoryTest {
 
     @Test
     void aRoomWithoutLinesHasAnEmptyHistory(RedisServer redis) {
-        ChatNode a = node(redis, "a", RoomHistoryConfig.DEFAULTS);
+        ChatNode a = nodes.connected(redis, "a");
         a.join("lobby", "alice");
 
         assertEquals(List.of(), a.bridge.history("lobby"));
@@ -66,8 +53,8 @@ class HistoryTest {
     @Test
     void noHistoryIsKeptWhenItsLengthIsZero(RedisServer redis) throws Exception {
         RoomHistoryConfig none = new RoomHistoryConfig(0, Duration.ofMinutes(1));
-        ChatNode a = node(redis, "a", none);
-        ChatNode b = node(redis, "b", none);
+        ChatNode a = nodes.connected(ChatNode.config(redis, "a").withHistory(none));
+        ChatNode b = nodes.connected(ChatNode.config(redis, "b").withHistory(none));
         a.join("lobby", "alice");
         b.join("lobby", "bob");
         a.say("lobby", "alice", "not kept");

@@ -7,37 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.testing.Poll;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Who is where across instances: unique nicknames per room, and what happens when an instance goes. */
 @ExtendWith(RedisServerExtension.class)
 class PresenceTest {
 
-    private final List<ChatNode> nodes = new ArrayList<>();
-
-    @AfterEach
-    void closeNodes() {
-        nodes.forEach(ChatNode::close);
-    }
-
-    private ChatNode node(RedisServer redis, String name) {
-        ChatNode node = ChatNode.start(redis, name);
-        nodes.add(node);
-        Poll.until(name + " to connect to Redis", node.bridge::connected);
-        return node;
-    }
+    @RegisterExtension
+    final ChatNodes nodes = new ChatNodes();
 
     @Test
     void aNicknameHeldInARoomOnOneInstanceIsRefusedInThatRoomOnAnother(RedisServer redis) {
-        ChatNode a = node(redis, "a");
-        ChatNode b = node(redis, "b");
+        ChatNode a = nodes.connected(redis, "a");
+        ChatNode b = nodes.connected(redis, "b");
         assertInstanceOf(ClaimOutcome.Claimed.class, a.join("lobby", "alice"));
 
         assertEquals(new ClaimOutcome.Taken("a"), b.join("lobby", "alice"));
@@ -49,8 +37,8 @@ class PresenceTest {
 
     @Test
     void aNicknameReleasedOnOneInstanceCanBeClaimedOnAnother(RedisServer redis) {
-        ChatNode a = node(redis, "a");
-        ChatNode b = node(redis, "b");
+        ChatNode a = nodes.connected(redis, "a");
+        ChatNode b = nodes.connected(redis, "b");
         a.join("lobby", "alice");
         a.leave("lobby", "alice");
 
@@ -60,9 +48,9 @@ class PresenceTest {
 
     @Test
     void whoListsTheMembersOfEveryInstance(RedisServer redis) {
-        ChatNode a = node(redis, "a");
-        ChatNode b = node(redis, "b");
-        ChatNode c = node(redis, "c");
+        ChatNode a = nodes.connected(redis, "a");
+        ChatNode b = nodes.connected(redis, "b");
+        ChatNode c = nodes.connected(redis, "c");
         a.join("lobby", "alice");
         b.join("lobby", "bob");
         c.join("lobby", "carol");
@@ -78,9 +66,9 @@ class PresenceTest {
     @Test
     void aKilledInstanceLeavesPresenceWithinTheBoundAndEachOfItsMembersLeaveIsAnnouncedOnce(RedisServer redis)
             throws Exception {
-        ChatNode a = node(redis, "a");
-        ChatNode b = node(redis, "b");
-        ChatNode c = node(redis, "c");
+        ChatNode a = nodes.connected(redis, "a");
+        ChatNode b = nodes.connected(redis, "b");
+        ChatNode c = nodes.connected(redis, "c");
         a.join("lobby", "alice");
         b.join("lobby", "bob");
         b.join("kitchen", "bob");
@@ -110,8 +98,8 @@ class PresenceTest {
 
     @Test
     void aClosedInstanceAnnouncesItsRemainingMembersAsStopped(RedisServer redis) throws Exception {
-        ChatNode a = node(redis, "a");
-        ChatNode b = node(redis, "b");
+        ChatNode a = nodes.connected(redis, "a");
+        ChatNode b = nodes.connected(redis, "b");
         a.join("lobby", "alice");
         b.join("lobby", "bob");
         expectJoins(a, 1);
@@ -124,8 +112,8 @@ class PresenceTest {
 
     @Test
     void anInstanceTakenForLostClaimsItsMembersBackAndAnnouncesThemAgain(RedisServer redis) throws Exception {
-        ChatNode a = node(redis, "a");
-        ChatNode b = node(redis, "b");
+        ChatNode a = nodes.connected(redis, "a");
+        ChatNode b = nodes.connected(redis, "b");
         a.join("lobby", "alice");
         b.join("lobby", "bob");
         expectJoins(a, 1);

@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Redis killed, restarted, hung or absent: the local rooms go on, the bridge comes back by itself. */
 @ExtendWith(RedisServerExtension.class)
@@ -21,30 +21,14 @@ class RedisFailureTest {
     /** Scheduling slack on top of the command timeout for a machine shared by busy builds. */
     private static final Duration SLACK = Duration.ofMillis(1_500);
 
-    private final List<ChatNode> nodes = new ArrayList<>();
-
-    @AfterEach
-    void closeNodes() {
-        nodes.forEach(ChatNode::close);
-    }
-
-    private ChatNode node(RoomBridgeConfig config) {
-        ChatNode node = new ChatNode(config);
-        nodes.add(node);
-        return node;
-    }
-
-    private ChatNode connectedNode(RedisServer redis, String name) {
-        ChatNode node = node(ChatNode.config(redis, name));
-        Poll.until(name + " to connect to Redis", node.bridge::connected);
-        return node;
-    }
+    @RegisterExtension
+    final ChatNodes nodes = new ChatNodes();
 
     @Test
     void redisKilledAndRestartedMidConversationKeepsLocalRoomsAndResumesAcrossInstances(RedisServer redis)
             throws Exception {
-        ChatNode a = connectedNode(redis, "a");
-        ChatNode b = connectedNode(redis, "b");
+        ChatNode a = nodes.connected(redis, "a");
+        ChatNode b = nodes.connected(redis, "b");
         a.join("lobby", "alice");
         b.join("lobby", "bob");
         a.say("lobby", "alice", "before");
@@ -79,7 +63,7 @@ class RedisFailureTest {
 
     @Test
     void aClientThreadNeverWaitsLongerThanTheCommandTimeoutForAHungRedis(RedisServer redis) throws Exception {
-        ChatNode a = connectedNode(redis, "a");
+        ChatNode a = nodes.connected(redis, "a");
         a.join("lobby", "alice");
         Duration timeout = ChatNode.config(redis, "a").redis().commandTimeout();
         redis.pause();
@@ -96,8 +80,8 @@ class RedisFailureTest {
 
     @Test
     void aFullPublishQueueDropsLinesAndCountsThemWithoutBlocking(RedisServer redis) throws Exception {
-        ChatNode a = node(ChatNode.config(redis, "a").withPublishQueueCapacity(20));
-        ChatNode b = connectedNode(redis, "b");
+        ChatNode a = nodes.start(ChatNode.config(redis, "a").withPublishQueueCapacity(20));
+        ChatNode b = nodes.connected(redis, "b");
         Poll.until("a to connect to Redis", a.bridge::connected);
         a.join("lobby", "alice");
         b.join("lobby", "bob");
@@ -124,12 +108,12 @@ class RedisFailureTest {
     @Test
     void aBridgeStartedWithoutRedisWorksLocallyAndJoinsTheClusterWhenRedisComes(RedisServer redis) throws Exception {
         redis.kill();
-        ChatNode a = node(ChatNode.config(redis, "a"));
+        ChatNode a = nodes.start(ChatNode.config(redis, "a"));
         assertEquals(new ClaimOutcome.Unverified("Redis is unreachable"), a.join("lobby", "alice"));
 
         redis.restart();
         Poll.until("a to connect to Redis", a.bridge::connected);
-        ChatNode b = connectedNode(redis, "b");
+        ChatNode b = nodes.connected(redis, "b");
 
         Poll.until("alice to be claimed in Redis", () -> b.bridge.who("lobby").members().equals(
                 List.of(new PresentMember("alice", "a"))));
@@ -138,8 +122,8 @@ class RedisFailureTest {
 
     @Test
     void aNicknameGrantedOnTwoInstancesWhileRedisWasDownIsLostByOneOfThem(RedisServer redis) throws Exception {
-        ChatNode a = connectedNode(redis, "a");
-        ChatNode b = connectedNode(redis, "b");
+        ChatNode a = nodes.connected(redis, "a");
+        ChatNode b = nodes.connected(redis, "b");
         redis.kill();
         Poll.until("a and b to notice Redis is gone", () -> !a.bridge.connected() && !b.bridge.connected());
         assertInstanceOf(ClaimOutcome.Unverified.class, a.join("lobby", "sam"));
@@ -157,14 +141,14 @@ class RedisFailureTest {
 
     @Test
     void closeLeavesNoThreadOfTheBridgeAliveWhetherRedisIsUpOrDown(RedisServer redis) {
-        ChatNode up = connectedNode(redis, "up");
+        ChatNode up = nodes.connected(redis, "up");
         up.join("lobby", "alice");
         up.close();
         up.close();
         assertTrue(up.bridge.threads().stream().noneMatch(Thread::isAlive), "alive after close: " + up.bridge.threads());
 
         redis.kill();
-        ChatNode down = node(ChatNode.config(redis, "down"));
+        ChatNode down = nodes.start(ChatNode.config(redis, "down"));
         down.join("lobby", "bob");
         down.say("lobby", "bob", "unsent");
         down.close();

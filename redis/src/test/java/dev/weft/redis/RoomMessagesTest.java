@@ -13,32 +13,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Room lines crossing instances through a real Redis: once each, in order, never back to their publisher. */
 @ExtendWith(RedisServerExtension.class)
 class RoomMessagesTest {
 
-    private final List<ChatNode> nodes = new ArrayList<>();
-
-    @AfterEach
-    void closeNodes() {
-        nodes.forEach(ChatNode::close);
-    }
-
-    private ChatNode node(RedisServer redis, String name) {
-        ChatNode node = ChatNode.start(redis, name);
-        nodes.add(node);
-        Poll.until(name + " to connect to Redis", node.bridge::connected);
-        return node;
-    }
+    @RegisterExtension
+    final ChatNodes nodes = new ChatNodes();
 
     @Test
     void aLineSaidOnOneInstanceReachesTheRoomOnTheOther(RedisServer redis) throws Exception {
-        ChatNode a = node(redis, "a");
-        ChatNode b = node(redis, "b");
+        ChatNode a = nodes.connected(redis, "a");
+        ChatNode b = nodes.connected(redis, "b");
         assertInstanceOf(ClaimOutcome.Claimed.class, a.join("lobby", "alice"));
         assertInstanceOf(ClaimOutcome.Claimed.class, b.join("lobby", "bob"));
         assertEquals(new RoomNotice.Joined("bob", "b"), a.rooms.nextNotice().notice());
@@ -56,7 +45,7 @@ class RoomMessagesTest {
     @Test
     void threeInstancesGetEachPublishersLinesOnceAndInOrderAndNeverTheirOwn(RedisServer redis) throws Exception {
         int perPublisher = 300;
-        List<ChatNode> three = List.of(node(redis, "a"), node(redis, "b"), node(redis, "c"));
+        List<ChatNode> three = List.of(nodes.connected(redis, "a"), nodes.connected(redis, "b"), nodes.connected(redis, "c"));
         for (ChatNode node : three) {
             assertTrue(node.join("room", "m-" + node.bridge.instanceName()).granted());
         }
@@ -95,8 +84,8 @@ class RoomMessagesTest {
 
     @Test
     void linesOfOneRoomDoNotReachAnother(RedisServer redis) throws Exception {
-        ChatNode a = node(redis, "a");
-        ChatNode b = node(redis, "b");
+        ChatNode a = nodes.connected(redis, "a");
+        ChatNode b = nodes.connected(redis, "b");
         a.join("red", "alice");
         a.join("blue", "alice");
         b.join("blue", "bob");
@@ -112,8 +101,8 @@ class RoomMessagesTest {
 
     @Test
     void anInstanceWhoseLastMemberLeftARoomNoLongerReceivesIt(RedisServer redis) throws Exception {
-        ChatNode a = node(redis, "a");
-        ChatNode b = node(redis, "b");
+        ChatNode a = nodes.connected(redis, "a");
+        ChatNode b = nodes.connected(redis, "b");
         a.join("lobby", "alice");
         b.join("lobby", "bob");
         b.join("other", "bob");
@@ -132,8 +121,8 @@ class RoomMessagesTest {
 
     @Test
     void onceWarmTheBridgeNeverPinsACarrierThread(RedisServer redis) throws Exception {
-        ChatNode a = node(redis, "a");
-        ChatNode b = node(redis, "b");
+        ChatNode a = nodes.connected(redis, "a");
+        ChatNode b = nodes.connected(redis, "b");
         exchange(a, b, "warm-up");
         try (PinningRecorder recorder = PinningRecorder.start()) {
             exchange(a, b, "measured");
@@ -158,8 +147,8 @@ class RoomMessagesTest {
 
     @Test
     void aRenameIsAnnouncedAndFreesTheOldNickname(RedisServer redis) throws Exception {
-        ChatNode a = node(redis, "a");
-        ChatNode b = node(redis, "b");
+        ChatNode a = nodes.connected(redis, "a");
+        ChatNode b = nodes.connected(redis, "b");
         a.join("lobby", "alice");
         b.join("lobby", "bob");
         assertEquals(new RoomNotice.Joined("bob", "b"), a.rooms.nextNotice().notice());
