@@ -156,6 +156,9 @@ public final class RedisRoomBridge implements AutoCloseable {
      */
     public ClaimOutcome join(String room, String nickname) {
         ClaimEntry entry = entry(room, nickname);
+        if (context.lifecycle().closing()) {
+            return new ClaimOutcome.Unverified("the bridge is closed");
+        }
         long deadline = System.nanoTime() + config.redis().commandTimeout().toNanos();
         if (membership.add(room, nickname)) {
             subscriber.want(room);
@@ -185,6 +188,9 @@ public final class RedisRoomBridge implements AutoCloseable {
     public ClaimOutcome rename(String room, String from, String to) {
         ClaimEntry old = entry(room, from);
         ClaimEntry wanted = entry(room, to);
+        if (context.lifecycle().closing()) {
+            return new ClaimOutcome.Unverified("the bridge is closed");
+        }
         membership.add(room, to);
         ClaimOutcome outcome = claim(wanted);
         if (outcome instanceof ClaimOutcome.Taken) {
@@ -206,6 +212,9 @@ public final class RedisRoomBridge implements AutoCloseable {
      */
     public void leave(String room, String nickname) {
         ClaimEntry entry = entry(room, nickname);
+        if (context.lifecycle().closing()) {
+            return;
+        }
         forget(entry);
         release(entry);
         publisher.offer(message(MessageKind.LEAVE, room, nickname, ""));

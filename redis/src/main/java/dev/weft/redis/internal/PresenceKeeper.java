@@ -98,7 +98,9 @@ public final class PresenceKeeper implements Runnable {
                     if (context.lifecycle().pause(interval)) {
                         break;
                     }
-                } catch (JedisException e) {
+                } catch (JedisException | IllegalStateException e) {
+                    // IllegalStateException: a reply of a shape the scripts never give (another
+                    // program writing under this prefix?): treated like a failed connection.
                     connection.discard();
                     fresh = true;
                     if (context.lifecycle().closing()) {
@@ -144,7 +146,14 @@ public final class PresenceKeeper implements Runnable {
         }
         Set<ClaimEntry> pending = membership.snapshot();
         Set<ClaimEntry> truth = new HashSet<>();
-        context.rooms().members().forEach((room, nicks) -> nicks.forEach(nick -> truth.add(new ClaimEntry(room, nick))));
+        try {
+            context.rooms().members().forEach((room, nicks) -> nicks.forEach(nick -> truth.add(new ClaimEntry(room, nick))));
+        } catch (RuntimeException e) {
+            log.error("{} local rooms failed to list their members: presence is re-asserted at the next heartbeat",
+                    context.self(), e);
+            dirty.set(true);
+            return;
+        }
 
         Pipeline pipeline = jedis.pipelined();
         Map<ClaimEntry, Response<Object>> claims = new LinkedHashMap<>();

@@ -227,6 +227,12 @@ public final class Publisher implements Runnable {
                 context.health().down(Link.PUBLISHER, e);
             }
             return false;
+        } catch (RuntimeException e) {
+            // Not a failure Jedis reports as such: a bug here or there. Start over on a new connection.
+            log.error("{} publishing failed unexpectedly; retrying on a new connection", context.self(), e);
+            connection.discard();
+            context.health().down(Link.PUBLISHER, e);
+            return false;
         }
     }
 

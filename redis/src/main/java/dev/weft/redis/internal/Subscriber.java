@@ -55,6 +55,8 @@ public final class Subscriber {
     /** The live subscription, or null. Guarded by {@link #lock}. */
     private RoomPubSub live;
     private volatile long lastPongNanos;
+    /** When the current attempt to subscribe began, or 0 once it is live or over. */
+    private volatile long subscribingSinceNanos;
     private boolean subscribedBefore;
 
     /**
@@ -138,12 +140,18 @@ public final class Subscriber {
             // Last: its confirmation comes after every room's, so the subscription is complete when live.
             channels.add(ownChannel);
             try {
+                subscribingSinceNanos = System.nanoTime();
                 connection.get().subscribe(pubSub, channels.toArray(byte[][]::new));
             } catch (JedisException e) {
                 if (!context.lifecycle().closing()) {
                     context.health().down(Link.SUBSCRIBER, e);
                 }
+            } catch (RuntimeException e) {
+                // Not a failure Jedis reports as such: a bug here or there. Subscribe again on a new connection.
+                log.error("{} the subscription failed unexpectedly; subscribing again", context.self(), e);
+                context.health().down(Link.SUBSCRIBER, e);
             } finally {
+                subscribingSinceNanos = 0;
                 lock.lock();
                 try {
                     live = null;
@@ -226,6 +234,11 @@ public final class Subscriber {
             lock.unlock();
         }
         if (pubSub == null) {
+            long since = subscribingSinceNanos;
+            if (since != 0 && System.nanoTime() - since > deadAfterNanos) {
+                log.debug("{} subscription unconfirmed for longer than the presence TTL: reopening it", context.self());
+                connection.abort();
+            }
             return;
         }
         if (System.nanoTime() - lastPongNanos > deadAfterNanos) {
@@ -257,6 +270,7 @@ public final class Subscriber {
             lock.unlock();
         }
         lastPongNanos = System.nanoTime();
+        subscribingSinceNanos = 0;
         pubSub.backoff.reset();
         changes.release();
         if (subscribedBefore) {
