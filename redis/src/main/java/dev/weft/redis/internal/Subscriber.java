@@ -171,14 +171,20 @@ public final class Subscriber {
     public void keep() {
         Duration interval = context.config().presence().heartbeatInterval();
         long deadAfterNanos = context.config().presence().ttl().toNanos();
+        long nextProbe = System.nanoTime() + interval.toNanos();
         try {
             while (!context.lifecycle().closing()) {
-                if (!changes.tryAcquire(interval.toNanos(), TimeUnit.NANOSECONDS)) {
-                    probe(deadAfterNanos);
+                // Pings keep their schedule however often subscriptions change.
+                if (changes.tryAcquire(Math.max(0, nextProbe - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    changes.drainPermits();
                 }
-                changes.drainPermits();
-                if (!context.lifecycle().closing()) {
-                    reconcile();
+                if (context.lifecycle().closing()) {
+                    return;
+                }
+                reconcile();
+                if (System.nanoTime() - nextProbe >= 0) {
+                    probe(deadAfterNanos);
+                    nextProbe = System.nanoTime() + interval.toNanos();
                 }
             }
         } catch (InterruptedException e) {
