@@ -191,13 +191,18 @@ public final class RedisRoomBridge implements AutoCloseable {
         if (context.lifecycle().closing()) {
             return new ClaimOutcome.Unverified("the bridge is closed");
         }
-        membership.add(room, to);
+        if (from.equals(to)) {
+            return new ClaimOutcome.Claimed("");
+        }
+        if (membership.add(room, to)) {
+            subscriber.want(room);
+        }
         ClaimOutcome outcome = claim(wanted);
         if (outcome instanceof ClaimOutcome.Taken) {
-            membership.remove(room, to);
+            forget(wanted);
             return outcome;
         }
-        membership.remove(room, from);
+        forget(old);
         release(old);
         publisher.offer(message(MessageKind.RENAME, room, to, from));
         return outcome;
