@@ -1,7 +1,7 @@
 /**
  * Weft Redis: chat rooms shared by several Weft instances through one Redis server — live room
  * lines over pub/sub, history in a Stream per room, presence kept with heartbeats and atomic
- * claims.
+ * claims — as the {@code RoomsCluster} of {@code dev.weft.core.rooms.ChatRooms}.
  *
  * <p>Jedis has no module descriptor of its own; {@code redis.clients.jedis} is the
  * {@code Automatic-Module-Name} of its jar's manifest, stable across its releases. Only
@@ -9,6 +9,7 @@
  * {@code dev.weft.redis.internal}.
  */
 module dev.weft.redis {
+    requires transitive dev.weft.core;
     requires redis.clients.jedis;
     requires org.slf4j;
 

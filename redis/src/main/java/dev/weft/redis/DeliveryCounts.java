@@ -4,7 +4,7 @@ package dev.weft.redis;
  * Counts of room messages (lines and notices) since the bridge started.
  *
  * @param published  messages this instance published to Redis
- * @param received   messages from other instances delivered to {@link LocalRooms}
+ * @param received   messages from other instances delivered to {@link dev.weft.core.rooms.LocalRooms}
  * @param dropped    messages of this instance never published: the publish queue was full, or
  *                   still held them when the bridge closed
  * @param duplicates messages from other instances discarded because they had been delivered

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * How long messages from other instances took from publish to delivery here: from the moment the
- * publishing instance accepted them to the moment this one handed them to {@link LocalRooms}.
+ * publishing instance accepted them to the moment this one handed them to {@link dev.weft.core.rooms.LocalRooms}.
  * Measured with the two instances' wall clocks, so clock skew between machines adds to it.
  * Percentiles are bucket upper bounds, at most 12.5% above the true value.
  *

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param connectTimeout      how long opening a connection may take; default 2 seconds. Shorter
  *                            notices a dead host sooner, too short fails on a busy network
  * @param commandTimeout      the longest a client's thread waits for Redis in
- *                            {@link RedisRoomBridge#join}, {@code rename}, {@code who} and
+ *                            {@link RedisRoomBridge#claim}, {@code who} and
  *                            {@code history}, and the socket timeout of every command; default
  *                            1 second. When it passes, the call answers from local state (see
  *                            each method), so this bounds how long Redis can stall a client

@@ -1,5 +1,13 @@
 package dev.weft.redis;
 
+import dev.weft.core.rooms.ChatRooms;
+import dev.weft.core.rooms.LeaveReason;
+import dev.weft.core.rooms.LocalRooms;
+import dev.weft.core.rooms.NicknameClaim;
+import dev.weft.core.rooms.PresentMember;
+import dev.weft.core.rooms.RoomLine;
+import dev.weft.core.rooms.RoomPresence;
+import dev.weft.core.rooms.RoomsCluster;
 import dev.weft.redis.internal.BridgeContext;
 import dev.weft.redis.internal.BridgeCounters;
 import dev.weft.redis.internal.ClaimEntry;
@@ -9,14 +17,15 @@ import dev.weft.redis.internal.EpochMicros;
 import dev.weft.redis.internal.HistoryEntries;
 import dev.weft.redis.internal.InboundMessages;
 import dev.weft.redis.internal.InstanceId;
+import dev.weft.redis.internal.LeaveWords;
 import dev.weft.redis.internal.Lifecycle;
 import dev.weft.redis.internal.LinkHealth;
 import dev.weft.redis.internal.Membership;
 import dev.weft.redis.internal.MessageKind;
 import dev.weft.redis.internal.Outbound;
 import dev.weft.redis.internal.PresenceKeeper;
-import dev.weft.redis.internal.PresenceScripts;
 import dev.weft.redis.internal.PresenceScripts.ClaimResult;
+import dev.weft.redis.internal.PresenceScripts;
 import dev.weft.redis.internal.Publisher;
 import dev.weft.redis.internal.RedisConnector;
 import dev.weft.redis.internal.RedisKeys;
@@ -36,35 +45,37 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Extends this instance's chat rooms to every instance that uses the same Redis and channel
- * prefix: the rooms' lines, presence and history become the cluster's.
- *
- * <p>The chat-rooms service calls it as its members come, speak and go, and receives what the
- * other instances send through {@link LocalRooms}:
+ * prefix: the rooms' lines, presence and history become the cluster's. It is the
+ * {@link RoomsCluster} of a {@link ChatRooms}, which calls it as its members come, speak and go;
+ * what the other instances send, it hands to the rooms' {@link LocalRooms}:
  * <pre>{@code
- * RedisRoomBridge bridge = new RedisRoomBridge(RoomBridgeConfig.of(RedisEndpoint.of(uri), "chat-a"), rooms).start();
- * ClaimOutcome claim = bridge.join("lobby", "alice");     // refused if alice is in lobby elsewhere
- * bridge.publish("lobby", "alice", "hello");             // never waits for Redis
- * List<RoomLine> missed = bridge.history("lobby");        // the last lines, whoever said them
+ * ChatRooms rooms = new ChatRooms(RoomsConfig.DEFAULTS);
+ * RedisRoomBridge bridge = RedisRoomBridge.attachedTo(rooms,
+ *         RoomBridgeConfig.of(RedisEndpoint.of("redis://127.0.0.1:6379"), "chat-1")).start();
+ * ... // start the servers whose clients are members of the rooms; stop them
+ * bridge.close();                                         // after the servers
  * }</pre>
  *
  * <p><b>Delivery.</b> A line published here reaches the room's members on every other instance
  * subscribed at that moment, once each and in the order this instance published (numbered per
  * room; receivers discard repeats and count gaps). This instance never gets its own messages
- * back: the chat-rooms service delivers locally itself. Live delivery is at most once: an
- * instance cut from Redis misses what was published meanwhile; {@link #history} is the
- * catch-up.
+ * back: the chat rooms deliver locally themselves. Live delivery is at most once: an instance
+ * cut from Redis misses what was published meanwhile; {@link #history} is the catch-up.
  *
- * <p><b>Redis unavailable.</b> Local rooms keep working: {@link #publish} and {@link #leave}
- * queue, {@link #join} and {@link #rename} grant on local uniqueness
- * ({@link ClaimOutcome.Unverified}), {@link #who} lists local members, {@link #history} is
- * empty. The bridge reconnects with exponential back-off, resubscribes, re-asserts its members'
- * claims, logs one WARN at the loss and one INFO at the recovery, and counts it.
+ * <p><b>Redis unavailable.</b> Local rooms keep working: {@link #publish}, {@link #joined},
+ * {@link #renamed}, {@link #left} and {@link #release} queue, {@link #claim} grants on local
+ * uniqueness ({@link NicknameClaim.Unverified}), {@link #who} lists local members,
+ * {@link #history} is empty. The bridge reconnects with exponential back-off, resubscribes,
+ * re-asserts its members' claims, logs one WARN at the loss and one INFO at the recovery, and
+ * counts it.
  *
  * <p><b>Threads.</b> {@link #start()} starts six named virtual threads — publisher, subscriber,
  * subscription keeper, presence keeper and two command workers — each owning its connection;
- * {@link #close()} stops them all. The public methods are safe from any thread.
+ * {@link #close()} stops them all. The public methods are safe from any thread; {@link #claim},
+ * {@link #who} and {@link #history} wait at most {@link RedisEndpoint#commandTimeout()}, the
+ * others never wait for Redis.
  */
-public final class RedisRoomBridge implements AutoCloseable {
+public final class RedisRoomBridge implements RoomsCluster, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RedisRoomBridge.class);
     private static final Duration STRAGGLER_WAIT = Duration.ofSeconds(5);
@@ -80,6 +91,7 @@ public final class RedisRoomBridge implements AutoCloseable {
     private final CommandRunner commands;
     private final ReentrantLock stateLock = new ReentrantLock();
     private final List<Thread> threads = new ArrayList<>();
+    private AutoCloseable attachment;
     private Thread presenceThread;
     private Thread publisherThread;
     private boolean started;
@@ -104,6 +116,28 @@ public final class RedisRoomBridge implements AutoCloseable {
         this.subscriber = new Subscriber(context, new InboundMessages(context));
         this.presence = new PresenceKeeper(context, scripts, publisher, subscriber, membership, dirty);
         this.commands = new CommandRunner(context);
+    }
+
+    /**
+     * A bridge, not yet started, over {@code rooms}, and attached to them
+     * ({@link ChatRooms#attach}): from now on they claim nicknames and publish lines through it.
+     * {@link #close()} detaches it again.
+     *
+     * @param rooms  this instance's rooms
+     * @param config the bridge's configuration
+     * @return the bridge
+     * @throws IllegalStateException if the rooms are part of a cluster already
+     */
+    public static RedisRoomBridge attachedTo(ChatRooms rooms, RoomBridgeConfig config) {
+        RedisRoomBridge bridge = new RedisRoomBridge(config, rooms.localRooms());
+        AutoCloseable attachment = rooms.attach(bridge);
+        bridge.stateLock.lock();
+        try {
+            bridge.attachment = attachment;
+        } finally {
+            bridge.stateLock.unlock();
+        }
+        return bridge;
     }
 
     /**
@@ -142,87 +176,109 @@ public final class RedisRoomBridge implements AutoCloseable {
     }
 
     /**
-     * A member joins {@code room} with {@code nickname}: claims the nickname in the room across
-     * instances, subscribes to the room, and announces the join to the other instances. Call it
-     * after the nickname passed the local checks, on the member's thread; it waits at most
-     * {@link RedisEndpoint#commandTimeout()} in all. When it returns {@link ClaimOutcome.Claimed}
+     * Claims {@code nickname} in {@code room} across instances for a member about to join here,
+     * after the nickname passed the local checks, and subscribes to the room; announces nothing
+     * yet ({@link #joined}, {@link #renamed} do). Waits at most
+     * {@link RedisEndpoint#commandTimeout()} in all. When it returns {@link NicknameClaim.Claimed}
      * the room's subscription is confirmed too (unless that took the rest of the timeout): every
      * line published in the room from then on reaches this instance.
      *
      * @param room     the room
      * @param nickname the member's nickname, unique in the room across instances
-     * @return {@link ClaimOutcome.Taken} if a member of another live instance has the nickname
-     *         in the room — then nothing changed; else the member is in
+     * @return {@link NicknameClaim.Taken} if a member of another live instance has the nickname
+     *         in the room — then nothing changed; {@link NicknameClaim.Unverified} when Redis
+     *         could not be asked in time — then the claim is made when it can be
      */
-    public ClaimOutcome join(String room, String nickname) {
+    @Override
+    public NicknameClaim claim(String room, String nickname) {
         ClaimEntry entry = entry(room, nickname);
         if (context.lifecycle().closing()) {
-            return new ClaimOutcome.Unverified("the bridge is closed");
+            return new NicknameClaim.Unverified("the bridge is closed");
         }
         long deadline = System.nanoTime() + config.redis().commandTimeout().toNanos();
         if (membership.add(room, nickname)) {
             subscriber.want(room);
         }
-        ClaimOutcome outcome = claim(entry);
-        if (outcome instanceof ClaimOutcome.Taken) {
+        NicknameClaim outcome = claim(entry);
+        if (outcome instanceof NicknameClaim.Taken) {
             forget(entry);
-            return outcome;
-        }
-        if (outcome instanceof ClaimOutcome.Claimed) {
+        } else if (outcome instanceof NicknameClaim.Claimed) {
             subscriber.awaitSubscribed(room, deadline);
         }
-        publisher.offer(message(MessageKind.JOIN, room, nickname, ""));
         return outcome;
     }
 
     /**
-     * A member of {@code room} changes nickname from {@code from} to {@code to}: claims the new
-     * one like {@link #join}, then releases the old one and announces the change.
-     *
-     * @param room the room
-     * @param from the member's nickname now
-     * @param to   the nickname the member wants
-     * @return {@link ClaimOutcome.Taken} if {@code to} is held in the room on another instance —
-     *         then the member keeps {@code from}
-     */
-    public ClaimOutcome rename(String room, String from, String to) {
-        ClaimEntry old = entry(room, from);
-        ClaimEntry wanted = entry(room, to);
-        if (context.lifecycle().closing()) {
-            return new ClaimOutcome.Unverified("the bridge is closed");
-        }
-        if (from.equals(to)) {
-            return new ClaimOutcome.Claimed("");
-        }
-        if (membership.add(room, to)) {
-            subscriber.want(room);
-        }
-        ClaimOutcome outcome = claim(wanted);
-        if (outcome instanceof ClaimOutcome.Taken) {
-            forget(wanted);
-            return outcome;
-        }
-        forget(old);
-        release(old);
-        publisher.offer(message(MessageKind.RENAME, room, to, from));
-        return outcome;
-    }
-
-    /**
-     * A member leaves {@code room} (or disconnects): releases the nickname, announces the leave,
-     * and unsubscribes from the room if it was the last member here. Never waits for Redis.
+     * Gives back a nickname {@linkplain #claim claimed} for a join the local rooms refused after
+     * all; nobody is told. Never waits for Redis.
      *
      * @param room     the room
-     * @param nickname the member's nickname
+     * @param nickname the nickname claimed
      */
-    public void leave(String room, String nickname) {
+    @Override
+    public void release(String room, String nickname) {
         ClaimEntry entry = entry(room, nickname);
         if (context.lifecycle().closing()) {
             return;
         }
         forget(entry);
         release(entry);
-        publisher.offer(message(MessageKind.LEAVE, room, nickname, ""));
+    }
+
+    /**
+     * A member joined {@code room} here under {@code nickname} (claimed before): announces the
+     * join to the other instances. Never waits for Redis.
+     *
+     * @param room     the room
+     * @param nickname the member's nickname
+     */
+    @Override
+    public void joined(String room, String nickname) {
+        entry(room, nickname);
+        if (!context.lifecycle().closing()) {
+            publisher.offer(message(MessageKind.JOIN, room, nickname, ""));
+        }
+    }
+
+    /**
+     * A member of {@code room} here changed nickname from {@code from} to {@code to} (claimed
+     * before): releases {@code from} and announces the change. Never waits for Redis.
+     *
+     * @param room the room
+     * @param from the member's old nickname
+     * @param to   its new nickname
+     */
+    @Override
+    public void renamed(String room, String from, String to) {
+        ClaimEntry old = entry(room, from);
+        entry(room, to);
+        if (context.lifecycle().closing() || from.equals(to)) {
+            return;
+        }
+        forget(old);
+        release(old);
+        publisher.offer(message(MessageKind.RENAME, room, to, from));
+    }
+
+    /**
+     * A member left {@code room} here (moved, left, expired or disconnected): releases the
+     * nickname, announces the leave with its reason, and unsubscribes from the room if it was the
+     * last member here. Never waits for Redis.
+     *
+     * @param room     the room
+     * @param nickname the member's nickname
+     * @param reason   why, for the other instances' notice
+     */
+    @Override
+    public void left(String room, String nickname, LeaveReason reason) {
+        ClaimEntry entry = entry(room, nickname);
+        Objects.requireNonNull(reason, "reason");
+        if (context.lifecycle().closing()) {
+            return;
+        }
+        forget(entry);
+        release(entry);
+        publisher.offer(message(MessageKind.LEAVE, room, nickname, LeaveWords.word(reason)));
     }
 
     /**
@@ -235,6 +291,7 @@ public final class RedisRoomBridge implements AutoCloseable {
      * @return false if it was dropped (and counted): the publish queue is full or the bridge
      *         closed
      */
+    @Override
     public boolean publish(String room, String nickname, String text) {
         entry(room, nickname);
         Objects.requireNonNull(text, "text");
@@ -253,6 +310,7 @@ public final class RedisRoomBridge implements AutoCloseable {
      * @param room the room
      * @return its members, sorted by nickname
      */
+    @Override
     public RoomPresence who(String room) {
         requireName(room, "room");
         CommandResult<Map<byte[], byte[]>> result =
@@ -277,6 +335,7 @@ public final class RedisRoomBridge implements AutoCloseable {
      * @param room the room
      * @return the lines, oldest first
      */
+    @Override
     public List<RoomLine> history(String room) {
         requireName(room, "room");
         int length = config.history().length();
@@ -296,6 +355,7 @@ public final class RedisRoomBridge implements AutoCloseable {
      *
      * @return true while the bridge is linked to the cluster
      */
+    @Override
     public boolean connected() {
         return context.health().allUp();
     }
@@ -314,6 +374,7 @@ public final class RedisRoomBridge implements AutoCloseable {
      *
      * @return {@link RoomBridgeConfig#instanceName()}
      */
+    @Override
     public String instanceName() {
         return config.instanceName();
     }
@@ -338,9 +399,12 @@ public final class RedisRoomBridge implements AutoCloseable {
      * as leaving ({@link LeaveReason#INSTANCE_STOPPED}), queued messages are sent while Redis
      * answers within the command timeout, then every thread ends. Idempotent; once it returns no
      * thread of the bridge is alive. Call it after the servers whose members it serves stopped.
+     * A bridge made by {@link #attachedTo} is first detached from its rooms, which are then on
+     * their own again.
      */
     @Override
     public void close() {
+        detach();
         if (!markClosed()) {
             return;
         }
@@ -374,6 +438,24 @@ public final class RedisRoomBridge implements AutoCloseable {
         }
     }
 
+    private void detach() {
+        AutoCloseable handle;
+        stateLock.lock();
+        try {
+            handle = attachment;
+            attachment = null;
+        } finally {
+            stateLock.unlock();
+        }
+        if (handle != null) {
+            try {
+                handle.close();
+            } catch (Exception e) {
+                log.error("{} could not detach from its rooms", context.self(), e);
+            }
+        }
+    }
+
     private boolean markClosed() {
         stateLock.lock();
         try {
@@ -402,17 +484,17 @@ public final class RedisRoomBridge implements AutoCloseable {
         }
     }
 
-    private ClaimOutcome claim(ClaimEntry entry) {
+    private NicknameClaim claim(ClaimEntry entry) {
         CommandResult<ClaimResult> result = commands.call("the claim of " + entry.nickname() + " in " + entry.room(),
                 jedis -> scripts.claim(jedis, entry));
         return switch (result) {
             case CommandResult.Done<ClaimResult> done when !done.value().granted() ->
-                    new ClaimOutcome.Taken(InstanceId.nameOf(done.value().holder()));
-            case CommandResult.Done<ClaimResult> done -> new ClaimOutcome.Claimed(
+                    new NicknameClaim.Taken(InstanceId.nameOf(done.value().holder()));
+            case CommandResult.Done<ClaimResult> done -> new NicknameClaim.Claimed(
                     done.value().code() == ClaimResult.TOOK_OVER ? done.value().holder() : "");
             case CommandResult.Failed<ClaimResult> failed -> {
                 dirty.set(true);
-                yield new ClaimOutcome.Unverified(failed.reason());
+                yield new NicknameClaim.Unverified(failed.reason());
             }
         };
     }

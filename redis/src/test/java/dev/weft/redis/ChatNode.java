@@ -1,6 +1,9 @@
 package dev.weft.redis;
 
+import dev.weft.core.rooms.LeaveReason;
+import dev.weft.core.rooms.NicknameClaim;
 import dev.weft.testing.Poll;
+import dev.weft.testing.external.RedisServer;
 import java.time.Duration;
 
 /**
@@ -32,12 +35,15 @@ final class ChatNode implements AutoCloseable {
      * returns, the join notice has been published (when Redis is up), so an instance joining
      * later does not get it: tests know which notices to expect.
      */
-    ClaimOutcome join(String room, String nickname) {
+    NicknameClaim join(String room, String nickname) {
         rooms.add(room, nickname);
-        ClaimOutcome outcome = bridge.join(room, nickname);
+        NicknameClaim outcome = bridge.claim(room, nickname);
         if (!outcome.granted()) {
             rooms.remove(room, nickname);
-        } else if (outcome instanceof ClaimOutcome.Claimed) {
+            return outcome;
+        }
+        bridge.joined(room, nickname);
+        if (outcome instanceof NicknameClaim.Claimed) {
             published++;
             settle();
         }
@@ -47,15 +53,18 @@ final class ChatNode implements AutoCloseable {
     /** A member leaves; returns once the leave notice is published. */
     void leave(String room, String nickname) {
         rooms.remove(room, nickname);
-        bridge.leave(room, nickname);
+        bridge.left(room, nickname, LeaveReason.LEFT);
         published++;
         settle();
     }
 
     /** A member renames; returns once the change is published (when Redis is up). */
-    ClaimOutcome rename(String room, String from, String to) {
-        ClaimOutcome outcome = bridge.rename(room, from, to);
-        if (outcome instanceof ClaimOutcome.Claimed) {
+    NicknameClaim rename(String room, String from, String to) {
+        NicknameClaim outcome = bridge.claim(room, to);
+        if (outcome.granted()) {
+            bridge.renamed(room, from, to);
+        }
+        if (outcome instanceof NicknameClaim.Claimed) {
             rooms.remove(room, from);
             rooms.add(room, to);
             published++;

@@ -1,6 +1,7 @@
 package dev.weft.redis;
 
 import dev.weft.testing.Poll;
+import dev.weft.testing.external.RedisServer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterEachCallback;

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.core.rooms.RoomLine;
+import dev.weft.testing.external.RedisServer;
+import dev.weft.testing.external.RedisServerExtension;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,7 +41,7 @@ class HistoryTest {
         assertEquals(List.of("bob: line 4", "alice: line 5", "bob: line 6", "alice: line 7", "bob: line 8"),
                 history.stream().map(line -> line.nickname() + ": " + line.text()).toList());
         assertEquals(List.of("b", "a", "b", "a", "b"), history.stream().map(RoomLine::instance).toList());
-        long ttl = redis.<Long>query(jedis -> jedis.pttl("weft:history:lobby"));
+        long ttl = RedisInspector.<Long>query(redis, jedis -> jedis.pttl("weft:history:lobby"));
         assertTrue(ttl > 0 && ttl <= Duration.ofMinutes(10).toMillis(), "history expires after the retention: " + ttl);
     }
 
@@ -61,6 +64,6 @@ class HistoryTest {
         assertEquals("not kept", b.rooms.nextLine().line().text());
 
         assertEquals(List.of(), b.bridge.history("lobby"));
-        assertFalse(redis.<Boolean>query(jedis -> jedis.exists("weft:history:lobby")), "a history stream was written");
+        assertFalse(RedisInspector.<Boolean>query(redis, jedis -> jedis.exists("weft:history:lobby")), "a history stream was written");
     }
 }

@@ -5,7 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.core.rooms.LeaveReason;
+import dev.weft.core.rooms.NicknameClaim;
+import dev.weft.core.rooms.PresentMember;
+import dev.weft.core.rooms.RoomNotice;
+import dev.weft.core.rooms.RoomPresence;
 import dev.weft.testing.Poll;
+import dev.weft.testing.external.RedisServer;
+import dev.weft.testing.external.RedisServerExtension;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -26,12 +33,12 @@ class PresenceTest {
     void aNicknameHeldInARoomOnOneInstanceIsRefusedInThatRoomOnAnother(RedisServer redis) {
         ChatNode a = nodes.connected(redis, "a");
         ChatNode b = nodes.connected(redis, "b");
-        assertInstanceOf(ClaimOutcome.Claimed.class, a.join("lobby", "alice"));
+        assertInstanceOf(NicknameClaim.Claimed.class, a.join("lobby", "alice"));
 
-        assertEquals(new ClaimOutcome.Taken("a"), b.join("lobby", "alice"));
-        assertInstanceOf(ClaimOutcome.Claimed.class, b.join("kitchen", "alice"), "nicknames are unique per room");
-        assertInstanceOf(ClaimOutcome.Claimed.class, b.join("lobby", "bob"));
-        assertEquals(new ClaimOutcome.Taken("a"), b.rename("lobby", "bob", "alice"));
+        assertEquals(new NicknameClaim.Taken("a"), b.join("lobby", "alice"));
+        assertInstanceOf(NicknameClaim.Claimed.class, b.join("kitchen", "alice"), "nicknames are unique per room");
+        assertInstanceOf(NicknameClaim.Claimed.class, b.join("lobby", "bob"));
+        assertEquals(new NicknameClaim.Taken("a"), b.rename("lobby", "bob", "alice"));
         assertEquals(List.of(new PresentMember("alice", "a"), new PresentMember("bob", "b")), a.bridge.who("lobby").members());
     }
 
@@ -43,7 +50,22 @@ class PresenceTest {
         a.leave("lobby", "alice");
 
         Poll.until("alice to be released", () -> b.bridge.who("lobby").members().isEmpty());
-        assertInstanceOf(ClaimOutcome.Claimed.class, b.join("lobby", "alice"));
+        assertInstanceOf(NicknameClaim.Claimed.class, b.join("lobby", "alice"));
+    }
+
+    @Test
+    void aClaimGivenBackAfterALocalRefusalFreesTheNicknameAndTellsNobody(RedisServer redis) throws Exception {
+        ChatNode a = nodes.connected(redis, "a");
+        ChatNode b = nodes.connected(redis, "b");
+        b.join("lobby", "bob");
+        assertInstanceOf(NicknameClaim.Claimed.class, a.bridge.claim("lobby", "alice"));
+        a.bridge.release("lobby", "alice");
+
+        Poll.until("alice to be released", () -> b.bridge.who("lobby").members().size() == 1);
+        assertInstanceOf(NicknameClaim.Claimed.class, b.join("lobby", "alice"));
+        a.bridge.publish("lobby", "x", "a line after the release, to be sure nothing came before it");
+        assertEquals("a line after the release, to be sure nothing came before it", b.rooms.nextLine().line().text());
+        assertNull(b.rooms.notices.poll(), "a released claim announces nothing");
     }
 
     @Test
@@ -93,7 +115,7 @@ class PresenceTest {
         assertNull(b.rooms.notices.poll(100, TimeUnit.MILLISECONDS), "a notice beyond one per lost member");
         assertEquals(1, a.bridge.metrics().link().instancesReaped() + b.bridge.metrics().link().instancesReaped(),
                 "survivors that reaped c");
-        assertInstanceOf(ClaimOutcome.Claimed.class, a.join("lobby", "carol"), "carol is free again");
+        assertInstanceOf(NicknameClaim.Claimed.class, a.join("lobby", "carol"), "carol is free again");
     }
 
     @Test
@@ -121,7 +143,7 @@ class PresenceTest {
         // a stalls past its TTL, as far as b can tell: its heartbeat key vanishes until b reaps it.
         String heartbeat = "weft:alive:" + a.bridge.instanceId();
         Poll.until("b to reap a", () -> {
-            redis.query(jedis -> jedis.del(heartbeat));
+            RedisInspector.query(redis, jedis -> jedis.del(heartbeat));
             return b.bridge.metrics().link().instancesReaped() == 1;
         });
 
@@ -129,7 +151,7 @@ class PresenceTest {
         assertEquals(new RoomNotice.Joined("alice", "a"), b.rooms.nextNotice().notice());
         Poll.until("alice back in the lobby's presence",
                 () -> b.bridge.who("lobby").members().contains(new PresentMember("alice", "a")));
-        assertEquals(new ClaimOutcome.Taken("a"), b.join("lobby", "alice"));
+        assertEquals(new NicknameClaim.Taken("a"), b.join("lobby", "alice"));
     }
 
     private static RecordingRooms.Noticed lost(String room, String nickname) {

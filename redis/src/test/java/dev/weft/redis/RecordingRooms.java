@@ -1,5 +1,8 @@
 package dev.weft.redis;
 
+import dev.weft.core.rooms.LocalRooms;
+import dev.weft.core.rooms.RoomLine;
+import dev.weft.core.rooms.RoomNotice;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.core.rooms.NicknameClaim;
+import dev.weft.core.rooms.PresentMember;
+import dev.weft.core.rooms.RoomPresence;
 import dev.weft.testing.Poll;
+import dev.weft.testing.external.RedisServer;
+import dev.weft.testing.external.RedisServerExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +44,7 @@ class RedisFailureTest {
         for (int i = 1; i <= 3; i++) {
             assertTrue(a.say("lobby", "alice", "during " + i), "a line is queued, not refused, while Redis is down");
         }
-        assertInstanceOf(ClaimOutcome.Unverified.class, a.join("lobby", "anne"), "a local join goes on without Redis");
+        assertInstanceOf(NicknameClaim.Unverified.class, a.join("lobby", "anne"), "a local join goes on without Redis");
         RoomPresence local = a.bridge.who("lobby");
         assertFalse(local.complete());
         assertEquals(List.of(new PresentMember("alice", "a"), new PresentMember("anne", "a")), local.members());
@@ -68,7 +73,7 @@ class RedisFailureTest {
         Duration timeout = ChatNode.config(redis, "a").redis().commandTimeout();
         redis.pause();
 
-        assertInstanceOf(ClaimOutcome.Unverified.class, within(timeout.plus(SLACK), () -> a.join("lobby", "anne")));
+        assertInstanceOf(NicknameClaim.Unverified.class, within(timeout.plus(SLACK), () -> a.join("lobby", "anne")));
         assertFalse(within(timeout.plus(SLACK), () -> a.bridge.who("lobby")).complete());
         assertEquals(List.of(), within(timeout.plus(SLACK), () -> a.bridge.history("lobby")));
         assertTrue(within(SLACK, (Supplier<Boolean>) () -> a.say("lobby", "alice", "queued")));
@@ -109,7 +114,7 @@ class RedisFailureTest {
     void aBridgeStartedWithoutRedisWorksLocallyAndJoinsTheClusterWhenRedisComes(RedisServer redis) throws Exception {
         redis.kill();
         ChatNode a = nodes.start(ChatNode.config(redis, "a"));
-        assertEquals(new ClaimOutcome.Unverified("Redis is unreachable"), a.join("lobby", "alice"));
+        assertEquals(new NicknameClaim.Unverified("Redis is unreachable"), a.join("lobby", "alice"));
 
         redis.restart();
         Poll.until("a to connect to Redis", a.bridge::connected);
@@ -117,7 +122,7 @@ class RedisFailureTest {
 
         Poll.until("alice to be claimed in Redis", () -> b.bridge.who("lobby").members().equals(
                 List.of(new PresentMember("alice", "a"))));
-        assertEquals(new ClaimOutcome.Taken("a"), b.join("lobby", "alice"));
+        assertEquals(new NicknameClaim.Taken("a"), b.join("lobby", "alice"));
     }
 
     @Test
@@ -126,8 +131,8 @@ class RedisFailureTest {
         ChatNode b = nodes.connected(redis, "b");
         redis.kill();
         Poll.until("a and b to notice Redis is gone", () -> !a.bridge.connected() && !b.bridge.connected());
-        assertInstanceOf(ClaimOutcome.Unverified.class, a.join("lobby", "sam"));
-        assertInstanceOf(ClaimOutcome.Unverified.class, b.join("lobby", "sam"));
+        assertInstanceOf(NicknameClaim.Unverified.class, a.join("lobby", "sam"));
+        assertInstanceOf(NicknameClaim.Unverified.class, b.join("lobby", "sam"));
 
         redis.restart();
 

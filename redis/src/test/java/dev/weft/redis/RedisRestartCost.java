@@ -1,5 +1,10 @@
 package dev.weft.redis;
 
+import dev.weft.core.rooms.LocalRooms;
+import dev.weft.core.rooms.RoomLine;
+import dev.weft.core.rooms.RoomNotice;
+import dev.weft.testing.external.RedisServer;
+import dev.weft.testing.external.SystemBinary;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -40,7 +45,7 @@ public final class RedisRestartCost {
         long[] outages = args.length > 1
                 ? Arrays.stream(args, 1, args.length).mapToLong(Long::parseLong).toArray()
                 : new long[] {0, 2_000};
-        Path binary = RedisServer.findBinary()
+        Path binary = SystemBinary.find("redis-server")
                 .orElseThrow(() -> new IllegalStateException("redis-server is not on PATH (apt-get install redis-server)"));
         System.out.printf(Locale.ROOT, "a says %d lines/s to b; Redis killed, then restarted after the outage%n", rate);
         System.out.println("| outage | b receives again after restart | said | b got | lost | b's gaps counted | a dropped |"
@@ -62,9 +67,11 @@ public final class RedisRestartCost {
         try {
             await(a::connected);
             await(b::connected);
-            a.join("lobby", "alice");
+            a.claim("lobby", "alice");
+            a.joined("lobby", "alice");
             receiver.members.put("lobby", Set.of("bob"));
-            b.join("lobby", "bob");
+            b.claim("lobby", "bob");
+            b.joined("lobby", "bob");
             AtomicLong said = new AtomicLong();
             long end = System.nanoTime() + BEFORE.toNanos() + outage.toNanos() + AFTER.toNanos();
             Thread speaker = Thread.ofVirtual().start(() -> {

@@ -1,5 +1,10 @@
 package dev.weft.redis;
 
+import dev.weft.core.rooms.LocalRooms;
+import dev.weft.core.rooms.RoomLine;
+import dev.weft.core.rooms.RoomNotice;
+import dev.weft.testing.external.RedisServer;
+import dev.weft.testing.external.SystemBinary;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +59,7 @@ public final class RoomBridgeBenchmark {
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
         int members = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
         int rooms = args.length > 3 ? Integer.parseInt(args[3]) : 10;
-        Path binary = RedisServer.findBinary()
+        Path binary = SystemBinary.find("redis-server")
                 .orElseThrow(() -> new IllegalStateException("redis-server is not on PATH (apt-get install redis-server)"));
         System.out.printf(Locale.ROOT, "%d members in %d rooms (%d per room), lines of %d bytes, %s measured after %s%n",
                 members, rooms, members / rooms, TEXT.length(), measured, WARM_UP);
@@ -94,9 +99,10 @@ public final class RoomBridgeBenchmark {
                 String room = "room-" + (m % rooms);
                 String nick = "member-" + m;
                 locals.get(instance).add(room, nick);
-                if (!bridges.get(instance).join(room, nick).granted()) {
+                if (!bridges.get(instance).claim(room, nick).granted()) {
                     throw new IllegalStateException(nick + " refused");
                 }
+                bridges.get(instance).joined(room, nick);
             }
         }
 

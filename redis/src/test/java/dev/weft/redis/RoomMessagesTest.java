@@ -5,8 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.core.rooms.LeaveReason;
+import dev.weft.core.rooms.NicknameClaim;
+import dev.weft.core.rooms.RoomLine;
+import dev.weft.core.rooms.RoomNotice;
 import dev.weft.testing.PinningRecorder;
 import dev.weft.testing.Poll;
+import dev.weft.testing.external.RedisServer;
+import dev.weft.testing.external.RedisServerExtension;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,8 +34,8 @@ class RoomMessagesTest {
     void aLineSaidOnOneInstanceReachesTheRoomOnTheOther(RedisServer redis) throws Exception {
         ChatNode a = nodes.connected(redis, "a");
         ChatNode b = nodes.connected(redis, "b");
-        assertInstanceOf(ClaimOutcome.Claimed.class, a.join("lobby", "alice"));
-        assertInstanceOf(ClaimOutcome.Claimed.class, b.join("lobby", "bob"));
+        assertInstanceOf(NicknameClaim.Claimed.class, a.join("lobby", "alice"));
+        assertInstanceOf(NicknameClaim.Claimed.class, b.join("lobby", "bob"));
         assertEquals(new RoomNotice.Joined("bob", "b"), a.rooms.nextNotice().notice());
 
         assertTrue(a.say("lobby", "alice", "hello; 5:wr1 \n from a"));
@@ -100,6 +106,23 @@ class RoomMessagesTest {
     }
 
     @Test
+    void aLeaveCarriesItsReasonSoOtherInstancesWordItTheSame(RedisServer redis) throws Exception {
+        ChatNode a = nodes.connected(redis, "a");
+        ChatNode b = nodes.connected(redis, "b");
+        a.join("lobby", "alice");
+        b.join("lobby", "bob");
+        b.join("lobby", "carl");
+        assertEquals(new RoomNotice.Joined("bob", "b"), a.rooms.nextNotice().notice());
+        assertEquals(new RoomNotice.Joined("carl", "b"), a.rooms.nextNotice().notice());
+
+        b.bridge.left("lobby", "bob", LeaveReason.EXPIRED);
+        b.bridge.left("lobby", "carl", LeaveReason.MOVED);
+
+        assertEquals(new RoomNotice.Left("bob", "b", LeaveReason.EXPIRED), a.rooms.nextNotice().notice());
+        assertEquals(new RoomNotice.Left("carl", "b", LeaveReason.MOVED), a.rooms.nextNotice().notice());
+    }
+
+    @Test
     void anInstanceWhoseLastMemberLeftARoomNoLongerReceivesIt(RedisServer redis) throws Exception {
         ChatNode a = nodes.connected(redis, "a");
         ChatNode b = nodes.connected(redis, "b");
@@ -109,7 +132,7 @@ class RoomMessagesTest {
         assertEquals(new RoomNotice.Joined("bob", "b"), a.rooms.nextNotice().notice());
         b.leave("lobby", "bob");
         assertEquals(new RoomNotice.Left("bob", "b", LeaveReason.LEFT), a.rooms.nextNotice().notice());
-        Poll.untilEqual("subscribers of the lobby's channel", 1, () -> redis.subscribers("weft:room:lobby"));
+        Poll.untilEqual("subscribers of the lobby's channel", 1, () -> RedisInspector.subscribers(redis, "weft:room:lobby"));
 
         a.say("lobby", "alice", "anyone?");
         a.join("other", "alice");
@@ -153,10 +176,10 @@ class RoomMessagesTest {
         b.join("lobby", "bob");
         assertEquals(new RoomNotice.Joined("bob", "b"), a.rooms.nextNotice().notice());
 
-        assertInstanceOf(ClaimOutcome.Claimed.class, b.rename("lobby", "bob", "robert"));
+        assertInstanceOf(NicknameClaim.Claimed.class, b.rename("lobby", "bob", "robert"));
 
         assertEquals(new RoomNotice.Renamed("bob", "robert", "b"), a.rooms.nextNotice().notice());
-        assertInstanceOf(ClaimOutcome.Claimed.class, a.join("lobby", "bob"));
-        assertInstanceOf(ClaimOutcome.Taken.class, a.join("lobby", "robert"));
+        assertInstanceOf(NicknameClaim.Claimed.class, a.join("lobby", "bob"));
+        assertInstanceOf(NicknameClaim.Taken.class, a.join("lobby", "robert"));
     }
 }

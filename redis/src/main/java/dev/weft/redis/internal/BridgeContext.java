@@ -1,6 +1,6 @@
 package dev.weft.redis.internal;
 
-import dev.weft.redis.LocalRooms;
+import dev.weft.core.rooms.LocalRooms;
 import dev.weft.redis.RoomBridgeConfig;
 import java.util.Objects;
 

@@ -21,7 +21,7 @@ public sealed interface CommandResult<T> {
     /**
      * Redis was not asked, or did not answer in time.
      *
-     * @param reason why, for a log line or {@link dev.weft.redis.ClaimOutcome.Unverified}
+     * @param reason why, for a log line or {@link dev.weft.core.rooms.NicknameClaim.Unverified}
      * @param <T>    the reply's type
      */
     record Failed<T>(String reason) implements CommandResult<T> {

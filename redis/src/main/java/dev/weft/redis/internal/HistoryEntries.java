@@ -1,6 +1,6 @@
 package dev.weft.redis.internal;
 
-import dev.weft.redis.RoomLine;
+import dev.weft.core.rooms.RoomLine;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

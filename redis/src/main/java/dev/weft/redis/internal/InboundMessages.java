@@ -1,8 +1,8 @@
 package dev.weft.redis.internal;
 
-import dev.weft.redis.LeaveReason;
-import dev.weft.redis.RoomLine;
-import dev.weft.redis.RoomNotice;
+import dev.weft.core.rooms.LeaveReason;
+import dev.weft.core.rooms.RoomLine;
+import dev.weft.core.rooms.RoomNotice;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +77,8 @@ public final class InboundMessages {
                 case LINE -> context.rooms().deliver(room, new RoomLine(message.nickname(), instance, message.text(),
                         EpochMicros.toInstant(message.stamp().sentAtMicros())));
                 case JOIN -> context.rooms().notice(room, new RoomNotice.Joined(message.nickname(), instance));
-                case LEAVE -> context.rooms().notice(room, new RoomNotice.Left(message.nickname(), instance, LeaveReason.LEFT));
+                case LEAVE -> context.rooms().notice(room,
+                        new RoomNotice.Left(message.nickname(), instance, LeaveWords.reason(message.text())));
                 case RENAME -> context.rooms().notice(room,
                         new RoomNotice.Renamed(message.text(), message.nickname(), instance));
                 case STOP -> {

@@ -8,7 +8,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The nicknames this instance holds or is claiming, per room, as the bridge was told by
- * {@code join}, {@code rename} and {@code leave}: what decides which room channels to subscribe
+ * {@code claim}, {@code release}, {@code renamed} and {@code left}: what decides which room channels to subscribe
  * to, and which claims in Redis are still wanted. A nickname is added before it is claimed in
  * Redis, so any claim found in Redis for a nickname not here is stale (see
  * {@link PresenceKeeper}). The lock is never held across I/O.

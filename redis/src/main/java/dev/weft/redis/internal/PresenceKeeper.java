@@ -1,7 +1,7 @@
 package dev.weft.redis.internal;
 
-import dev.weft.redis.LeaveReason;
-import dev.weft.redis.RoomNotice;
+import dev.weft.core.rooms.LeaveReason;
+import dev.weft.core.rooms.RoomNotice;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ import redis.clients.jedis.params.SetParams;
  *   <li>re-asserts its claims when it has to — after (re)connecting, after being reaped while cut
  *       off, or when a client call could not claim in time: every local member is claimed again
  *       (a member another instance took meanwhile is reported with
- *       {@link dev.weft.redis.LocalRooms#claimLost}), and claims in Redis that no local member
+ *       {@link dev.weft.core.rooms.LocalRooms#claimLost}), and claims in Redis that no local member
  *       wants any more are released;
  *   <li>reaps lost instances: for every instance whose heartbeat has expired, the reap script
  *       removes its members from every room and returns them to this caller alone — Redis runs
