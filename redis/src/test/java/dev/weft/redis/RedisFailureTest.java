@@ -67,6 +67,24 @@ class RedisFailureTest {
     }
 
     @Test
+    void theFirstCommandsAfterARedisRestartFindRedisThoughTheirConnectionsDiedIdle(RedisServer redis) throws Exception {
+        ChatNode a = nodes.connected(redis, "a");
+        a.join("lobby", "alice");
+        for (int i = 0; i < 20; i++) {
+            assertTrue(a.bridge.who("lobby").complete(), "every command worker has an open connection now");
+        }
+
+        redis.kill();
+        redis.restart();
+        Poll.untilEqual("a to reconnect, its members re-asserted", 1, () -> a.bridge.metrics().link().reconnects());
+
+        for (int i = 0; i < 20; i++) {
+            assertEquals(new RoomPresence(List.of(new PresentMember("alice", "a")), true), a.bridge.who("lobby"),
+                    "command " + i);
+        }
+    }
+
+    @Test
     void aClientThreadNeverWaitsLongerThanTheCommandTimeoutForAHungRedis(RedisServer redis) throws Exception {
         ChatNode a = nodes.connected(redis, "a");
         a.join("lobby", "alice");

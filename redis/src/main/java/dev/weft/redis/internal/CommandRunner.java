@@ -1,5 +1,6 @@
 package dev.weft.redis.internal;
 
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -20,7 +22,9 @@ import redis.clients.jedis.exceptions.JedisException;
  * client's wait: the client queues the command and waits on its future for at most the command
  * timeout, whatever Redis does — connect, hang, or answer late. When Redis is known to be
  * unreachable, or {@link #QUEUE_CAPACITY} commands already wait, the client gets its answer at
- * once without asking. A command whose client stopped waiting is skipped if not started yet.
+ * once without asking. A command whose client stopped waiting is skipped if not started yet. A
+ * command that finds its worker's connection broken — Redis restarted while it was idle — is
+ * tried once more on a new connection, so the first command after a restart does not fail.
  */
 public final class CommandRunner {
 
@@ -99,16 +103,33 @@ public final class CommandRunner {
         if (command.result().isDone()) {
             return;
         }
+        boolean reused = connection.isOpen();
         try {
             command.result().complete(command.operation().apply(connection.get()));
-        } catch (JedisException e) {
+        } catch (JedisConnectionException e) {
             connection.discard();
-            command.result().completeExceptionally(e);
-            log.debug("{} command failed: {}", context.self(), e.toString());
+            if (reused && !(e.getCause() instanceof SocketTimeoutException)) {
+                // The connection died while idle (Redis restarted since it was last used), rather
+                // than Redis being slow: one more try on a new one. Every command here may run twice — reads, and claims a
+                // second time by the same instance.
+                log.debug("{} command connection was broken ({}); trying once more on a new one", context.self(),
+                        e.toString());
+                run(command, connection);
+            } else {
+                fail(command, connection, e);
+            }
+        } catch (JedisException e) {
+            fail(command, connection, e);
         } catch (RuntimeException e) {
             command.result().completeExceptionally(e);
             log.error("{} command failed on an unexpected reply", context.self(), e);
         }
+    }
+
+    private void fail(Command<?> command, OwnedConnection connection, JedisException e) {
+        connection.discard();
+        command.result().completeExceptionally(e);
+        log.debug("{} command failed: {}", context.self(), e.toString());
     }
 
     /** Closing: fails every waiting command now, and any blocked on Redis. */
