@@ -70,6 +70,26 @@ final class ChatClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a line this client, {@code nickname}, says now reaches {@code other} within a
+     * moment; lines {@code other} had not read yet — said during an outage, say — are skipped.
+     */
+    boolean reaches(ChatClient other, String nickname) {
+        try {
+            String probe = "probe " + System.nanoTime();
+            say(probe);
+            for (Optional<String> line = other.readChatLineWithin(Duration.ofMillis(500)); line.isPresent();
+                 line = other.readChatLineWithin(Duration.ofMillis(500))) {
+                if (line.get().equals(nickname + ": " + probe)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     void say(String line) throws IOException {
         out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         out.flush();

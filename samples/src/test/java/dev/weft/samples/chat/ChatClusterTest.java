@@ -7,11 +7,7 @@ import dev.weft.testing.Poll;
 import dev.weft.testing.external.RedisServer;
 import dev.weft.testing.external.RedisServerExtension;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -162,20 +158,20 @@ class ChatClusterTest {
         ann.say("before");
         assertEquals("ann: before", amy.readChatLine());
         assertEquals("ann: before", bob.readChatLine());
-        assertEquals(200, status(a.health()));
+        assertEquals(200, HealthProbe.status(a.health()));
 
         redis.kill();
         Poll.until("a to notice Redis is gone", () -> !a.bridge.connected());
         ann.say("while redis is down");
         assertEquals("ann: while redis is down", amy.readChatLine(), "local chat goes on");
-        assertEquals(503, status(a.health()), "load balancers send new clients elsewhere");
+        assertEquals(503, HealthProbe.status(a.health()), "load balancers send new clients elsewhere");
         amy.say("/who");
         assertEquals("* online: amy, ann (this server only: the other servers cannot be reached)", amy.readUntil("* online"));
 
         redis.restart();
         Poll.until("a and b to reconnect", () -> a.bridge.connected() && b.bridge.connected());
-        assertEquals(200, status(a.health()));
-        Poll.until("a line of ann's to reach bob again", () -> crosses(ann, bob));
+        assertEquals(200, HealthProbe.status(a.health()));
+        Poll.until("a line of ann's to reach bob again", () -> ann.reaches(bob, "ann"));
         amy.say("/who");
         assertEquals("* online: amy, ann, bob", amy.readUntil("* online"), "presence re-asserted in the new Redis");
     }
@@ -183,36 +179,16 @@ class ChatClusterTest {
     @Test
     void healthSays503WhileRedisIsUnreachableAnd200OtherwiseWithOrWithoutRedis(RedisServer redis) throws Exception {
         ChatInstance a = cluster.connected(redis, "a");
-        HttpResponse<String> up = get(a.health());
+        HttpResponse<String> up = HealthProbe.get(a.health());
         assertEquals(200, up.statusCode());
         assertEquals("ok\nredis: connected\ninstance: a\n", up.body());
 
         redis.kill();
-        Poll.untilEqual("/health to be 503", 503, () -> status(a.health()));
-        assertEquals("unavailable\nredis: unreachable\ninstance: a\n", get(a.health()).body());
+        Poll.untilEqual("/health to be 503", 503, () -> HealthProbe.status(a.health()));
+        assertEquals("unavailable\nredis: unreachable\ninstance: a\n", HealthProbe.get(a.health()).body());
         redis.restart();
 
-        Poll.untilEqual("/health to be 200 again", 200, () -> status(a.health()));
-    }
-
-    /**
-     * Whether a line ann says now reaches bob within a moment (bob may get lines queued during the
-     * outage first, or miss them).
-     */
-    private static boolean crosses(ChatClient ann, ChatClient bob) {
-        try {
-            String probe = "ann: probe " + System.nanoTime();
-            ann.say(probe.substring("ann: ".length()));
-            for (var line = bob.readChatLineWithin(Duration.ofMillis(500)); line.isPresent();
-                 line = bob.readChatLineWithin(Duration.ofMillis(500))) {
-                if (line.get().equals(probe)) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+        Poll.untilEqual("/health to be 200 again", 200, () -> HealthProbe.status(a.health()));
     }
 
     /** Whether {@code peer} could join with {@code join}. */
@@ -225,21 +201,5 @@ class ChatClusterTest {
         }
     }
 
-    private static int status(URI uri) {
-        try {
-            return get(uri).statusCode();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
 
-    private static HttpResponse<String> get(URI uri) throws IOException {
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-    }
 }
