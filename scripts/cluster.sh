@@ -163,6 +163,7 @@ fi
 read -r -a chat_command <<<"${CHAT_COMMAND:-scripts/with-jdk21 java -jar $WEFT_JAR}"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/weft-cluster.XXXXXX")
+detach=$(command -v setsid || true)
 pids=()
 names=()
 
@@ -171,10 +172,11 @@ cleanup() {
   trap - EXIT INT TERM
   echo
   echo "cluster.sh: stopping ${names[*]:-nothing}"
+  # In reverse order, each gone before the next: HAProxy, then the instances (their members leave
+  # and their Redis bridges close while Redis still answers), then Redis.
   for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
-    kill -TERM "${pids[$i]}" 2>/dev/null || true
-  done
-  for pid in "${pids[@]}"; do
+    pid=${pids[$i]}
+    kill -TERM "$pid" 2>/dev/null || continue
     for _ in $(seq 1 100); do
       kill -0 "$pid" 2>/dev/null || break
       sleep 0.1
@@ -192,11 +194,12 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# start NAME LOG COMMAND...: runs COMMAND in the background, remembered for cleanup.
+# start NAME LOG COMMAND...: runs COMMAND in the background, remembered for cleanup, in a session
+# of its own: Ctrl-C reaches this script only, which then stops everything in order.
 start() {
   local name=$1 log=$2
   shift 2
-  "$@" >"$log" 2>&1 &
+  $detach "$@" >"$log" 2>&1 &
   pids+=($!)
   names+=("$name")
 }
