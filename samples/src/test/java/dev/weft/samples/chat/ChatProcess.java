@@ -9,13 +9,15 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The chat sample as its own process — {@code java dev.weft.samples.Samples chat --host 127.0.0.1
  * --port P --http-port H --redis URI --instance NAME}, on the test's class path — for what only a
- * separate process shows: an instance killed with {@code SIGKILL}, which cleans nothing up. Its
- * output goes to a file, shown when it fails to start.
+ * separate process shows: an instance killed with {@code SIGKILL}, which cleans nothing up; an
+ * instance with its own heap and threads, for the benchmark. Its output goes to a file, shown
+ * when it fails to start.
  */
 final class ChatProcess implements AutoCloseable {
 
@@ -33,14 +35,23 @@ final class ChatProcess implements AutoCloseable {
 
     /** Starts an instance named {@code name} on Redis at {@code redisUri}; returns once its {@code /health} is 200. */
     static ChatProcess start(String redisUri, String name) throws IOException {
+        return start(name, List.of("--redis", redisUri, "--instance", name));
+    }
+
+    /**
+     * Starts an instance with {@code options} besides its host and ports; returns once its
+     * {@code /health} is 200.
+     */
+    static ChatProcess start(String name, List<String> options) throws IOException {
         int tcpPort = freePort();
         int httpPort = freePort();
         Path output = Files.createTempFile("weft-chat-" + name, ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Samples.class.getName(),
-                "chat", "--host", "127.0.0.1", "--port", Integer.toString(tcpPort), "--http-port", Integer.toString(httpPort),
-                "--redis", redisUri, "--instance", name)
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                Samples.class.getName(), "chat", "--host", "127.0.0.1", "--port", Integer.toString(tcpPort),
+                "--http-port", Integer.toString(httpPort)));
+        command.addAll(options);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         ChatProcess chat = new ChatProcess(process, output, tcpPort, httpPort);
         try {
             Poll.until(name + " to answer GET /health with 200 (or exit)", () -> !process.isAlive() || chat.healthy());
