@@ -5,7 +5,8 @@
 #   scripts/ci-prerequisites.sh
 #
 # Debian packages, each checked by a command it provides (add a line to NEEDED for a new one):
-#   redis-server  the weft-redis tests start their own redis-server on a free loopback port
+#   redis-server  the weft-redis and chat-cluster tests start their own redis-server on a free
+#                 loopback port (dev.weft.testing.external.RedisServer)
 #   haproxy       the load-balancer end-to-end test and scripts/cluster.sh put it in front of
 #                 the chat instances
 # As root it runs `apt-get update` and installs what is missing. Without root it names what is

@@ -37,7 +37,10 @@ import org.HdrHistogram.Histogram;
  *       them: the most lines per second that cross instances.
  * </ul>
  * Everything shares this machine's cores — Redis, three bridges, the speakers — so the figures are
- * end-to-end ones for this box. Not a test (no assertion, not run by the build); run it by hand:
+ * end-to-end ones for this box. It measures what the bridge and Redis carry without sockets to
+ * members; {@code scripts/cluster-bench.sh} measures the chat sample end to end, with real
+ * instances and TCP members, and the cost of a Redis restart. Not a test (no assertion, not run
+ * by the build); run it by hand:
  * <pre>
  * scripts/with-jdk21 mvn -B -q -pl redis -am test-compile dependency:build-classpath \
  *     -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/redis-cp.txt
