@@ -2,13 +2,10 @@ package dev.weft.samples.chat;
 
 import dev.weft.samples.Samples;
 import dev.weft.testing.Poll;
+import dev.weft.testing.external.ChildProcess;
+import dev.weft.testing.external.LoopbackPorts;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,19 +13,17 @@ import java.util.List;
  * The chat sample as its own process — {@code java dev.weft.samples.Samples chat --host 127.0.0.1
  * --port P --http-port H --redis URI --instance NAME}, on the test's class path — for what only a
  * separate process shows: an instance killed with {@code SIGKILL}, which cleans nothing up; an
- * instance with its own heap and threads, for the benchmark. Its output goes to a file, shown
- * when it fails to start.
+ * instance with its own heap and threads, for the benchmark. Its output is shown when it fails to
+ * start.
  */
 final class ChatProcess implements AutoCloseable {
 
-    private final Process process;
-    private final Path output;
+    private final ChildProcess child;
     private final int tcpPort;
     private final int httpPort;
 
-    private ChatProcess(Process process, Path output, int tcpPort, int httpPort) {
-        this.process = process;
-        this.output = output;
+    private ChatProcess(ChildProcess child, int tcpPort, int httpPort) {
+        this.child = child;
         this.tcpPort = tcpPort;
         this.httpPort = httpPort;
     }
@@ -43,28 +38,23 @@ final class ChatProcess implements AutoCloseable {
      * {@code /health} is 200.
      */
     static ChatProcess start(String name, List<String> options) throws IOException {
-        int tcpPort = freePort();
-        int httpPort = freePort();
-        Path output = Files.createTempFile("weft-chat-" + name, ".log");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Samples.class.getName(), "chat", "--host", "127.0.0.1", "--port", Integer.toString(tcpPort),
-                "--http-port", Integer.toString(httpPort)));
-        command.addAll(options);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        ChatProcess chat = new ChatProcess(process, output, tcpPort, httpPort);
+        ChatProcess chat = new ChatProcess(new ChildProcess("chat-" + name), LoopbackPorts.free(), LoopbackPorts.free());
         try {
+            List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                    "-cp", System.getProperty("java.class.path"), Samples.class.getName(), "chat", "--host", "127.0.0.1",
+                    "--port", Integer.toString(chat.tcpPort), "--http-port", Integer.toString(chat.httpPort)));
+            command.addAll(options);
+            Process process = chat.child.start(command);
             Poll.until(name + " to answer GET /health with 200 (or exit)", () -> !process.isAlive() || chat.healthy());
-        } catch (AssertionError e) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue());
+            }
+            return chat;
+        } catch (IOException | RuntimeException | AssertionError e) {
+            String output = chat.child.log();
             chat.close();
-            throw new AssertionError(e.getMessage() + "; its output:\n" + chat.output(), e);
+            throw new IllegalStateException(name + " did not start: " + e.getMessage() + "; its output:\n" + output, e);
         }
-        if (!process.isAlive()) {
-            String log = chat.output();
-            chat.close();
-            throw new IllegalStateException(name + " exited with " + process.exitValue() + "; its output:\n" + log);
-        }
-        return chat;
     }
 
     int tcpPort() {
@@ -72,41 +62,17 @@ final class ChatProcess implements AutoCloseable {
     }
 
     /** Kills the process with {@code SIGKILL}: no leave, no release, its heartbeat left to expire. */
-    void kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor();
+    void kill() {
+        child.kill();
     }
 
     private boolean healthy() {
         return HealthProbe.status(URI.create("http://127.0.0.1:" + httpPort + "/health")) == 200;
     }
 
-    String output() {
-        try {
-            return Files.readString(output);
-        } catch (IOException e) {
-            return "(no output: " + e + ")";
-        }
-    }
-
     @Override
     public void close() {
-        try {
-            kill();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try {
-            Files.deleteIfExists(output);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        child.close();
     }
 
     @Override

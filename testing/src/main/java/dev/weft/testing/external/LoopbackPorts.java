@@ -10,16 +10,20 @@ import java.net.ServerSocket;
  * the port they got. A port is only free when asked: another process may take it before the
  * program binds it, so each launcher retries with new ports when its program fails to bind.
  */
-final class LoopbackPorts {
+public final class LoopbackPorts {
 
     /** How many sets of ports a launcher tries before it gives up. */
-    static final int ATTEMPTS = 5;
+    public static final int ATTEMPTS = 5;
 
     private LoopbackPorts() {
     }
 
-    /** A port free on the loopback address now. */
-    static int free() {
+    /**
+     * A port free on the loopback address now.
+     *
+     * @return the port
+     */
+    public static int free() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
