@@ -118,9 +118,15 @@ public final class ChatRooms {
      * (the room is told {@code * <old> is now <new>}). The room joined is told
      * {@code * <nickname> joined}.
      *
+     * <p>In a {@linkplain #attach cluster} the nickname is first claimed on the other instances
+     * — refused if a member there has it in the room — and a client entering the room is sent
+     * the room's recent history before anything else; both wait for the cluster (at most its
+     * timeout), without the lock, on the caller's thread.
+     *
      * @return {@link Joined}; {@link AlreadyJoined} when the client is already there under that
      *     nickname (nobody is told); or the {@link RoomRefusal} — a name too long or not allowed,
-     *     the nickname taken in the room, the room full, too many rooms — and nothing changed
+     *     the nickname taken in the room (here or on another instance), the room full, too many
+     *     rooms — and nothing changed
      */
     public JoinResult join(Client client, String room, String nickname) {
         return change(client, Objects.requireNonNull(room, "room"), nickname, Renaming.ANNOUNCED);
