@@ -4,10 +4,14 @@ import dev.weft.samples.Samples;
 import dev.weft.testing.Poll;
 import dev.weft.testing.external.ChildProcess;
 import dev.weft.testing.external.LoopbackPorts;
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The chat sample as its own process — {@code java dev.weft.samples.Samples chat --host 127.0.0.1
@@ -41,7 +45,7 @@ final class ChatProcess implements AutoCloseable {
         ChatProcess chat = new ChatProcess(new ChildProcess("chat-" + name), LoopbackPorts.free(), LoopbackPorts.free());
         try {
             List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                    "-cp", System.getProperty("java.class.path"), Samples.class.getName(), "chat", "--host", "127.0.0.1",
+                    "-cp", absoluteClassPath(), Samples.class.getName(), "chat", "--host", "127.0.0.1",
                     "--port", Integer.toString(chat.tcpPort), "--http-port", Integer.toString(chat.httpPort)));
             command.addAll(options);
             Process process = chat.child.start(command);
@@ -55,6 +59,13 @@ final class ChatProcess implements AutoCloseable {
             chat.close();
             throw new IllegalStateException(name + " did not start: " + e.getMessage() + "; its output:\n" + output, e);
         }
+    }
+
+    /** This JVM's class path with every entry absolute: the child runs in a directory of its own. */
+    private static String absoluteClassPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     int tcpPort() {
