@@ -108,9 +108,10 @@ public final class RedisRoomBridge implements RoomsCluster, AutoCloseable {
         String self = InstanceId.create(config.instanceName());
         RedisKeys keys = new RedisKeys(config.channelPrefix());
         RedisEndpoint redis = config.redis();
+        Lifecycle lifecycle = new Lifecycle();
         this.context = new BridgeContext(config, self, keys, new RedisConnector(redis.uri(), redis.connectTimeout(), self),
-                new LinkHealth(redis.redactedUri(), self), new BridgeCounters(), Objects.requireNonNull(rooms, "rooms"),
-                new Lifecycle());
+                new LinkHealth(redis.redactedUri(), self, lifecycle::wakeRetries), new BridgeCounters(),
+                Objects.requireNonNull(rooms, "rooms"), lifecycle);
         this.scripts = new PresenceScripts(keys, self);
         this.publisher = new Publisher(context, scripts);
         this.subscriber = new Subscriber(context, new InboundMessages(context));

@@ -21,6 +21,7 @@ public final class LinkHealth {
 
     private final String redis;
     private final String instance;
+    private final Runnable wakeRetries;
     private final ReentrantLock lock = new ReentrantLock();
     private final EnumSet<Link> up = EnumSet.noneOf(Link.class);
     private final AtomicLong reconnects = new AtomicLong();
@@ -30,12 +31,15 @@ public final class LinkHealth {
     private long lostAtNanos;
 
     /**
-     * @param redis    the Redis URI without password, for the log
-     * @param instance this instance's id, for the log
+     * @param redis       the Redis URI without password, for the log
+     * @param instance    this instance's id, for the log
+     * @param wakeRetries called when one connection is up while others are not: they may stop
+     *                    waiting out their back-off (see {@link Lifecycle#wakeRetries()})
      */
-    public LinkHealth(String redis, String instance) {
+    public LinkHealth(String redis, String instance, Runnable wakeRetries) {
         this.redis = redis;
         this.instance = instance;
+        this.wakeRetries = wakeRetries;
     }
 
     /** Whether every connection is up. */
@@ -51,9 +55,11 @@ public final class LinkHealth {
     /** {@code link}'s connection works. */
     public void up(Link link) {
         String info = null;
+        boolean othersDown;
         lock.lock();
         try {
-            up.add(link);
+            boolean wasUp = !up.add(link);
+            othersDown = !wasUp && up.size() < Link.values().length;
             if (up.size() == Link.values().length && !allUp) {
                 allUp = true;
                 if (!everConnected) {
@@ -68,6 +74,9 @@ public final class LinkHealth {
             }
         } finally {
             lock.unlock();
+        }
+        if (othersDown) {
+            wakeRetries.run();
         }
         if (info != null) {
             log.info("{} {}", instance, info);

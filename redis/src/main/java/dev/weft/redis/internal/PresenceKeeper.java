@@ -107,7 +107,7 @@ public final class PresenceKeeper implements Runnable {
                         break;
                     }
                     context.health().down(Link.PRESENCE, e);
-                    if (context.lifecycle().pause(backoff.next())) {
+                    if (context.lifecycle().pauseBeforeRetry(backoff.next())) {
                         break;
                     }
                 }

@@ -102,7 +102,7 @@ public final class Publisher implements Runnable {
                 }
                 if (send()) {
                     backoff.reset();
-                } else if (context.lifecycle().closing() || context.lifecycle().pause(backoff.next())) {
+                } else if (context.lifecycle().closing() || context.lifecycle().pauseBeforeRetry(backoff.next())) {
                     return;
                 }
             }
@@ -131,7 +131,7 @@ public final class Publisher implements Runnable {
                     return false;
                 }
                 context.health().down(Link.PUBLISHER, e);
-                if (context.lifecycle().pause(backoff.next())) {
+                if (context.lifecycle().pauseBeforeRetry(backoff.next())) {
                     return false;
                 }
             }

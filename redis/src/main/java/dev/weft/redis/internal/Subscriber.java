@@ -161,7 +161,7 @@ public final class Subscriber {
                 }
                 connection.discard();
             }
-            if (context.lifecycle().closing() || context.lifecycle().pause(backoff.next())) {
+            if (context.lifecycle().closing() || context.lifecycle().pauseBeforeRetry(backoff.next())) {
                 return;
             }
         }
