@@ -24,12 +24,15 @@ final class Tally {
     final LongAdder duplicates = new LongAdder();
     private final LongAdder[] received = adders();
     private final LongAdder[] receivedAcross = adders();
-    private final AtomicLong firstAcrossAfterNanos = new AtomicLong(Long.MAX_VALUE);
+    /** Per listening instance: when a line from another instance first reached it after the mark. */
+    private final AtomicLong[] firstAcrossAfterNanos;
     private final List<BenchMember> members;
     private volatile long markNanos = Long.MAX_VALUE;
 
-    Tally(List<BenchMember> members) {
+    Tally(List<BenchMember> members, int instances) {
         this.members = members;
+        this.firstAcrossAfterNanos = new AtomicLong[instances];
+        Arrays.setAll(firstAcrossAfterNanos, i -> new AtomicLong(Long.MAX_VALUE));
     }
 
     private static LongAdder[] adders() {
@@ -48,10 +51,22 @@ final class Tally {
         markNanos = System.nanoTime();
     }
 
-    /** How long after {@link #mark()} the first line crossed instances, in ms; -1 if none did. */
-    long millisToFirstAcrossAfterMark() {
-        long first = firstAcrossAfterNanos.get();
-        return first == Long.MAX_VALUE ? -1 : (first - markNanos) / 1_000_000;
+    /**
+     * How long after {@link #mark()} lines from other instances reached the first instance, and
+     * the last, in ms; -1 for an instance they never reached.
+     */
+    long[] millisToAcrossAfterMark() {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (AtomicLong instance : firstAcrossAfterNanos) {
+            long at = instance.get();
+            if (at == Long.MAX_VALUE) {
+                return new long[] {-1, -1};
+            }
+            first = Math.min(first, at);
+            last = Math.max(last, at);
+        }
+        return new long[] {(first - markNanos) / 1_000_000, (last - markNanos) / 1_000_000};
     }
 
     /** One line {@code listener} read; {@code lastSeqBySpeaker} is the listener's own. */
@@ -76,7 +91,7 @@ final class Tally {
         if (crossed) {
             receivedAcross[phase].increment();
             if (now > markNanos) {
-                firstAcrossAfterNanos.accumulateAndGet(now, Math::min);
+                firstAcrossAfterNanos[listener.instance].accumulateAndGet(now, Math::min);
             }
         }
         if (PHASES.charAt(phase) == 'm') {
