@@ -62,6 +62,9 @@ public final class ChatClusterBenchmark {
     static final class Load extends Shape implements Callable<Integer> {
         @Option(names = "--seconds", description = "measured seconds (default: ${DEFAULT-VALUE})")
         int seconds = 20;
+        @Option(names = "--runs", split = ",", paramLabel = "INSTANCES:REDIS",
+                description = "the runs, in order (default: ${DEFAULT-VALUE})")
+        List<String> runs = List.of("1:no", "1:yes", "3:yes");
 
         @Override
         public Integer call() throws Exception {
@@ -70,8 +73,9 @@ public final class ChatClusterBenchmark {
             System.out.println("| instances | Redis | lines/s said | lines/s heard | across instances | p50 | p99 | max"
                     + " | across: p50 | p99 | lost | twice |");
             System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
-            for (int[] run : new int[][] {{1, 0}, {1, 1}, {3, 1}}) {
-                try (Cluster cluster = Cluster.start(run[0], run[1] == 1, this)) {
+            for (String run : runs) {
+                String[] parts = run.split(":");
+                try (Cluster cluster = Cluster.start(Integer.parseInt(parts[0]), parts[1].equals("yes"), this)) {
                     cluster.say('w', warmUpSeconds);
                     Said said = cluster.say('m', seconds);
                     cluster.drain('m', said);
