@@ -58,10 +58,12 @@ final class ConnectionRunner implements Runnable {
         } finally {
             connection.unregister();
             connection.close();
-            server.connections().remove(connection);
-            server.counters().closed.increment();
+            // Everything the connection held is given back before it stops counting as active, so
+            // that a client seeing active() drop may reconnect within its per-address budget.
             permits.release();
             server.config().server().admission().release(connection.remoteAddress());
+            server.counters().closed.increment();
+            server.connections().remove(connection);
         }
     }
 

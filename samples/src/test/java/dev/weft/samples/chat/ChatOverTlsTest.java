@@ -1,5 +1,6 @@
 package dev.weft.samples.chat;
 
+import dev.weft.http.HttpServerConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weft.core.TcpServer;
@@ -10,6 +11,7 @@ import dev.weft.samples.tls.DevelopmentCertificate;
 import dev.weft.samples.tls.DevelopmentTrust;
 import dev.weft.udp.RelayConfig;
 import dev.weft.udp.UdpServerConfig;
+import java.util.Optional;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +28,8 @@ class ChatOverTlsTest {
         TcpServerConfig config = TcpServerConfig.builder().name("chat").host("127.0.0.1").port(0)
                 .tls(TlsConfig.builder().certificate(certificate.keyMaterial()).noReloadChecks().build()).build();
         server = DaggerChatComponent.factory().create(config, ChatConfig.DEFAULTS, RoomsConfig.DEFAULTS,
-                UdpServerConfig.loopback(0), RelayConfig.DEFAULTS).server().start();
+                UdpServerConfig.loopback(0), RelayConfig.DEFAULTS, HttpServerConfig.loopback(0), Optional.empty())
+                .server().start();
     }
 
     @AfterEach
