@@ -32,6 +32,7 @@ declare -A TARGETS=(
   [http-chunked]="http dev.weft.http.internal.ChunkedBodyFuzzTest anyChunkedBodyDecodesOrFailsWithItsStatus 8192"
   [files-frame]="samples dev.weft.samples.files.FileProtocolFuzzTest anyFrameDecodesToAMessageThatRoundTripsOrIsABadFrame 4096"
   [files-stream]="samples dev.weft.samples.files.FileProtocolFuzzTest anyStreamYieldsFramesWithinTheLimitOrADefinedError 8192"
+  [redis-wire]="redis dev.weft.redis.internal.WireCodecFuzzTest anyBytesDecodeToAMessageThatEncodesBackOrAreRefusedWithAReason 4096"
 )
 # Seconds one input may take before libFuzzer calls it a hang.
 PER_INPUT_TIMEOUT_SECONDS=10

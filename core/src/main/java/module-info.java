@@ -15,5 +15,6 @@ module dev.weft.core {
     exports dev.weft.core.pool;
     exports dev.weft.core.proxy;
     exports dev.weft.core.rooms;
+    exports dev.weft.core.tls;
     exports dev.weft.core.internal to dev.weft.http, dev.weft.udp;
 }

@@ -1,5 +1,6 @@
 /**
- * Weft testing support: JUnit 5 extensions for code that runs on virtual threads.
+ * Weft testing support: JUnit 5 extensions for code that runs on virtual threads, and real
+ * external programs (Redis, HAProxy) for tests that need them.
  */
 module dev.weft.testing {
     requires transitive org.junit.jupiter.api;
@@ -7,4 +8,5 @@ module dev.weft.testing {
     requires jdk.management;
 
     exports dev.weft.testing;
+    exports dev.weft.testing.external;
 }

@@ -1,10 +1,12 @@
 package dev.weft.core;
 
+import dev.weft.core.tls.TlsInfo;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.channels.FileChannel;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * One accepted TCP connection, as its {@link ConnectionHandler} sees it: raw bytes in and out,
@@ -28,6 +30,10 @@ import java.time.Duration;
  * that sleeps until the earliest one: changing this connection's read timeout never changes
  * anything for another connection.
  *
+ * <p><b>TLS</b>, when the server speaks it, is invisible here: the handshake has finished before
+ * the handler runs, reads return decrypted bytes and writes are encrypted, with the same
+ * deadlines. {@link #tls()} tells what the handshake agreed.
+ *
  * <p>{@link #close()} is idempotent and may be called from any thread; a read or write blocked
  * in another thread then fails with an {@link IOException}.
  */
@@ -41,6 +47,13 @@ public interface Connection extends AutoCloseable {
 
     /** The local address the peer connected to. */
     InetSocketAddress localAddress();
+
+    /**
+     * What the TLS handshake agreed — protocol version, cipher suite, ALPN protocol, SNI host name
+     * and the client's certificate chain (mutual TLS) — or empty on a plaintext connection. The
+     * handshake has always finished before the handler runs, so this never changes during it.
+     */
+    Optional<TlsInfo> tls();
 
     /**
      * Makes this connection a client of the application's {@link ClientRegistry} — a target of
@@ -84,8 +97,9 @@ public interface Connection extends AutoCloseable {
      * socket the bytes do not pass through the Java heap ({@link FileChannel#transferTo}, which
      * becomes {@code sendfile} on Linux); each chunk the kernel takes must leave within the write
      * timeout, so a slow download that keeps moving is never cut off while a stalled one is.
-     * Under TLS the file is read and encrypted in chunks instead: zero-copy is impossible when
-     * the bytes must be encrypted.
+     * Under TLS it falls back to a buffered copy: the file is read into the heap and encrypted
+     * one 16 KiB record at a time, under the same write timeout per chunk — zero-copy is
+     * impossible when the bytes must pass through the cipher.
      *
      * @return the number of bytes sent: {@code count}, unless the file is shorter
      */
@@ -101,7 +115,11 @@ public interface Connection extends AutoCloseable {
      */
     Thread startThread(String suffix, Runnable task);
 
-    /** Half-closes: the peer reads end-of-stream, while reads here go on. */
+    /**
+     * Half-closes: the peer reads end-of-stream, while reads here go on. Under TLS a
+     * close_notify alert goes first, so the peer can tell a complete stream from a cut one (the
+     * engine sends it anyway when the handler returns normally).
+     */
     void shutdownOutput() throws IOException;
 
     /** How long a single read may wait for data before the connection is closed. */

@@ -1,5 +1,8 @@
 package dev.weft.core;
 
+import dev.weft.core.tls.HandshakeFailure;
+import dev.weft.core.tls.TlsMetrics;
+
 /**
  * A point-in-time snapshot of a {@link TcpServer}'s counters, all since it was created.
  *
@@ -18,9 +21,14 @@ package dev.weft.core;
  *                        each followed by a back-off
  * @param threads         the server's threads alive now: its acceptor, one per connection, and
  *                        the short-lived ones draining outbound queues; zero after stop
+ * @param tls             TLS handshakes completed, and failed by {@link HandshakeFailure} reason
+ *                        (a failed handshake is also counted in {@code closed}, never in
+ *                        {@code handlerFailures}); on a plaintext server only {@link
+ *                        HandshakeFailure#TLS_ON_PLAINTEXT_PORT} can be non-zero, counted when a
+ *                        protocol that recognises a TLS ClientHello (HTTP does) refuses one
  */
 public record ServerMetrics(long accepted, long active, long rejected, long closed,
                             long bytesRead, long bytesWritten, long idleTimeouts,
                             long writeTimeouts, long handlerFailures, long acceptFailures,
-                            long threads) {
+                            long threads, TlsMetrics tls) {
 }

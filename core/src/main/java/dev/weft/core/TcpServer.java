@@ -8,6 +8,11 @@ import dev.weft.core.internal.ServerContext;
 import dev.weft.core.internal.ServerLifecycle;
 import dev.weft.core.internal.ServerThreads;
 import dev.weft.core.internal.SocketConnection;
+import dev.weft.core.internal.tls.CertificateWatcher;
+import dev.weft.core.internal.tls.ServerTlsContext;
+import dev.weft.core.tls.ReloadResult;
+import dev.weft.core.tls.TlsConfig;
+import dev.weft.core.tls.TlsConfigException;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -17,6 +22,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +56,14 @@ import org.slf4j.LoggerFactory;
  * handler ends, the engine unregisters the client, closes the socket and counts it. See
  * {@link TcpServerConfig} for every limit and its outcome.
  *
+ * <p><b>TLS.</b> With a {@link TcpServerConfig#tls() TlsConfig}, {@link #start()} reads and checks
+ * the certificate files (a bad one fails the start with a {@link TlsConfigException} naming the
+ * file and the problem) and, unless turned off, watches them on a thread of the server:
+ * changed files are loaded for new handshakes, live connections keep theirs, and a file that does
+ * not load is refused while the old certificate stays. {@link #reloadTls()} does the same on
+ * demand. Each connection's handshake runs on its own thread before the handler, under the
+ * handshake timeout; the outcomes are counted in {@link ServerMetrics#tls()}.
+ *
  * <p><b>With Dagger</b>, provide each server once per component, in a {@code @Provides @Singleton}
  * method of the application's module (with a qualifier when there are several): the server has no
  * {@code @Inject} constructor, so a component can never build a second, unstarted copy.
@@ -69,6 +83,7 @@ public final class TcpServer implements AutoCloseable {
     private ServerSocketChannel listener;
     private Thread acceptorThread;
     private Thread watchdogThread;
+    private CertificateWatcher certificateWatcher;
 
     /**
      * Creates a server whose clients join {@code registry}.
@@ -98,11 +113,14 @@ public final class TcpServer implements AutoCloseable {
      *
      * @return this server
      * @throws BindException naming the address, e.g. {@code "127.0.0.1:8080 is already in use"}
+     * @throws TlsConfigException when a TLS file is missing, damaged or does not match, naming
+     *     the file and the problem
      * @throws IllegalStateException if the server was started before
      */
     public TcpServer start() throws IOException {
         LoggingCheck.warnOnceIfNoProvider();
         lifecycle.start(() -> {
+            config.tls().map(ServerTlsContext::create).ifPresent(context::useTls);
             ListenerConfig l = config.server().listener();
             listener = address.bind(ServerSocketChannel.open(), l.host(), l.port(), (channel, at) -> {
                 channel.setOption(StandardSocketOptions.SO_REUSEADDR, l.socketOptions().reuseAddress());
@@ -116,13 +134,42 @@ public final class TcpServer implements AutoCloseable {
             if (handler instanceof ServerAware aware) {
                 aware.serverStarted(new Scope());
             }
+            startCertificateWatcher();
             acceptorThread = context.threads().start(config.name() + "-acceptor",
                     new Acceptor(listener, handler, context));
-            log.info("{} listening on {} ({} threads, at most {} connections)", config.name(),
+            log.info("{} listening on {}{} ({} threads, at most {} connections)", config.name(),
                     address.get().getAddress().isAnyLocalAddress() ? l.host() + ":" + port() : address.describe(),
+                    config.tls().isPresent() ? " with TLS" : "",
                     config.server().threadMode().name().toLowerCase(), config.server().maxConnections());
         });
         return this;
+    }
+
+    /** Watches the certificate files on a thread of the server, when the configuration asks. */
+    private void startCertificateWatcher() {
+        Optional<Duration> interval = config.tls().flatMap(TlsConfig::reloadCheckInterval);
+        if (interval.isPresent()) {
+            certificateWatcher = CertificateWatcher.start(context.tls().orElseThrow(), interval.get(),
+                    task -> background.start(config.name() + "-tls-reload", task));
+        }
+    }
+
+    /**
+     * Reads the certificate, key and trust files again now and, if they changed and load, uses
+     * them for new handshakes; live connections keep theirs. A file that does not load is refused
+     * (a WARN line) and the certificates in use stay. For a SIGHUP handler or an admin route;
+     * the server also does this by itself every {@link TlsConfig#reloadCheckInterval()}.
+     *
+     * @return what happened: reloaded (with the new certificate's fingerprint), unchanged, or refused
+     * @throws IllegalStateException if the server speaks no TLS, or has not started
+     */
+    public ReloadResult reloadTls() {
+        if (config.tls().isEmpty()) {
+            throw new IllegalStateException(config.name() + " speaks no TLS: there is nothing to reload");
+        }
+        return context.tls()
+                .orElseThrow(() -> new IllegalStateException(config.name() + " has not started"))
+                .reload();
     }
 
     /** The port the server listens on; the ephemeral one when configured with port 0. */
@@ -157,7 +204,8 @@ public final class TcpServer implements AutoCloseable {
     /** A snapshot of the counters. */
     public ServerMetrics metrics() {
         return context.counters().snapshot(context.connections().size(),
-                context.threads().count() + background.count());
+                context.threads().count() + background.count(),
+                context.handshakes().snapshot());
     }
 
     /** Whether the server has started and not begun to stop. */
@@ -234,8 +282,14 @@ public final class TcpServer implements AutoCloseable {
         awaitOrReport(context.threads());
     }
 
-    /** Tells a {@link ServerAware} handler, then interrupts and awaits the background threads. */
+    /**
+     * Stops the certificate watcher, tells a {@link ServerAware} handler, then interrupts and
+     * awaits the background threads.
+     */
     private void stopBackground() {
+        if (certificateWatcher != null) {
+            certificateWatcher.stop();
+        }
         if (handler instanceof ServerAware aware) {
             try {
                 aware.serverStopping();

@@ -1,7 +1,9 @@
 package dev.weft.core;
 
+import dev.weft.core.tls.TlsConfig;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The configuration of a {@link TcpServer}. Every limit has a safe default (see {@link
@@ -23,8 +25,14 @@ import java.util.Objects;
  *                           client may have waiting before it is disconnected as too slow;
  *                           default 1 MiB. A single message larger than this is still accepted
  *                           into an empty queue
+ * @param tls                how the server speaks TLS; default none (plaintext). With TLS, every
+ *                           connection's handshake runs on its own thread before the handler,
+ *                           under {@link TlsConfig#handshakeTimeout()}; a failed one is closed
+ *                           (with an alert where TLS has one), counted in {@link
+ *                           ServerMetrics#tls()} and logged at DEBUG, and the handler never runs
  */
-public record TcpServerConfig(ServerConfig server, Duration idleTimeout, int outboundQueueBytes) {
+public record TcpServerConfig(ServerConfig server, Duration idleTimeout, int outboundQueueBytes,
+                              Optional<TlsConfig> tls) {
 
     /** The default {@link #idleTimeout()}. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
@@ -41,6 +49,12 @@ public record TcpServerConfig(ServerConfig server, Duration idleTimeout, int out
         if (outboundQueueBytes <= 0) {
             throw new IllegalArgumentException("outboundQueueBytes must be > 0: " + outboundQueueBytes);
         }
+        Objects.requireNonNull(tls, "tls");
+    }
+
+    /** A plaintext server's configuration (no TLS). */
+    public TcpServerConfig(ServerConfig server, Duration idleTimeout, int outboundQueueBytes) {
+        this(server, idleTimeout, outboundQueueBytes, Optional.empty());
     }
 
     /** The server's name. */
@@ -60,13 +74,16 @@ public record TcpServerConfig(ServerConfig server, Duration idleTimeout, int out
 
     /** A builder initialised from this configuration. */
     public Builder toBuilder() {
-        return new Builder().server(server).idleTimeout(idleTimeout).outboundQueueBytes(outboundQueueBytes);
+        Builder builder = new Builder().server(server).idleTimeout(idleTimeout).outboundQueueBytes(outboundQueueBytes);
+        builder.tls = tls;
+        return builder;
     }
 
     /** Builds a {@link TcpServerConfig}; starts from the documented defaults. */
     public static final class Builder extends ServerConfig.Settings<Builder> {
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private int outboundQueueBytes = DEFAULT_OUTBOUND_QUEUE_BYTES;
+        private Optional<TlsConfig> tls = Optional.empty();
 
         private Builder() {
         }
@@ -88,9 +105,21 @@ public record TcpServerConfig(ServerConfig server, Duration idleTimeout, int out
             return this;
         }
 
+        /** Speaks TLS as {@code value} says; see {@link TcpServerConfig#tls()}. */
+        public Builder tls(TlsConfig value) {
+            tls = Optional.of(Objects.requireNonNull(value, "tls"));
+            return this;
+        }
+
+        /** Speaks plaintext (the default); see {@link TcpServerConfig#tls()}. */
+        public Builder noTls() {
+            tls = Optional.empty();
+            return this;
+        }
+
         /** Validates and builds. */
         public TcpServerConfig build() {
-            return new TcpServerConfig(serverConfig(), idleTimeout, outboundQueueBytes);
+            return new TcpServerConfig(serverConfig(), idleTimeout, outboundQueueBytes, tls);
         }
     }
 }

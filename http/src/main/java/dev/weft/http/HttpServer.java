@@ -5,6 +5,7 @@ import dev.weft.core.ServerMetrics;
 import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
 import dev.weft.core.internal.ClientTable;
+import dev.weft.core.tls.ReloadResult;
 import dev.weft.http.internal.Http1ConnectionHandler;
 import dev.weft.http.internal.websocket.WebSocketSessions;
 import dev.weft.http.websocket.WebSocketMetrics;
@@ -29,6 +30,13 @@ import java.util.Objects;
  * <p>Each connection reads into exactly one buffer that the parser works on in place, and writes
  * from exactly one: the engine under it buffers nothing. An HTTP exchange is never a client of the
  * {@link ClientRegistry}: its peer cannot take an unsolicited message.
+ *
+ * <p><b>HTTPS</b>: with a {@link HttpServerConfig#tls() TlsConfig} the server speaks HTTP/1.1
+ * over TLS (ALPN {@code http/1.1}), the handshake on each connection's own thread before its
+ * first request; certificates are reloaded as for {@link TcpServer}, and {@link #reloadTls()}
+ * reloads them on demand. A plain {@code http://} request to an HTTPS port is answered
+ * {@code 400} saying so; a TLS ClientHello sent to a plain HTTP port is closed before it is
+ * parsed. Both are counted in {@link ServerMetrics#tls()} and logged at DEBUG.
  *
  * <p>Lifecycle as for {@link TcpServer}: {@link #start()} returns once listening;
  * {@link #stop(Duration)} closes connections waiting between requests at once, lets requests in
@@ -62,7 +70,7 @@ public final class HttpServer implements AutoCloseable {
         // An HTTP exchange never joins the registry and its loop sets every read timeout itself:
         // the engine's idle timeout is only the first wait, the outbound queue is never used.
         TcpServerConfig engine = new TcpServerConfig(config.server(), config.limits().idleTimeout(),
-                TcpServerConfig.DEFAULT_OUTBOUND_QUEUE_BYTES);
+                TcpServerConfig.DEFAULT_OUTBOUND_QUEUE_BYTES, config.tls());
         this.webSockets = new WebSocketSessions(ClientTable.of(Objects.requireNonNull(registry, "registry")));
         this.tcp = new TcpServer(engine,
                 new Http1ConnectionHandler(pipeline, config.limits(), config.serverName(), webSockets), registry);
@@ -92,6 +100,8 @@ public final class HttpServer implements AutoCloseable {
      *
      * @return this server
      * @throws java.net.BindException naming the address when it is in use
+     * @throws dev.weft.core.tls.TlsConfigException when a TLS file is missing, damaged or does
+     *     not match, naming the file and the problem
      */
     public HttpServer start() throws IOException {
         tcp.start();
@@ -108,9 +118,18 @@ public final class HttpServer implements AutoCloseable {
         return tcp.localAddress();
     }
 
-    /** {@code http://host:port} followed by {@code path}. */
+    /** {@code http://host:port} (or {@code https://} when it speaks TLS) followed by {@code path}. */
     public URI uri(String path) {
-        return tcp.uri("http", path);
+        return tcp.uri(config.secure() ? "https" : "http", path);
+    }
+
+    /**
+     * Reloads the certificates now; see {@link TcpServer#reloadTls()}.
+     *
+     * @throws IllegalStateException if the server speaks no TLS, or has not started
+     */
+    public ReloadResult reloadTls() {
+        return tcp.reloadTls();
     }
 
     /** The configuration. */

@@ -106,11 +106,11 @@ public final class JdkWebSocketClient implements AutoCloseable {
     /** Sends a normal close and waits for the server's. */
     public Closed closeNormally() throws Exception {
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        Event event;
-        while (!((event = next()) instanceof Closed closed)) {
-            // messages still on their way
+        while (true) {
+            if (next() instanceof Closed closed) {
+                return closed;
+            }
         }
-        return closed;
     }
 
     /** Drops the connection (if still open) and the HTTP client. */

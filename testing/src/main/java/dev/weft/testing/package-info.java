@@ -14,6 +14,7 @@
  * <p>{@link dev.weft.testing.Poll} waits with a deadline for conditions no latch can observe,
  * such as a server's counters.
  *
- * <p>Not here: anything that starts servers; tests do that themselves on port 0.
+ * <p>Real programs a test may need besides Weft — {@code redis-server}, {@code haproxy} — are in
+ * {@link dev.weft.testing.external}. Not here: Weft's own servers; tests start them on port 0.
  */
 package dev.weft.testing;

@@ -12,7 +12,9 @@ package dev.weft.udp;
  * @param leaves               peers that left with {@code LEAVE} or were closed by the application
  * @param expired              peers removed for being silent longer than the idle timeout
  * @param messagesRelayed      {@code MSG} lines from peers said to their rooms
- * @param rejectedServerFull   {@code JOIN}s from new addresses refused at {@link RelayConfig#maxPeers()}
+ * @param rejectedServerFull   {@code JOIN}s from new addresses refused at {@link RelayConfig#maxPeers()},
+ *                             or refused because {@link UdpRelay#MAX_JOINS_AWAITING_CLUSTER} joins
+ *                             already waited for the rooms' cluster
  * @param rejectedByRooms      {@code JOIN}s (and {@code MSG}s) the rooms refused: a name too long or
  *                             not allowed, a nickname taken, a room full, too many rooms
  * @param rejectedNotJoined    commands other than {@code JOIN} from an address that is not a

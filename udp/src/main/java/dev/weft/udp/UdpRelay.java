@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -77,7 +78,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Threading.</b> Made for {@link Dispatch#INLINE}: handling a datagram only touches memory
  * and queues datagrams, which never wait for a receiver; a message goes to the members of the
- * sender's room, read from the rooms map without a lock — never by scanning the registry. It is
+ * sender's room, read from the rooms map without a lock — never by scanning the registry. When
+ * the rooms are in a cluster, a {@code JOIN} — which then waits for the other instances to grant
+ * the nickname — runs on a virtual thread of its own, so the receive loop never waits for them. It is
  * also safe with {@link Dispatch#VIRTUAL_THREAD_PER_DATAGRAM}, but then lines from one peer may
  * overtake each other. Expired peers are swept every {@link RelayConfig#sweepInterval()} by a
  * virtual thread that lives from {@link #started} to {@link #stopped}. Time — last-seen times,
@@ -85,6 +88,13 @@ import org.slf4j.LoggerFactory;
  * and call {@link #sweep()} instead of waiting. One relay serves one server.
  */
 public final class UdpRelay implements DatagramHandler {
+
+    /**
+     * The most {@code JOIN}s that may wait for the rooms' cluster at once (see
+     * {@link ChatRooms#attach}); more get {@code ERR server busy}. Each waits at most the
+     * cluster's timeout, and none waits while the cluster is known to be unreachable.
+     */
+    public static final int MAX_JOINS_AWAITING_CLUSTER = 256;
 
     private static final Logger log = LoggerFactory.getLogger(UdpRelay.class);
 
@@ -94,6 +104,7 @@ public final class UdpRelay implements DatagramHandler {
     private final PeerTable table;
     private final TokenBucket errorBudget;
     private final RelayCounters counters = new RelayCounters();
+    private final Semaphore clusterJoins = new Semaphore(MAX_JOINS_AWAITING_CLUSTER);
     private final ReentrantLock lifecycle = new ReentrantLock();
     private final CountDownLatch stopSweeping = new CountDownLatch(1);
     private boolean started;
@@ -134,7 +145,13 @@ public final class UdpRelay implements DatagramHandler {
         InetSocketAddress from = datagram.sender();
         RelayCommand command = RelayCommandParser.parse(datagram.payload());
         switch (command) {
-            case RelayCommand.Join join -> join(from, join, out);
+            case RelayCommand.Join join -> {
+                if (rooms.cluster().isPresent()) {
+                    joinOffTheLoop(from, join, out);
+                } else {
+                    join(from, join, out);
+                }
+            }
             case RelayCommand.Message message -> message(from, message.text(), out);
             case RelayCommand.Leave leave -> leave(from, out);
             case RelayCommand.Ping ping -> ping(from, out);
@@ -147,6 +164,29 @@ public final class UdpRelay implements DatagramHandler {
         return DatagramOutcome.HANDLED;
     }
 
+    /**
+     * A join when the rooms are in a cluster, which they ask before answering (up to its
+     * timeout): on a virtual thread of its own, so the receive loop never waits for the cluster.
+     * At most {@link #MAX_JOINS_AWAITING_CLUSTER} wait at once; more are refused and counted as
+     * {@link RelayMetrics#rejectedServerFull()}.
+     */
+    private void joinOffTheLoop(InetSocketAddress from, RelayCommand.Join join, DatagramSender out) {
+        if (!clusterJoins.tryAcquire()) {
+            counters.rejectedServerFull.increment();
+            replyError(out, from, "ERR server busy (" + MAX_JOINS_AWAITING_CLUSTER + " joins wait); try again");
+            return;
+        }
+        Thread.ofVirtual().name("udp-relay-join").start(() -> {
+            try {
+                join(from, join, out);
+            } catch (RuntimeException e) {
+                log.error("JOIN from {} failed", from, e);
+            } finally {
+                clusterJoins.release();
+            }
+        });
+    }
+
     private void join(InetSocketAddress from, RelayCommand.Join join, DatagramSender out) {
         long now = clock.nanoTime();
         JoinOutcome outcome = table.join(from, join.room(), join.nickname(), now,
@@ -157,6 +197,7 @@ public final class UdpRelay implements DatagramHandler {
                 replyError(out, from, "ERR server full (max " + full.maxPeers() + " peers)");
             }
             case JoinOutcome.Answered answered -> joinAnswered(answered.peer(), answered.result(), out);
+            case JoinOutcome.Superseded superseded -> log.debug("a JOIN from {} was superseded by another command", from);
         }
     }
 
@@ -317,7 +358,9 @@ public final class UdpRelay implements DatagramHandler {
             if (sweeper != null) {
                 sweeper.join();
             }
+            clusterJoins.acquireUninterruptibly(MAX_JOINS_AWAITING_CLUSTER); // joins waiting for the cluster end first
             table.clear();
+            clusterJoins.release(MAX_JOINS_AWAITING_CLUSTER);
         } catch (InterruptedException e) {
             table.clear();
             Thread.currentThread().interrupt();

@@ -114,6 +114,23 @@ class UdpRelayTest {
     }
 
     @Test
+    void aJoinWaitingForTheRoomsClusterStallsNeitherTheRelayNorOtherPeers() throws Exception {
+        GatedCluster cluster = new GatedCluster("slow");
+        resources.add(rooms.attach(cluster));
+        TestPeer slow = peer();
+        slow.send("JOIN lobby slow");
+        assertTrue(cluster.claimStarted.await(5, java.util.concurrent.TimeUnit.SECONDS));
+
+        TestPeer ann = joined("lobby", "ann");
+        assertEquals("PONG", ann.request("PING"), "the receive loop serves others while slow's claim waits");
+        cluster.gate.countDown();
+
+        assertEquals("OK joined lobby as slow", slow.receive());
+        assertEquals("* slow joined", ann.receive());
+        assertEquals(2, relay.metrics().livePeers());
+    }
+
+    @Test
     void joinAndLeaveAreAnnouncedToTheRoom() {
         Lobby lobby = annAndBobInTheLobby();
         TestPeer ann = lobby.ann();

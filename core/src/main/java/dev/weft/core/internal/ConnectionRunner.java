@@ -1,19 +1,23 @@
 package dev.weft.core.internal;
 
 import dev.weft.core.ConnectionHandler;
+import dev.weft.core.tls.HandshakeFailure;
 import java.io.IOException;
 import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The body of one connection's thread: run the handler; when it returns normally, let its queued
- * messages go out; then — whatever happened — unregister the client, close the socket, count it,
- * give back the connection permit and tell the admission policy the connection is over.
+ * The body of one connection's thread: on a TLS server, the handshake first (a failed one ends
+ * here, counted by its reason, and the handler never runs); run the handler; when it returns
+ * normally, let its queued messages go out and, under TLS, send close_notify; then — whatever
+ * happened — unregister the client, close the socket, count it, give back the connection permit
+ * and tell the admission policy the connection is over.
  *
  * <p>Every ending is classified here, once, with a deliberate log level: a timeout, a peer that
- * went away or a close by this process at DEBUG, another I/O failure at WARN, a handler bug at
- * ERROR. None of them affects another connection.
+ * went away or a close by this process at DEBUG, a TLS ClientHello a plaintext protocol refused
+ * at DEBUG (counted as {@link HandshakeFailure#TLS_ON_PLAINTEXT_PORT}), another I/O failure at
+ * WARN, a handler bug at ERROR. None of them affects another connection.
  */
 final class ConnectionRunner implements Runnable {
 
@@ -35,8 +39,14 @@ final class ConnectionRunner implements Runnable {
     @Override
     public void run() {
         try {
-            handler.handle(connection);
-            connection.finishWrites();
+            if (connection.handshake()) {
+                handler.handle(connection);
+                connection.finishWrites();
+                connection.endTls();
+            }
+        } catch (TlsOnPlaintextPortException e) {
+            server.handshakes().countFailed(HandshakeFailure.TLS_ON_PLAINTEXT_PORT);
+            log.debug("{} closed: a TLS handshake on a plaintext port ({})", connection, e.getMessage());
         } catch (IOException e) {
             ended(e);
         } catch (RuntimeException e) {
@@ -48,10 +58,12 @@ final class ConnectionRunner implements Runnable {
         } finally {
             connection.unregister();
             connection.close();
-            server.connections().remove(connection);
-            server.counters().closed.increment();
+            // Everything the connection held is given back before it stops counting as active, so
+            // that a client seeing active() drop may reconnect within its per-address budget.
             permits.release();
             server.config().server().admission().release(connection.remoteAddress());
+            server.counters().closed.increment();
+            server.connections().remove(connection);
         }
     }
 

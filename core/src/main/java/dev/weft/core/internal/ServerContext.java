@@ -1,12 +1,16 @@
 package dev.weft.core.internal;
 
 import dev.weft.core.TcpServerConfig;
+import dev.weft.core.internal.tls.HandshakeCounters;
+import dev.weft.core.internal.tls.ServerTlsContext;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What every part of one running server shares: its configuration, counters, threads, the
- * deadline watchdog, the application's registry, and the set of live connections.
+ * deadline watchdog, the application's registry, the set of live connections, and its TLS
+ * context when it speaks TLS.
  */
 public final class ServerContext {
 
@@ -17,6 +21,9 @@ public final class ServerContext {
     private final ServerThreads threads;
     private final Set<SocketConnection> connections = ConcurrentHashMap.newKeySet();
     private final DeadlineWatchdog watchdog;
+    /** Counts TLS ClientHellos refused by a plaintext server's protocol. */
+    private final HandshakeCounters plaintextHandshakes = new HandshakeCounters();
+    private volatile ServerTlsContext tls;
     private volatile boolean stopping;
 
     /**
@@ -64,6 +71,25 @@ public final class ServerContext {
     /** The live connections. */
     public Set<SocketConnection> connections() {
         return connections;
+    }
+
+    /**
+     * Makes the server speak TLS with {@code context}; called once, while starting, before the
+     * first connection is accepted.
+     */
+    public void useTls(ServerTlsContext context) {
+        this.tls = context;
+    }
+
+    /** The server's TLS context; empty for a plaintext server. */
+    public Optional<ServerTlsContext> tls() {
+        return Optional.ofNullable(tls);
+    }
+
+    /** Where TLS handshakes are counted: the TLS context's counters, or a plaintext server's own. */
+    public HandshakeCounters handshakes() {
+        ServerTlsContext context = tls;
+        return context != null ? context.counters() : plaintextHandshakes;
     }
 
     /** Whether {@code stop()} has begun. */

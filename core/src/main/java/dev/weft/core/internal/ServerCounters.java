@@ -1,6 +1,7 @@
 package dev.weft.core.internal;
 
 import dev.weft.core.ServerMetrics;
+import dev.weft.core.tls.TlsMetrics;
 import java.util.concurrent.atomic.LongAdder;
 
 /** The live counters behind {@link ServerMetrics}; striped so that hot paths do not contend. */
@@ -20,10 +21,13 @@ public final class ServerCounters {
     public ServerCounters() {
     }
 
-    /** A snapshot; the caller supplies the gauges, which it knows from the live sets. */
-    public ServerMetrics snapshot(long active, long threads) {
+    /**
+     * A snapshot; the caller supplies the gauges, which it knows from the live sets, and the TLS
+     * handshake counts, which the TLS context keeps.
+     */
+    public ServerMetrics snapshot(long active, long threads, TlsMetrics tls) {
         return new ServerMetrics(accepted.sum(), active, rejected.sum(), closed.sum(),
                 bytesRead.sum(), bytesWritten.sum(), idleTimeouts.sum(), writeTimeouts.sum(),
-                handlerFailures.sum(), acceptFailures.sum(), threads);
+                handlerFailures.sum(), acceptFailures.sum(), threads, tls);
     }
 }

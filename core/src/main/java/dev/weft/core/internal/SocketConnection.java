@@ -3,6 +3,10 @@ package dev.weft.core.internal;
 import dev.weft.core.Client;
 import dev.weft.core.ClientAttributes;
 import dev.weft.core.Connection;
+import dev.weft.core.internal.tls.ServerTlsContext;
+import dev.weft.core.internal.tls.TlsHandshakeException;
+import dev.weft.core.internal.tls.TlsTransport;
+import dev.weft.core.tls.TlsInfo;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -11,6 +15,7 @@ import java.net.SocketTimeoutException;
 import java.nio.channels.FileChannel;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * <p><b>Deadlines:</b> every read and write publishes its absolute deadline for the server's
  * {@link DeadlineWatchdog}, which closes the connection when it passes; the failed read then
  * reports a {@link SocketTimeoutException}.
+ *
+ * <p><b>TLS:</b> on a TLS server, {@link #handshake()} runs first on the connection's thread,
+ * under the handshake deadline (published as a read deadline), and then layers a
+ * {@link TlsTransport} over the plain transport the engine chose; the write lock above is the
+ * one the TLS layer takes when its reader must write.
  */
 public final class SocketConnection implements Connection, Client, Deadlined {
 
@@ -68,7 +78,8 @@ public final class SocketConnection implements Connection, Client, Deadlined {
     enum Expiry { NONE, READ, WRITE }
 
     private final long id;
-    private final Transport transport;
+    /** The plain transport until a TLS handshake finishes, then the TLS layer over it. */
+    private volatile Transport transport;
     private final ServerContext server;
     private final InetSocketAddress remoteAddress;
     private final InetSocketAddress localAddress;
@@ -85,6 +96,10 @@ public final class SocketConnection implements Connection, Client, Deadlined {
     private volatile OutboundQueue outbound;
     private volatile boolean registered;
     private volatile Registration registration;
+    /** The TLS layer, once its handshake has finished; written and read by the connection's thread. */
+    private TlsTransport tls;
+    private volatile TlsInfo tlsInfo;
+    private volatile boolean handshaking;
 
     /**
      * @param id            the registry-wide id
@@ -122,6 +137,71 @@ public final class SocketConnection implements Connection, Client, Deadlined {
     @Override
     public InetSocketAddress localAddress() {
         return localAddress;
+    }
+
+    @Override
+    public Optional<TlsInfo> tls() {
+        return Optional.ofNullable(tlsInfo);
+    }
+
+    /**
+     * On a TLS server, runs the handshake on this (the connection's own) thread before the handler
+     * starts: under the handshake deadline, which the watchdog enforces like a read deadline, and
+     * counted as idle, so a stopping server closes it at once. Afterwards every read and write
+     * goes through the TLS layer. A plaintext server's connections pass straight through.
+     *
+     * @return whether the handler may run: false when the handshake failed (already counted,
+     *     logged at DEBUG and closed) or the server stopped meanwhile
+     */
+    boolean handshake() {
+        Optional<ServerTlsContext> context = server.tls();
+        if (context.isEmpty()) {
+            return true;
+        }
+        ServerTlsContext tlsContext = context.get();
+        TlsTransport layer = new TlsTransport(transport, tlsContext.newEngine(), writeLock,
+                tlsContext.counters(), toString());
+        if (!idle(true)) {
+            return false;
+        }
+        long deadline = System.nanoTime() + tlsContext.config().handshakeTimeout().toNanos();
+        transport = layer; // a close from now on (the watchdog, a stopping server) goes through the TLS layer
+        handshaking = true;
+        readDeadline = deadline;
+        server.watchdog().published(deadline);
+        try {
+            tlsInfo = layer.handshake(deadline);
+        } catch (TlsHandshakeException e) {
+            return false;
+        } finally {
+            readDeadline = 0;
+            handshaking = false;
+        }
+        tls = layer;
+        return idle(false);
+    }
+
+    /**
+     * After the handler returned normally and queued messages went out: tells a TLS peer that the
+     * stream is complete (close_notify), under the write deadline, before the engine closes the
+     * socket. Nothing for a plaintext connection, a closed one or a failed ending (whose close
+     * sends nothing).
+     */
+    void endTls() {
+        TlsTransport layer = tls;
+        if (layer == null || closed) {
+            return;
+        }
+        writeLock.lock();
+        try {
+            beginWrite();
+            layer.shutdownOutput();
+        } catch (IOException e) {
+            log.debug("{} close_notify not sent: {}", this, e.toString());
+        } finally {
+            writeDeadline = 0;
+            writeLock.unlock();
+        }
     }
 
     @Override
@@ -202,6 +282,12 @@ public final class SocketConnection implements Connection, Client, Deadlined {
 
     @Override
     public void expireRead() {
+        if (handshaking) {
+            // counted by the handshake itself, as a TIMEOUT failure, when the close fails it
+            log.debug("{} closed: the TLS handshake did not finish in time", this);
+            close();
+            return;
+        }
         log.debug("{} closed: no data for {}", this, readTimeout);
         expiry = Expiry.READ;
         server.counters().idleTimeouts.increment();
@@ -403,6 +489,10 @@ public final class SocketConnection implements Connection, Client, Deadlined {
     public boolean idle(boolean idle) {
         if (!idle) {
             return ACTIVITY.compareAndSet(this, IDLE, BUSY) || activity == BUSY;
+        }
+        TlsTransport layer = tls;
+        if (layer != null) {
+            layer.releaseBuffers(); // an idle TLS connection keeps only its session state
         }
         activity = IDLE;
         if (server.stopping()) {

@@ -8,9 +8,10 @@ import java.nio.channels.FileChannel;
  * TLS record layer over one.
  *
  * <p>Blocking, for one reader thread at a time; writes are serialised by the connection's write
- * lock, which the transport never takes itself. Deadlines are published by the connection around
- * each call, so a transport does no timing of its own: when a deadline passes, the watchdog
- * closes the transport, which fails the call in progress.
+ * lock, which a plain transport never takes itself (the TLS layer takes it for the writes its
+ * reader must make: a key update, a close_notify reply). Deadlines are published by the
+ * connection around each call, so a transport does no timing of its own: when a deadline passes,
+ * the watchdog closes the transport, which fails the call in progress.
  */
 public interface Transport {
 

@@ -2,6 +2,10 @@ package dev.weft.core.pool;
 
 import dev.weft.core.ServerAware;
 import dev.weft.core.ServerScope;
+import dev.weft.core.internal.ClientChannel;
+import dev.weft.core.internal.tls.ClientTlsContext;
+import dev.weft.core.tls.TlsConfigException;
+import dev.weft.core.tls.TlsMetrics;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
@@ -11,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -35,10 +40,16 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #acquire()} hands out the most recently returned idle connection (the one least
  * likely to have been closed by the upstream) after validating it, else opens a new one while
  * fewer than {@link PoolConfig#maxConnections()} exist, else waits up to
- * {@link PoolConfig#acquireTimeout()} for one to come back. Connections idle for longer than
- * {@link PoolConfig#idleTimeout()} are closed by a thread of the server the pool works for
+ * {@link PoolTimeouts#acquire()} for one to come back. Connections idle for longer than
+ * {@link PoolTimeouts#idle()} are closed by a thread of the server the pool works for
  * ({@link ServerAware}), or, without a server, when the pool is next used. Waiting and bookkeeping
  * use a {@link ReentrantLock}; connects, validation and closes happen outside it.
+ *
+ * <p><b>TLS</b> ({@link PoolConfig#tls()}): a new connection's handshake runs in
+ * {@link #acquire()}, on the caller's thread, before it is handed out; the streams are then the
+ * decrypted ones, and the handshakes are counted in {@link #tlsMetrics()}. An idle connection
+ * is validated as a plain one is: any byte waiting from the server (an alert or close_notify, at
+ * that point) discards it.
  */
 public final class ConnectionPool implements ServerAware, AutoCloseable {
 
@@ -46,6 +57,7 @@ public final class ConnectionPool implements ServerAware, AutoCloseable {
     private static final Duration MIN_EVICTION_INTERVAL = Duration.ofMillis(10);
 
     private final PoolConfig config;
+    private final Optional<ClientTlsContext> tls;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition returned = lock.newCondition();
     private final Condition closing = lock.newCondition();
@@ -63,9 +75,15 @@ public final class ConnectionPool implements ServerAware, AutoCloseable {
     private int open;
     private boolean closed;
 
-    /** Creates the pool; no connection is opened and no thread started yet. */
+    /**
+     * Creates the pool; no connection is opened and no thread started yet.
+     *
+     * @throws TlsConfigException when a file of the TLS configuration is missing or damaged,
+     *     naming the file and the problem
+     */
     public ConnectionPool(PoolConfig config) {
         this.config = Objects.requireNonNull(config, "config");
+        this.tls = config.tls().map(ClientTlsContext::create);
     }
 
     /**
@@ -115,7 +133,7 @@ public final class ConnectionPool implements ServerAware, AutoCloseable {
      * @throws IOException when a new connection cannot be opened, or the pool is closed
      */
     public PooledConnection acquire() throws IOException {
-        long deadline = System.nanoTime() + config.acquireTimeout().toNanos();
+        long deadline = System.nanoTime() + config.timeouts().acquire().toNanos();
         if (evictor == null) {
             evictIdle(); // no server thread does it
         }
@@ -125,7 +143,7 @@ public final class ConnectionPool implements ServerAware, AutoCloseable {
                 return connect();
             }
             long idleNanos = System.nanoTime() - candidate.idleSinceNanos();
-            if (idleNanos < config.idleTimeout().toNanos() && candidate.stillQuiet()) {
+            if (idleNanos < config.timeouts().idle().toNanos() && candidate.stillQuiet()) {
                 reused.increment();
                 candidate.lease();
                 return candidate;
@@ -155,7 +173,7 @@ public final class ConnectionPool implements ServerAware, AutoCloseable {
                 if (remaining <= 0) {
                     acquireTimeouts.increment();
                     throw new PoolExhaustedException("no connection to " + config.address()
-                            + " came free within " + config.acquireTimeout().toMillis()
+                            + " came free within " + config.timeouts().acquire().toMillis()
                             + " ms (all " + config.maxConnections() + " are in use)");
                 }
                 returned.awaitNanos(remaining);
@@ -173,9 +191,13 @@ public final class ConnectionPool implements ServerAware, AutoCloseable {
         try {
             channel = SocketChannel.open();
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            channel.socket().connect(config.address(), timeoutMillis(config.connectTimeout()));
-            channel.socket().setSoTimeout(timeoutMillis(config.readTimeout()));
-            PooledConnection connection = new PooledConnection(this, ids.incrementAndGet(), channel);
+            channel.socket().connect(config.address(), timeoutMillis(config.timeouts().connect()));
+            channel.socket().setSoTimeout(timeoutMillis(config.timeouts().read()));
+            long id = ids.incrementAndGet();
+            ClientChannel link = tls.isPresent()
+                    ? ClientChannel.tls(channel, tls.get(), config.address(), "pool-conn-" + id)
+                    : ClientChannel.plain(channel);
+            PooledConnection connection = new PooledConnection(this, id, link);
             created.increment();
             connection.lease();
             return connection;
@@ -233,7 +255,7 @@ public final class ConnectionPool implements ServerAware, AutoCloseable {
         lock.lock();
         try {
             // The oldest are at the end: stop at the first one still fresh.
-            while (!idle.isEmpty() && now - idle.peekLast().idleSinceNanos() >= config.idleTimeout().toNanos()) {
+            while (!idle.isEmpty() && now - idle.peekLast().idleSinceNanos() >= config.timeouts().idle().toNanos()) {
                 expired.add(idle.pollLast());
                 open--;
             }
@@ -249,7 +271,7 @@ public final class ConnectionPool implements ServerAware, AutoCloseable {
     }
 
     private void evictLoop() {
-        Duration half = config.idleTimeout().dividedBy(2);
+        Duration half = config.timeouts().idle().dividedBy(2);
         long intervalNanos = (half.compareTo(MIN_EVICTION_INTERVAL) < 0 ? MIN_EVICTION_INTERVAL : half).toNanos();
         Thread me = Thread.currentThread();
         while (true) {
@@ -280,6 +302,15 @@ public final class ConnectionPool implements ServerAware, AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * The TLS handshakes of this pool's connections: completed, and failed by reason (a server
+     * certificate that does not verify or does not name the host is {@code BAD_CERTIFICATE}).
+     * {@link TlsMetrics#NONE} for a plain pool.
+     */
+    public TlsMetrics tlsMetrics() {
+        return tls.map(context -> context.counters().snapshot()).orElse(TlsMetrics.NONE);
     }
 
     /**

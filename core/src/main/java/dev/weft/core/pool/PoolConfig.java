@@ -1,28 +1,33 @@
 package dev.weft.core.pool;
 
+import dev.weft.core.tls.TlsClientConfig;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The configuration of a {@link ConnectionPool}.
  *
- * @param address        where every connection of the pool goes
+ * <pre>{@code
+ * PoolConfig config = PoolConfig.of(new InetSocketAddress("api.internal", 443))
+ *         .withTls(TlsClientConfig.builder().trusted(TrustMaterial.pem(Path.of("ca.pem"))).build());
+ * }</pre>
+ *
+ * @param address        where every connection of the pool goes; with TLS, its host string is
+ *                       the name sent by SNI and verified against the server's certificate, so
+ *                       give the host name (not a resolved IP) unless the certificate names the IP
  * @param maxConnections the most connections open at once, leased or idle; default 16. More
  *                       lets more requests run in parallel against the upstream, at the cost
  *                       of its file descriptors and threads
- * @param acquireTimeout how long {@link ConnectionPool#acquire()} waits for a free connection
- *                       when all {@code maxConnections} are leased before it fails with a
- *                       {@link PoolExhaustedException}; default 5 seconds
- * @param connectTimeout how long opening a new connection may take; default 3 seconds
- * @param idleTimeout    how long a connection may sit unused in the pool before it is closed;
- *                       default 30 seconds. Keep it under the upstream's own keep-alive
- *                       timeout, so the pool closes first and rarely meets a half-dead socket
- * @param readTimeout    how long one read on a leased connection may wait for data before it
- *                       fails with {@link java.net.SocketTimeoutException}; default 30 seconds
+ * @param timeouts       acquire, connect, idle and read timeouts; default {@link PoolTimeouts#DEFAULTS}
+ * @param tls            how the pool's connections speak TLS; default none (plain TCP). Each new
+ *                       connection completes its handshake (host name verified, unless the
+ *                       configuration turns that off) before it is handed out; a failed one
+ *                       fails {@link ConnectionPool#acquire()} with the handshake's exception
  */
-public record PoolConfig(InetSocketAddress address, int maxConnections, Duration acquireTimeout,
-                         Duration connectTimeout, Duration idleTimeout, Duration readTimeout) {
+public record PoolConfig(InetSocketAddress address, int maxConnections, PoolTimeouts timeouts,
+                         Optional<TlsClientConfig> tls) {
 
     /** Validates every component. */
     public PoolConfig {
@@ -30,47 +35,46 @@ public record PoolConfig(InetSocketAddress address, int maxConnections, Duration
         if (maxConnections <= 0) {
             throw new IllegalArgumentException("maxConnections must be > 0: " + maxConnections);
         }
-        requirePositive(acquireTimeout, "acquireTimeout");
-        requirePositive(connectTimeout, "connectTimeout");
-        requirePositive(idleTimeout, "idleTimeout");
-        requirePositive(readTimeout, "readTimeout");
+        Objects.requireNonNull(timeouts, "timeouts");
+        Objects.requireNonNull(tls, "tls");
     }
 
-    /** The documented defaults for connections to {@code address}. */
+    /** The documented defaults for plain connections to {@code address}. */
     public static PoolConfig of(InetSocketAddress address) {
-        return new PoolConfig(address, 16, Duration.ofSeconds(5), Duration.ofSeconds(3),
-                Duration.ofSeconds(30), Duration.ofSeconds(30));
+        return new PoolConfig(address, 16, PoolTimeouts.DEFAULTS, Optional.empty());
     }
 
     /** A copy with {@link #maxConnections()} changed. */
     public PoolConfig withMaxConnections(int value) {
-        return new PoolConfig(address, value, acquireTimeout, connectTimeout, idleTimeout, readTimeout);
+        return new PoolConfig(address, value, timeouts, tls);
     }
 
-    /** A copy with {@link #acquireTimeout()} changed. */
+    /** A copy whose connections speak TLS as {@code value} says. */
+    public PoolConfig withTls(TlsClientConfig value) {
+        return new PoolConfig(address, maxConnections, timeouts, Optional.of(value));
+    }
+
+    /** A copy with {@link PoolTimeouts#acquire()} changed. */
     public PoolConfig withAcquireTimeout(Duration value) {
-        return new PoolConfig(address, maxConnections, value, connectTimeout, idleTimeout, readTimeout);
+        return new PoolConfig(address, maxConnections,
+                new PoolTimeouts(value, timeouts.connect(), timeouts.idle(), timeouts.read()), tls);
     }
 
-    /** A copy with {@link #connectTimeout()} changed. */
+    /** A copy with {@link PoolTimeouts#connect()} changed. */
     public PoolConfig withConnectTimeout(Duration value) {
-        return new PoolConfig(address, maxConnections, acquireTimeout, value, idleTimeout, readTimeout);
+        return new PoolConfig(address, maxConnections,
+                new PoolTimeouts(timeouts.acquire(), value, timeouts.idle(), timeouts.read()), tls);
     }
 
-    /** A copy with {@link #idleTimeout()} changed. */
+    /** A copy with {@link PoolTimeouts#idle()} changed. */
     public PoolConfig withIdleTimeout(Duration value) {
-        return new PoolConfig(address, maxConnections, acquireTimeout, connectTimeout, value, readTimeout);
+        return new PoolConfig(address, maxConnections,
+                new PoolTimeouts(timeouts.acquire(), timeouts.connect(), value, timeouts.read()), tls);
     }
 
-    /** A copy with {@link #readTimeout()} changed. */
+    /** A copy with {@link PoolTimeouts#read()} changed. */
     public PoolConfig withReadTimeout(Duration value) {
-        return new PoolConfig(address, maxConnections, acquireTimeout, connectTimeout, idleTimeout, value);
-    }
-
-    private static void requirePositive(Duration value, String component) {
-        Objects.requireNonNull(value, component);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(component + " must be positive: " + value);
-        }
+        return new PoolConfig(address, maxConnections,
+                new PoolTimeouts(timeouts.acquire(), timeouts.connect(), timeouts.idle(), value), tls);
     }
 }

@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import dev.weft.core.internal.ClientChannel;
+import dev.weft.core.tls.TlsInfo;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +35,7 @@ public final class PooledConnection implements AutoCloseable {
 
     private final ConnectionPool pool;
     private final long id;
+    private final ClientChannel link;
     private final SocketChannel channel;
     private final InputStream input;
     private final OutputStream output;
@@ -41,12 +45,13 @@ public final class PooledConnection implements AutoCloseable {
     private int leases;
     private long idleSinceNanos;
 
-    PooledConnection(ConnectionPool pool, long id, SocketChannel channel) throws IOException {
+    PooledConnection(ConnectionPool pool, long id, ClientChannel link) {
         this.pool = pool;
         this.id = id;
-        this.channel = channel;
-        this.input = new TrackedInput(new BufferedInputStream(channel.socket().getInputStream(), BUFFER_BYTES));
-        this.output = new TrackedOutput(new BufferedOutputStream(channel.socket().getOutputStream(), BUFFER_BYTES));
+        this.link = link;
+        this.channel = link.channel();
+        this.input = new TrackedInput(new BufferedInputStream(link.input(), BUFFER_BYTES));
+        this.output = new TrackedOutput(new BufferedOutputStream(link.output(), BUFFER_BYTES));
     }
 
     /** The buffered input from the upstream. */
@@ -57,6 +62,11 @@ public final class PooledConnection implements AutoCloseable {
     /** The buffered output to the upstream; flushed on {@link #close()} if not before. */
     public OutputStream output() {
         return output;
+    }
+
+    /** What the TLS handshake agreed (the server's certificate chain among it); empty for a plain pool. */
+    public Optional<TlsInfo> tls() {
+        return link.tls();
     }
 
     /** The upstream's address. */
@@ -117,7 +127,10 @@ public final class PooledConnection implements AutoCloseable {
     /**
      * Whether the idle connection is still usable: open, and the peer has neither closed it nor
      * sent bytes nobody asked for. Peeks with one non-blocking read, which never consumes
-     * anything a healthy connection would need.
+     * anything a healthy connection would need. Under TLS the read sees records: a byte there
+     * means an alert (close_notify) or an unsolicited message, and the connection is discarded —
+     * the session ticket a TLS 1.3 server sends after the handshake has been read with the first
+     * response.
      */
     boolean stillQuiet() {
         if (!channel.isOpen()) {
@@ -138,7 +151,7 @@ public final class PooledConnection implements AutoCloseable {
 
     void closeChannel() {
         try {
-            channel.close();
+            link.close();
         } catch (IOException e) {
             log.debug("pool-conn-{} close failed: {}", id, e.toString());
         }

@@ -1,33 +1,33 @@
 package dev.weft.core.proxy;
 
+import dev.weft.core.tls.TlsClientConfig;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The configuration of a {@link TcpProxy}.
  *
- * @param backends            where client connections go; at least one, no duplicates
- * @param strategy            how a backend is chosen; default {@link BalancingStrategy#roundRobin()}
- * @param connectTimeout      how long a connect to one backend may take before the next one is
- *                            tried; default 2 seconds. Short keeps clients from waiting on a
- *                            dead host; too short fails healthy backends under load
- * @param healthCheckInterval how often every backend is probed with a connect (the probe uses
- *                            {@code connectTimeout}); default 2 seconds. A dead backend is taken
- *                            out by the first failed probe or connect and put back by the first
- *                            probe that succeeds
- * @param idleTimeout         how long a paired connection may carry no byte in either direction
- *                            before both sides are closed; default 5 minutes. A silent client
- *                            during a long download is not idle (the client's own reads are only
- *                            bounded by a one-day backstop). The check runs when a backend read
- *                            times out, so the close comes between one and two idle timeouts
- *                            after the last byte
- * @param bufferBytes         the copy buffer of each direction; default 16 KiB
+ * @param backends    where client connections go; at least one, no duplicates. With TLS to the
+ *                    backends, each address's host string is the name sent by SNI and verified
+ *                    against the backend's certificate
+ * @param strategy    how a backend is chosen; default {@link BalancingStrategy#roundRobin()}
+ * @param timeouts    connect and idle timeouts and the health-check interval; default
+ *                    {@link ProxyTimeouts#DEFAULTS}
+ * @param bufferBytes the copy buffer of each direction; default 16 KiB
+ * @param backendTls  how the proxy speaks TLS to its backends; default none (plain TCP). The
+ *                    client side is the proxy's server's business ({@code TcpServerConfig.tls}),
+ *                    so a proxy may terminate TLS, originate it, or both. A backend whose
+ *                    handshake fails is treated as one whose connect failed: marked down and the
+ *                    next one tried, before anything of the client was read
  */
-public record ProxyConfig(List<InetSocketAddress> backends, BalancingStrategy strategy,
-                          Duration connectTimeout, Duration healthCheckInterval,
-                          Duration idleTimeout, int bufferBytes) {
+public record ProxyConfig(List<InetSocketAddress> backends, BalancingStrategy strategy, ProxyTimeouts timeouts,
+                          int bufferBytes, Optional<TlsClientConfig> backendTls) {
+
+    /** The default {@link #bufferBytes()}. */
+    public static final int DEFAULT_BUFFER_BYTES = 16_384;
 
     /** Validates every component; copies the list. */
     public ProxyConfig {
@@ -39,44 +39,45 @@ public record ProxyConfig(List<InetSocketAddress> backends, BalancingStrategy st
             throw new IllegalArgumentException("duplicate backend in " + backends);
         }
         Objects.requireNonNull(strategy, "strategy");
-        requirePositive(connectTimeout, "connectTimeout");
-        requirePositive(healthCheckInterval, "healthCheckInterval");
-        requirePositive(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(timeouts, "timeouts");
         if (bufferBytes <= 0) {
             throw new IllegalArgumentException("bufferBytes must be > 0: " + bufferBytes);
         }
+        Objects.requireNonNull(backendTls, "backendTls");
     }
 
-    /** The documented defaults for the given backends. */
+    /** The documented defaults for the given backends, plain TCP. */
     public static ProxyConfig of(List<InetSocketAddress> backends) {
-        return new ProxyConfig(backends, BalancingStrategy.roundRobin(), Duration.ofSeconds(2),
-                Duration.ofSeconds(2), Duration.ofMinutes(5), 16_384);
+        return new ProxyConfig(backends, BalancingStrategy.roundRobin(), ProxyTimeouts.DEFAULTS, DEFAULT_BUFFER_BYTES,
+                Optional.empty());
     }
 
     /** A copy with {@link #strategy()} changed. */
     public ProxyConfig withStrategy(BalancingStrategy value) {
-        return new ProxyConfig(backends, value, connectTimeout, healthCheckInterval, idleTimeout, bufferBytes);
+        return new ProxyConfig(backends, value, timeouts, bufferBytes, backendTls);
     }
 
-    /** A copy with {@link #connectTimeout()} changed. */
+    /** A copy whose backend connections speak TLS as {@code value} says. */
+    public ProxyConfig withBackendTls(TlsClientConfig value) {
+        return new ProxyConfig(backends, strategy, timeouts, bufferBytes, Optional.of(value));
+    }
+
+    /** A copy with {@link ProxyTimeouts#connect()} changed. */
     public ProxyConfig withConnectTimeout(Duration value) {
-        return new ProxyConfig(backends, strategy, value, healthCheckInterval, idleTimeout, bufferBytes);
+        return withTimeouts(new ProxyTimeouts(value, timeouts.healthCheckInterval(), timeouts.idle()));
     }
 
-    /** A copy with {@link #healthCheckInterval()} changed. */
+    /** A copy with {@link ProxyTimeouts#healthCheckInterval()} changed. */
     public ProxyConfig withHealthCheckInterval(Duration value) {
-        return new ProxyConfig(backends, strategy, connectTimeout, value, idleTimeout, bufferBytes);
+        return withTimeouts(new ProxyTimeouts(timeouts.connect(), value, timeouts.idle()));
     }
 
-    /** A copy with {@link #idleTimeout()} changed. */
+    /** A copy with {@link ProxyTimeouts#idle()} changed. */
     public ProxyConfig withIdleTimeout(Duration value) {
-        return new ProxyConfig(backends, strategy, connectTimeout, healthCheckInterval, value, bufferBytes);
+        return withTimeouts(new ProxyTimeouts(timeouts.connect(), timeouts.healthCheckInterval(), value));
     }
 
-    private static void requirePositive(Duration value, String component) {
-        Objects.requireNonNull(value, component);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(component + " must be positive: " + value);
-        }
+    private ProxyConfig withTimeouts(ProxyTimeouts value) {
+        return new ProxyConfig(backends, strategy, value, bufferBytes, backendTls);
     }
 }

@@ -1,11 +1,11 @@
 package dev.weft.core.proxy;
 
 import dev.weft.core.Connection;
+import dev.weft.core.internal.ClientChannel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.SocketTimeoutException;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -35,14 +35,14 @@ final class Splice {
     static final Duration CLIENT_READ_BACKSTOP = Duration.ofDays(1);
 
     private final Connection client;
-    private final SocketChannel upstream;
+    private final ClientChannel upstream;
     private final Backend backend;
     private final Duration idleTimeout;
     private final int bufferBytes;
     private final CountDownLatch upDone = new CountDownLatch(1);
     private volatile long lastActivityNanos = System.nanoTime();
 
-    Splice(Connection client, SocketChannel upstream, Backend backend, Duration idleTimeout, int bufferBytes) {
+    Splice(Connection client, ClientChannel upstream, Backend backend, Duration idleTimeout, int bufferBytes) {
         this.client = client;
         this.upstream = upstream;
         this.backend = backend;
@@ -53,7 +53,7 @@ final class Splice {
     /** Runs until both directions are done; closes both sides if either fails or the pair idles. */
     void run() throws IOException {
         client.readTimeout(CLIENT_READ_BACKSTOP);
-        upstream.socket().setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, idleTimeout.toMillis())));
+        upstream.channel().socket().setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, idleTimeout.toMillis())));
         Thread down = client.startThread("down", this::copyDownThenWatch);
         try {
             copyUp();
@@ -68,7 +68,7 @@ final class Splice {
 
     private void copyUp() throws IOException {
         byte[] buffer = new byte[bufferBytes];
-        OutputStream out = upstream.socket().getOutputStream();
+        OutputStream out = upstream.output();
         while (true) {
             int n = client.read(buffer, 0, buffer.length);
             if (n < 0) {
@@ -95,7 +95,7 @@ final class Splice {
     /** Copies until the backend half-closes (true) or the pair idles out (false, both closed). */
     private boolean copyDown() throws IOException {
         byte[] buffer = new byte[bufferBytes];
-        InputStream in = upstream.socket().getInputStream();
+        InputStream in = upstream.input();
         while (true) {
             int n;
             try {

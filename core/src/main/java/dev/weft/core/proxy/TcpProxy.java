@@ -4,11 +4,16 @@ import dev.weft.core.Connection;
 import dev.weft.core.ConnectionHandler;
 import dev.weft.core.ServerAware;
 import dev.weft.core.ServerScope;
+import dev.weft.core.internal.ClientChannel;
+import dev.weft.core.internal.tls.ClientTlsContext;
+import dev.weft.core.tls.TlsConfigException;
+import dev.weft.core.tls.TlsMetrics;
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +38,10 @@ import org.slf4j.LoggerFactory;
  * (counted in {@link ProxyMetrics#unavailable()}, logged at WARN). Then both directions are
  * copied until both have ended, half-closes passed through.
  *
+ * <p>With {@link ProxyConfig#backendTls()} the backend connections speak TLS: the handshake runs
+ * right after the connect, and a backend whose handshake fails is handled as one whose connect
+ * failed. Health checks stay TCP connects.
+ *
  * <p>The {@link HealthChecker} runs on a thread of the server while it runs: it starts when the
  * server has started and stops when the server stops (or at {@link #close()}).
  */
@@ -44,12 +53,20 @@ public final class TcpProxy implements ConnectionHandler, ServerAware, AutoClose
     private final List<Backend> backends;
     private final HealthChecker healthChecker;
     private final LongAdder unavailable = new LongAdder();
+    private final Optional<ClientTlsContext> backendTls;
 
-    /** Creates the proxy; its health checks start with its server. */
+    /**
+     * Creates the proxy; its health checks start with its server.
+     *
+     * @throws TlsConfigException when a file of the backend TLS configuration is missing or
+     *     damaged, naming the file and the problem
+     */
     public TcpProxy(ProxyConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.backends = config.backends().stream().map(Backend::new).toList();
-        this.healthChecker = new HealthChecker(backends, config.healthCheckInterval(), config.connectTimeout());
+        this.healthChecker = new HealthChecker(backends, config.timeouts().healthCheckInterval(),
+                config.timeouts().connect());
+        this.backendTls = config.backendTls().map(ClientTlsContext::create);
     }
 
     /** Starts the health checks on a thread of the server. */
@@ -67,9 +84,9 @@ public final class TcpProxy implements ConnectionHandler, ServerAware, AutoClose
     @Override
     public void handle(Connection client) throws IOException {
         for (Backend backend : attemptOrder()) {
-            SocketChannel upstream;
+            ClientChannel upstream;
             try {
-                upstream = Dialer.connect(backend.address(), config.connectTimeout());
+                upstream = open(backend, client);
             } catch (IOException e) {
                 backend.connectFailed();
                 backend.healthy(false, "connect failed: " + e.getMessage());
@@ -83,11 +100,24 @@ public final class TcpProxy implements ConnectionHandler, ServerAware, AutoClose
         log.warn("{} closed: no backend reachable among {}", client, config.backends());
     }
 
-    private void splice(Connection client, Backend backend, SocketChannel upstream) throws IOException {
+    /** Connects to {@code backend} and, when configured, completes the TLS handshake. */
+    private ClientChannel open(Backend backend, Connection client) throws IOException {
+        SocketChannel channel = Dialer.connect(backend.address(), config.timeouts().connect());
+        try {
+            return backendTls.isPresent()
+                    ? ClientChannel.tls(channel, backendTls.get(), backend.address(), client + "-backend")
+                    : ClientChannel.plain(channel);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private void splice(Connection client, Backend backend, ClientChannel upstream) throws IOException {
         backend.connected();
         try (upstream) {
             log.debug("{} paired with {}", client, backend);
-            new Splice(client, upstream, backend, config.idleTimeout(), config.bufferBytes()).run();
+            new Splice(client, upstream, backend, config.timeouts().idle(), config.bufferBytes()).run();
         } finally {
             backend.disconnected();
         }
@@ -118,6 +148,14 @@ public final class TcpProxy implements ConnectionHandler, ServerAware, AutoClose
     /** A snapshot of the counters. */
     public ProxyMetrics metrics() {
         return new ProxyMetrics(unavailable.sum(), backends.stream().map(Backend::metrics).toList());
+    }
+
+    /**
+     * The TLS handshakes with the backends: completed, and failed by reason; {@link
+     * TlsMetrics#NONE} when the backends are plain.
+     */
+    public TlsMetrics backendTlsMetrics() {
+        return backendTls.map(context -> context.counters().snapshot()).orElse(TlsMetrics.NONE);
     }
 
     /** Stops the health checks; connections in progress go on until they end. */

@@ -9,7 +9,9 @@
  * connect fails (always before anything of the client was read), and propagates a half-close
  * in either direction. Threading contract: the connection's own virtual thread copies client to
  * backend, one more virtual thread per connection copies backend to client; both end before
- * {@code handle} returns. The health checker runs on one virtual thread of its own.
+ * {@code handle} returns. The health checker runs on one virtual thread of its own. The proxy
+ * may speak TLS to its backends ({@link dev.weft.core.proxy.ProxyConfig#backendTls()}) and, like
+ * any {@link dev.weft.core.TcpServer}, to its clients.
  *
  * <p>Not here: limiting clients per address (see {@code dev.weft.core.limit}) and HTTP-aware
  * proxying (see the reverse proxy in {@code dev.weft.http}).

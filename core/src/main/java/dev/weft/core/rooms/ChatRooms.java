@@ -10,9 +10,13 @@ import dev.weft.core.rooms.RoomRefusal.TextNotAllowed;
 import dev.weft.core.rooms.RoomRefusal.TooManyRooms;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
@@ -61,7 +65,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Beyond this process.</b> {@link RoomsListener}s hear every join, leave, rename and message
  * after the fact, outside the lock; {@link #tell} delivers a line that came from elsewhere to the
- * local members of a room. Through the two, an extension relays rooms between instances.
+ * local members of a room. A {@link RoomsCluster} ({@link #attach}) shares the rooms with other
+ * instances of the application: a nickname is then claimed across the cluster before the local
+ * join (a refusal leaves everything as it was), each line is published after its local
+ * delivery, a member who enters a room is sent the room's recent history, {@link #presence}
+ * lists every instance's members, and the other instances' lines and notices arrive through
+ * {@link #localRooms()}. Calls to the cluster are never made under the lock; those that wait for
+ * an answer (a claim, the history, presence) wait at most the cluster's own timeout, on the
+ * thread of the client concerned.
  */
 public final class ChatRooms {
 
@@ -73,7 +84,12 @@ public final class ChatRooms {
     private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
     /** Each member client's place; changed under {@link #lock}, read without it. */
     private final ConcurrentHashMap<Client, Member> members = new ConcurrentHashMap<>();
+    /** Nicknames being claimed across the cluster for a join, taken for every other client; under {@link #lock}. */
+    private final Set<Place> claiming = new HashSet<>();
     private final CopyOnWriteArrayList<RoomsListener> listeners = new CopyOnWriteArrayList<>();
+    private final ClusterSide clusterSide = new ClusterSide(this);
+    /** The cluster these rooms are part of; null while they are on their own. */
+    private volatile ClusterLink cluster;
     private final LongAdder joins = new LongAdder();
     private final LongAdder leaves = new LongAdder();
     private final LongAdder messages = new LongAdder();
@@ -102,12 +118,18 @@ public final class ChatRooms {
      * (the room is told {@code * <old> is now <new>}). The room joined is told
      * {@code * <nickname> joined}.
      *
+     * <p>In a {@linkplain #attach cluster} the nickname is first claimed on the other instances
+     * — refused if a member there has it in the room — and a client entering the room is sent
+     * the room's recent history before anything else; both wait for the cluster (at most its
+     * timeout), without the lock, on the caller's thread.
+     *
      * @return {@link Joined}; {@link AlreadyJoined} when the client is already there under that
      *     nickname (nobody is told); or the {@link RoomRefusal} — a name too long or not allowed,
-     *     the nickname taken in the room, the room full, too many rooms — and nothing changed
+     *     the nickname taken in the room (here or on another instance), the room full, too many
+     *     rooms — and nothing changed
      */
     public JoinResult join(Client client, String room, String nickname) {
-        return change(client, Objects.requireNonNull(room, "room"), nickname);
+        return change(client, Objects.requireNonNull(room, "room"), nickname, Renaming.ANNOUNCED);
     }
 
     /**
@@ -117,11 +139,18 @@ public final class ChatRooms {
      * @return as {@link #join}, or {@link NotInRoom} when the client is in no room
      */
     public JoinResult rename(Client client, String nickname) {
-        return change(client, null, nickname);
+        return change(client, null, nickname, Renaming.ANNOUNCED);
     }
 
+    /**
+     * How the cluster hears of a new nickname in the same room: as a change of nickname, or — when
+     * the old one turned out to be another instance's member's ({@link LocalRooms#claimLost}) —
+     * as a member joining, since the other instances never knew this member by the old one.
+     */
+    enum Renaming { ANNOUNCED, AS_JOIN }
+
     /** Joins, moves or renames; {@code wantedRoom} null means the client's current room. */
-    private JoinResult change(Client client, String wantedRoom, String nickname) {
+    private JoinResult change(Client client, String wantedRoom, String nickname, Renaming renaming) {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(nickname, "nickname");
         Optional<RoomRefusal> badName = (wantedRoom == null ? Optional.<RoomRefusal>empty()
@@ -130,26 +159,89 @@ public final class ChatRooms {
         if (badName.isPresent()) {
             return refused(badName.get());
         }
-        Effects effects = new Effects();
+        ClusterLink link = cluster;
+        ChangeEffects effects = new ChangeEffects(this, link);
         JoinResult result;
-        lock.lock();
-        try {
-            result = changeLocked(client, wantedRoom, nickname, effects);
-        } finally {
-            lock.unlock();
+        if (link == null) {
+            lock.lock();
+            try {
+                result = changeLocked(client, wantedRoom == null ? roomOf(client) : wantedRoom, nickname, renaming, effects);
+            } finally {
+                lock.unlock();
+            }
+        } else {
+            result = new ClusterJoin(this, link, client, renaming, effects).run(wantedRoom, nickname);
         }
         effects.apply(); // even after a refusal: a stale member may have been removed
         return result instanceof RoomRefusal refusal ? refused(refusal) : result;
     }
 
-    private JoinResult changeLocked(Client client, String wantedRoom, String nickname, Effects effects) {
+    /**
+     * The first step of a change in a cluster ({@link ClusterJoin}): checks it and reserves the
+     * nickname here, so no other client takes it while the cluster is asked.
+     *
+     * @return the refusal or {@link AlreadyJoined} that ends it, or the reservation
+     */
+    ClusterJoin.Step reserve(Client client, String wantedRoom, String nickname, ChangeEffects effects) {
+        lock.lock();
+        try {
+            String roomName = wantedRoom == null ? roomOf(client) : wantedRoom;
+            JoinResult early = checkLocked(client, roomName, nickname, effects);
+            if (early != null) {
+                return new ClusterJoin.Ended(early);
+            }
+            Member before = members.get(client);
+            Place place = new Place(roomName, nickname);
+            claiming.add(place);
+            return new ClusterJoin.Reserved(place, before == null || !before.room().equals(roomName));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The last step of a change in a cluster: frees the reservation and, unless the cluster said
+     * the nickname is taken, checks the change again and makes it.
+     */
+    JoinResult commit(Client client, Place place, NicknameClaim claim, Renaming renaming, ChangeEffects effects) {
+        lock.lock();
+        try {
+            claiming.remove(place);
+            return claim instanceof NicknameClaim.Taken
+                    ? new NicknameTaken(place.room(), place.nickname())
+                    : changeLocked(client, place.room(), place.nickname(), renaming, effects);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The room {@code client} is in, or null. Under the lock. */
+    private String roomOf(Client client) {
         Member before = members.get(client);
-        String roomName = wantedRoom != null ? wantedRoom : before == null ? null : before.room();
+        return before == null ? null : before.room();
+    }
+
+    /** Checks and, if allowed, makes a change; {@code roomName} null means the client is in no room. */
+    private JoinResult changeLocked(Client client, String roomName, String nickname, Renaming renaming,
+                                    ChangeEffects effects) {
+        JoinResult refusal = checkLocked(client, roomName, nickname, effects);
+        return refusal != null ? refusal : applyLocked(client, roomName, nickname, renaming, effects);
+    }
+
+    /**
+     * The checks of a change: a refusal or {@link AlreadyJoined}, or null when it may go ahead.
+     * Removes a closed member found holding the nickname.
+     */
+    private JoinResult checkLocked(Client client, String roomName, String nickname, ChangeEffects effects) {
         if (roomName == null) {
             return new NotInRoom();
         }
+        Member before = members.get(client);
         if (before != null && before.room().equals(roomName) && before.nickname().equals(nickname)) {
             return new AlreadyJoined(before);
+        }
+        if (claiming.contains(new Place(roomName, nickname))) {
+            return new NicknameTaken(roomName, nickname);
         }
         Room target = rooms.get(roomName);
         Member holder = target == null ? null : target.holder(nickname);
@@ -161,12 +253,15 @@ public final class ChatRooms {
             target = rooms.get(roomName);
         }
         boolean moving = before == null || !before.room().equals(roomName);
-        if (moving) {
-            Optional<RoomRefusal> full = roomForOneMore(target, roomName, before);
-            if (full.isPresent()) {
-                return full.get();
-            }
-        }
+        return moving ? roomForOneMore(target, roomName, before).orElse(null) : null;
+    }
+
+    /** Makes a change that passed {@link #checkLocked}. */
+    private JoinResult applyLocked(Client client, String roomName, String nickname, Renaming renaming,
+                                   ChangeEffects effects) {
+        Member before = members.get(client);
+        boolean moving = before == null || !before.room().equals(roomName);
+        Room target = rooms.get(roomName);
         Member now = new Member(roomName, nickname, client);
         if (before != null) {
             Room old = rooms.get(before.room());
@@ -174,6 +269,7 @@ public final class ChatRooms {
             if (moving) {
                 dropIfEmpty(old);
                 effects.notice(old, client, "* " + before.nickname() + " " + LeaveReason.MOVED.notice());
+                effects.cluster(link -> link.left(before.room(), before.nickname(), LeaveReason.MOVED));
                 effects.event(listener -> listener.left(before, LeaveReason.MOVED));
             }
         }
@@ -186,9 +282,12 @@ public final class ChatRooms {
         joins.increment();
         if (moving) {
             effects.notice(target, client, "* " + nickname + " joined");
+            effects.cluster(link -> link.joined(roomName, nickname));
             effects.event(listener -> listener.joined(now));
         } else {
             effects.notice(target, client, "* " + before.nickname() + " is now " + nickname);
+            effects.cluster(renaming == Renaming.AS_JOIN ? link -> link.joined(roomName, nickname)
+                    : link -> link.renamed(roomName, before.nickname(), nickname));
             effects.event(listener -> listener.renamed(before, now));
         }
         return new Joined(Optional.ofNullable(before), now);
@@ -217,9 +316,14 @@ public final class ChatRooms {
      * @return where it was; empty if it was in no room (then nothing happens)
      */
     public Optional<Member> leave(Client client, LeaveReason reason) {
+        return leave(client, reason, cluster);
+    }
+
+    /** Takes {@code client} out of its room; {@code link}, if not null, is told. */
+    private Optional<Member> leave(Client client, LeaveReason reason, ClusterLink link) {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(reason, "reason");
-        Effects effects = new Effects();
+        ChangeEffects effects = new ChangeEffects(this, link);
         Member gone;
         lock.lock();
         try {
@@ -234,13 +338,14 @@ public final class ChatRooms {
         return Optional.ofNullable(gone);
     }
 
-    private void removeLocked(Member member, LeaveReason reason, Effects effects) {
+    private void removeLocked(Member member, LeaveReason reason, ChangeEffects effects) {
         members.remove(member.client(), member);
         Room room = rooms.get(member.room());
         room.remove(member);
         dropIfEmpty(room);
         leaves.increment();
         effects.notice(room, member.client(), "* " + member.nickname() + " " + reason.notice());
+        effects.cluster(link -> link.left(member.room(), member.nickname(), reason));
         effects.event(listener -> listener.left(member, reason));
     }
 
@@ -270,6 +375,10 @@ public final class ChatRooms {
         messages.increment();
         Room room = rooms.get(from.room());
         int reached = room == null ? 0 : deliver(room, client, from.nickname() + ": " + text, true);
+        ClusterLink link = cluster;
+        if (link != null) {
+            link.publish(from, text);
+        }
         fire(listener -> listener.said(from, text));
         return new SayResult.Said(from, reached);
     }
@@ -297,7 +406,10 @@ public final class ChatRooms {
         return Optional.ofNullable(members.get(Objects.requireNonNull(client, "client")));
     }
 
-    /** The nicknames of {@code room}'s members, sorted; empty for a room without members. */
+    /**
+     * The nicknames of {@code room}'s members here, sorted; empty for a room without members
+     * here. Never waits: for every instance's members, see {@link #presence}.
+     */
     public List<String> who(String room) {
         Room target = rooms.get(Objects.requireNonNull(room, "room"));
         if (target == null) {
@@ -307,6 +419,118 @@ public final class ChatRooms {
         target.members().forEach(member -> nicknames.add(member.nickname()));
         nicknames.sort(null);
         return nicknames;
+    }
+
+    /**
+     * Who is in {@code room} on every instance of the cluster — for a {@code /who} command. In a
+     * cluster it asks the others, waiting at most the cluster's timeout (never under the lock),
+     * and lists only this instance's members, marked incomplete, when they cannot be asked. On
+     * their own, the rooms answer at once with their members (instance names empty).
+     *
+     * @param room the room
+     * @return its members, sorted by nickname
+     */
+    public RoomPresence presence(String room) {
+        Objects.requireNonNull(room, "room");
+        ClusterLink link = cluster;
+        if (link != null) {
+            RoomPresence everywhere = link.who(room);
+            if (everywhere.complete()) {
+                return everywhere;
+            }
+        }
+        String here = link == null ? "" : link.instanceName();
+        return new RoomPresence(who(room).stream().map(nickname -> new PresentMember(nickname, here)).toList(),
+                link == null);
+    }
+
+    /**
+     * Makes these rooms part of {@code cluster} (see {@link RoomsCluster} for what changes): from
+     * now on nicknames are claimed across it and lines published to it. Attach the cluster before
+     * members come: one attached later learns of the members already here from
+     * {@link #localRooms()} when it next re-asserts them. Deliver what the other instances send to
+     * {@link #localRooms()}.
+     *
+     * @param cluster the other instances
+     * @return a handle whose {@code close()} detaches the cluster: the rooms are on their own again
+     * @throws IllegalStateException if a cluster is attached already
+     */
+    public AutoCloseable attach(RoomsCluster cluster) {
+        Objects.requireNonNull(cluster, "cluster");
+        lock.lock();
+        try {
+            if (this.cluster != null) {
+                throw new IllegalStateException("these rooms are part of a cluster already: " + this.cluster.cluster());
+            }
+            this.cluster = new ClusterLink(cluster);
+        } finally {
+            lock.unlock();
+        }
+        return () -> detach(cluster);
+    }
+
+    private void detach(RoomsCluster attached) {
+        lock.lock();
+        try {
+            if (cluster != null && cluster.cluster() == attached) {
+                cluster = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The cluster these rooms are part of, if any: its {@link RoomsCluster#connected()} is what a
+     * health check reports.
+     *
+     * @return the attached cluster, or empty
+     */
+    public Optional<RoomsCluster> cluster() {
+        ClusterLink link = cluster;
+        return Optional.ofNullable(link == null ? null : link.cluster());
+    }
+
+    /**
+     * These rooms as a {@link RoomsCluster} sees them: where it delivers the other instances'
+     * lines and notices. Available whether or not a cluster is attached.
+     *
+     * @return the view, the same object every time
+     */
+    public LocalRooms localRooms() {
+        return clusterSide;
+    }
+
+    /**
+     * Gives {@code client} a new nickname in its room, claimed across the cluster and announced
+     * there as a join: its old one was another instance's member's ({@link LocalRooms#claimLost}).
+     */
+    JoinResult renameAfterLostClaim(Client client, String nickname) {
+        return change(client, null, nickname, Renaming.AS_JOIN);
+    }
+
+    /** Takes {@code client} out of its room without telling the cluster, which never knew it there. */
+    void leaveUntold(Client client) {
+        leave(client, LeaveReason.LEFT, null);
+    }
+
+    /** Room to nicknames of the members here, taken under the lock: the truth for a cluster. */
+    Map<String, Set<String>> memberNicknames() {
+        lock.lock();
+        try {
+            Map<String, Set<String>> snapshot = new HashMap<>();
+            members.values().forEach(member ->
+                    snapshot.computeIfAbsent(member.room(), room -> new HashSet<>()).add(member.nickname()));
+            return snapshot;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The member of {@code room} here with {@code nickname}, if any. */
+    Optional<Member> holder(String room, String nickname) {
+        Room target = rooms.get(room);
+        return Optional.ofNullable(target == null ? null : target.holder(nickname));
     }
 
     /**
@@ -351,7 +575,7 @@ public final class ChatRooms {
      * {@link LeaveReason#CLOSED} notice (whose own delivery removes nothing, so this never
      * recurses).
      */
-    private int deliver(Room room, Client except, String text, boolean removeClosed) {
+    int deliver(Room room, Client except, String text, boolean removeClosed) {
         byte[] line = (text + "\n").getBytes(StandardCharsets.UTF_8);
         int reached = 0;
         List<Client> closed = List.of();
@@ -372,7 +596,7 @@ public final class ChatRooms {
         return reached;
     }
 
-    private void fire(Consumer<RoomsListener> event) {
+    void fire(Consumer<RoomsListener> event) {
         for (RoomsListener listener : listeners) {
             try {
                 event.accept(listener);
@@ -385,33 +609,5 @@ public final class ChatRooms {
     @Override
     public String toString() {
         return "ChatRooms[" + rooms.size() + " rooms, " + members.size() + " members]";
-    }
-
-    /**
-     * What a change owes the world once the lock is released: the notices to queue and the
-     * listener events to fire, in the order they happened.
-     */
-    private final class Effects {
-        private record Notice(Room room, Client except, String text) {
-        }
-
-        private final List<Notice> notices = new ArrayList<>(2);
-        private final List<Consumer<RoomsListener>> events = new ArrayList<>(2);
-
-        void notice(Room room, Client except, String text) {
-            notices.add(new Notice(room, except, text));
-        }
-
-        void event(Consumer<RoomsListener> event) {
-            events.add(event);
-        }
-
-        /** Called without the lock. */
-        void apply() {
-            for (Notice notice : notices) {
-                deliver(notice.room(), notice.except(), notice.text(), false);
-            }
-            events.forEach(ChatRooms.this::fire);
-        }
     }
 }

@@ -13,7 +13,18 @@ public enum LeaveReason {
      * The member's client went away or was closed — its connection ended, its server stopped, it
      * was found closed holding a nickname someone else wanted: {@code * <nickname> left}.
      */
-    CLOSED("left");
+    CLOSED("left"),
+    /**
+     * Only for a member of another instance of a {@linkplain RoomsCluster cluster}: its instance
+     * stopped while it was in the room: {@code * <nickname> left (server stopped)}.
+     */
+    INSTANCE_STOPPED("left (server stopped)"),
+    /**
+     * Only for a member of another instance of a {@linkplain RoomsCluster cluster}: its instance
+     * stopped answering (it crashed, hung, or lost the cluster for too long), and a surviving
+     * instance announced it: {@code * <nickname> left (server lost)}.
+     */
+    INSTANCE_LOST("left (server lost)");
 
     private final String notice;
 

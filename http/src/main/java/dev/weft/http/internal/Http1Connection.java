@@ -1,6 +1,7 @@
 package dev.weft.http.internal;
 
 import dev.weft.core.Connection;
+import dev.weft.core.internal.TlsOnPlaintextPortException;
 import dev.weft.http.HttpException;
 import dev.weft.http.HttpLimits;
 import dev.weft.http.HttpPipeline;
@@ -31,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * the deadline is answered 408; body reads use the body read timeout. A read that times out has
  * its connection closed by the engine. Responses are flushed only when the loop
  * would otherwise block, so pipelined requests are answered in one write.
+ *
+ * <p>On a plaintext connection the first two bytes are checked before any parsing: a TLS
+ * ClientHello ({@code 0x16 0x03}, a client speaking {@code https://} to this {@code http} port)
+ * ends the connection with a {@link TlsOnPlaintextPortException}, which the engine counts and
+ * logs at DEBUG — no 400, no parse error.
  *
  * <p>A {@code 101} for a WebSocket upgrade ends the loop: once the pipeline has been told it was
  * sent, the connection, with the bytes already read past the head, goes to the WebSocket session
@@ -159,6 +165,9 @@ final class Http1Connection {
                 if (!awaitFirstByte()) {
                     return null;
                 }
+                if (served == 0) {
+                    refuseTlsHandshake();
+                }
                 headerDeadline = System.nanoTime() + limits.headerTimeout().toNanos();
                 continue;
             }
@@ -192,6 +201,23 @@ final class Http1Connection {
         }
         int n = in.fill(limits.idleTimeout());
         return connection.idle(false) && n > 0;
+    }
+
+    /**
+     * Throws when the connection's first bytes are a TLS handshake record on a plaintext
+     * connection (the engine then counts and closes it); reads a second byte when only the first
+     * has come.
+     */
+    private void refuseTlsHandshake() throws IOException {
+        if (connection.tls().isPresent() || !TlsOnPlaintextPortException.mayStartTlsRecord(in.bytes()[in.position()])) {
+            return;
+        }
+        if (in.buffered() < 2 && in.fill(limits.headerTimeout()) < 0) {
+            return; // one byte then the end: the head loop reports the cut-short request
+        }
+        if (TlsOnPlaintextPortException.startsTlsRecord(in.bytes()[in.position()], in.bytes()[in.position() + 1])) {
+            throw new TlsOnPlaintextPortException("its first bytes are a TLS ClientHello: the client wants https://");
+        }
     }
 
     private HttpException headerTimeout() {

@@ -8,6 +8,9 @@ import dev.weft.core.TcpServerConfig;
 import dev.weft.core.rooms.ChatRooms;
 import dev.weft.core.rooms.RoomsConfig;
 import dev.weft.core.ThreadMode;
+import dev.weft.core.tls.CipherPolicy;
+import dev.weft.core.tls.KeyMaterial;
+import dev.weft.core.tls.TlsConfig;
 import dev.weft.http.HttpLimits;
 import dev.weft.http.HttpServer;
 import dev.weft.http.HttpServerConfig;
@@ -15,12 +18,17 @@ import dev.weft.http.Response;
 import dev.weft.http.Route;
 import dev.weft.http.Router;
 import dev.weft.http.Status;
+import dev.weft.loadtest.tls.GeneratedCertificate;
+import dev.weft.loadtest.tls.TlsSuite;
 import dev.weft.udp.RelayConfig;
 import dev.weft.udp.UdpRelay;
 import dev.weft.udp.UdpServer;
 import dev.weft.udp.UdpServerConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -30,8 +38,10 @@ import java.util.Optional;
 /**
  * Weft's own engine, one thread per connection — virtual or platform as {@link ThreadMode}
  * says, the same code either way: an echo {@link TcpServer} with the {@code echo} sample's
- * handler, an {@link HttpServer} with the {@code http} sample's {@code GET /hello} route, and
- * (for the virtual-thread engine only: the relay has no thread mode) a {@link UdpRelay}.
+ * handler, an {@link HttpServer} with the {@code http} sample's {@code GET /hello} route, the same
+ * route over HTTPS (the JDK's TLS engine on each connection's thread, the {@link TlsSuite}s and
+ * {@link GeneratedCertificate} Netty's HTTPS uses), and (for the virtual-thread engine only: the
+ * relay has no thread mode) a {@link UdpRelay}.
  */
 final class WeftEngine implements Engine {
 
@@ -54,12 +64,14 @@ final class WeftEngine implements Engine {
     private final EngineKind kind;
     private final TcpServer echo;
     private final HttpServer http;
+    private final HttpServer https;
     private final Optional<UdpServer> udp;
 
-    private WeftEngine(EngineKind kind, TcpServer echo, HttpServer http, Optional<UdpServer> udp) {
+    private WeftEngine(EngineKind kind, TcpServer echo, HttpServer http, HttpServer https, Optional<UdpServer> udp) {
         this.kind = kind;
         this.echo = echo;
         this.http = http;
+        this.https = https;
         this.udp = udp;
     }
 
@@ -68,25 +80,48 @@ final class WeftEngine implements Engine {
         TcpServer echo = new TcpServer(tcp(kind.label() + "-echo", options.echoPort(), mode, options),
                 WeftEngine::echo, registry).start();
         HttpServer http = null;
+        HttpServer https = null;
         UdpServer udp = null;
         try {
             HttpServerConfig httpConfig = new HttpServerConfig(
                     tcp(kind.label() + "-http", options.httpPort(), mode, options).server(), BENCHMARK_LIMITS,
                     HttpServerConfig.DEFAULT_SERVER_NAME);
-            http = new HttpServer(httpConfig,
-                    Router.of(List.of(Route.get("/hello", request -> HELLO))), registry).start();
+            Router hello = Router.of(List.of(Route.get("/hello", request -> HELLO)));
+            http = new HttpServer(httpConfig, hello, registry).start();
+            HttpServerConfig httpsConfig = httpConfig.toBuilder().name(kind.label() + "-https").port(0)
+                    .tls(serverTls()).build();
+            https = new HttpServer(httpsConfig, hello, registry).start();
             if (kind.services().contains(Service.UDP_RELAY)) {
                 UdpServerConfig config = UdpServerConfig.builder().name(kind.label() + "-udp").host(options.host())
                         .receiveBufferBytes(UDP_BUFFER_BYTES).sendBufferBytes(UDP_BUFFER_BYTES).build();
                 udp = new UdpServer(config, new UdpRelay(RelayConfig.DEFAULTS, new ChatRooms(RoomsConfig.DEFAULTS), registry)).start();
             }
-            return new WeftEngine(kind, echo, http, Optional.ofNullable(udp));
+            return new WeftEngine(kind, echo, http, https, Optional.ofNullable(udp));
         } catch (IOException | RuntimeException e) {
             echo.stop(Duration.ZERO);
             if (http != null) {
                 http.stop(Duration.ZERO);
             }
+            if (https != null) {
+                https.stop(Duration.ZERO);
+            }
             throw e;
+        }
+    }
+
+    /** What Netty's HTTPS listener has too: both {@link TlsSuite}s, the shared generated certificate. */
+    private static TlsConfig serverTls() throws IOException {
+        GeneratedCertificate certificate = GeneratedCertificate.shared();
+        try {
+            PrivateKey key = (PrivateKey) certificate.keyStore().getKey(GeneratedCertificate.ALIAS, certificate.password());
+            X509Certificate leaf = (X509Certificate) certificate.keyStore().getCertificate(GeneratedCertificate.ALIAS);
+            return TlsConfig.builder()
+                    .certificate(KeyMaterial.of(key, List.of(leaf)))
+                    .cipherPolicy(new CipherPolicy(TlsSuite.protocols(), TlsSuite.cipherSuites()))
+                    .noReloadChecks()
+                    .build();
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot read the generated certificate", e);
         }
     }
 
@@ -123,6 +158,7 @@ final class WeftEngine implements Engine {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         ports.put(Service.ECHO, echo.port());
         ports.put(Service.HTTP, http.port());
+        ports.put(Service.HTTPS, https.port());
         udp.ifPresent(server -> ports.put(Service.UDP_RELAY, server.port()));
         return ports;
     }
@@ -136,13 +172,14 @@ final class WeftEngine implements Engine {
 
     @Override
     public String description() {
-        return "Weft TcpServer + HttpServer" + (udp.isPresent() ? " + UdpRelay" : "") + ", "
+        return "Weft TcpServer + HttpServer (and over TLS)" + (udp.isPresent() ? " + UdpRelay" : "") + ", "
                 + echo.config().server().threadMode().name().toLowerCase() + " thread per connection";
     }
 
     @Override
     public void close() {
         udp.ifPresent(server -> server.stop(Duration.ZERO));
+        https.stop(Duration.ZERO);
         http.stop(Duration.ZERO);
         echo.stop(Duration.ZERO);
     }

@@ -20,17 +20,24 @@ import dev.weft.udp.RelayConfig;
 import dev.weft.udp.UdpServer;
 import dev.weft.udp.UdpServerConfig;
 import dev.weft.udp.inject.UdpModule;
+import dev.weft.redis.RedisRoomBridge;
+import dev.weft.redis.RoomBridgeConfig;
+import dev.weft.samples.chat.ChatClusterModule;
+import dev.weft.samples.chat.ChatHttpRoutes;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 
 /**
  * The {@code all} application: the HTTP server with the {@code http} sample's routes, the echo
  * server, the chat server and the chat's UDP relay in one process, over one registry and one set
  * of {@link ChatRooms} shared by the TCP chat and the relay — the shape the soak test
- * ({@code scripts/soak.sh}) drives. Each server is built once per component.
+ * ({@code scripts/soak.sh}) drives. Its HTTP server also answers the chat's {@code GET /health};
+ * with a Redis bridge configuration the chat's rooms are shared with other instances. Each server
+ * is built once per component.
  */
 @Singleton
 @Component(modules = {CoreModule.class, RoomsModule.class, HttpModule.class, HttpSampleRoutes.class, UdpModule.class,
-    AllModule.class})
+    AllModule.class, ChatHttpRoutes.class, ChatClusterModule.class})
 public interface AllComponent {
 
     /** The HTTP server, not yet started. */
@@ -46,6 +53,9 @@ public interface AllComponent {
 
     /** The UDP relay's server, sharing the chat's rooms; not yet started. */
     UdpServer udpServer();
+
+    /** The bridge sharing the chat's rooms with other instances through Redis, not yet started; empty without Redis. */
+    Optional<RedisRoomBridge> cluster();
 
     /** The application's registry of live clients, of every protocol. */
     ClientRegistry registry();
@@ -65,6 +75,7 @@ public interface AllComponent {
          * @param rooms the rooms' default room and limits, shared by the TCP chat and the relay
          * @param udp   where the UDP relay receives
          * @param relay the UDP relay's limits
+         * @param redis the Redis bridge's configuration, or empty for rooms on their own
          */
         AllComponent create(@BindsInstance HttpServerConfig http,
                             @BindsInstance @StaticContent HttpHandler staticContent,
@@ -73,6 +84,7 @@ public interface AllComponent {
                             @BindsInstance ChatConfig limits,
                             @BindsInstance RoomsConfig rooms,
                             @BindsInstance UdpServerConfig udp,
-                            @BindsInstance RelayConfig relay);
+                            @BindsInstance RelayConfig relay,
+                            @BindsInstance Optional<RoomBridgeConfig> redis);
     }
 }

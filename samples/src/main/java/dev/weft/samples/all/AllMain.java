@@ -8,22 +8,27 @@ import dev.weft.http.HttpServerConfig;
 import dev.weft.http.Response;
 import dev.weft.http.Status;
 import dev.weft.samples.chat.ChatConfig;
+import dev.weft.samples.chat.ClusterOptions;
 import dev.weft.samples.cli.PortNumber;
 import dev.weft.samples.cli.SampleLauncher;
 import dev.weft.samples.cli.ServerSample;
 import dev.weft.udp.RelayConfig;
 import dev.weft.udp.UdpServer;
 import dev.weft.udp.UdpServerConfig;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code all [--http-port N] [--echo-port N] [--chat-port N] [--udp-port N] [--host ADDRESS]}:
- * every sample protocol in one process — the {@code http} sample's routes (without static
- * files), echo, chat and the chat's UDP relay, on one registry. Port 0 picks an ephemeral port;
+ * {@code all [--http-port N] [--echo-port N] [--chat-port N] [--udp-port N] [--redis URI
+ * --instance NAME] [--host ADDRESS]}: every sample protocol in one process — the {@code http}
+ * sample's routes (without static files) and the chat's {@code GET /health}, echo, chat and the
+ * chat's UDP relay, on one registry; with {@code --redis}, the chat's rooms are shared with every
+ * instance using the same Redis. Port 0 picks an ephemeral port;
  * the ports bound are logged in one line, {@code serving http=P echo=P chat=P udp=P}, which
  * {@code scripts/soak.sh} reads.
  */
@@ -48,6 +53,9 @@ public final class AllMain extends ServerSample {
             description = "UDP port of the chat relay (default: ${DEFAULT-VALUE})")
     private int udpPort = 7009;
 
+    @Mixin
+    private ClusterOptions cluster = new ClusterOptions();
+
     private AllMain() {
     }
 
@@ -62,13 +70,17 @@ public final class AllMain extends ServerSample {
                 ChatConfig.DEFAULTS,
                 RoomsConfig.DEFAULTS,
                 UdpServerConfig.builder().name("chat-udp").host(host).port(udpPort).build(),
-                RelayConfig.DEFAULTS);
+                RelayConfig.DEFAULTS,
+                cluster.bridge());
+        List<AutoCloseable> services = new ArrayList<>();
+        app.cluster().ifPresent(bridge -> services.add(bridge.start())); // closed last, after the servers
         HttpServer http = app.httpServer().start();
         TcpServer echo = app.echoServer().start();
         TcpServer chat = app.chatServer().start();
         UdpServer udp = app.udpServer().start();
         log.info("serving http={} echo={} chat={} udp={}", http.port(), echo.port(), chat.port(), udp.port());
-        return List.of(http, echo, chat, udp);
+        services.addAll(List.of(http, echo, chat, udp));
+        return services;
     }
 
     /** Runs the all sample on its own. */

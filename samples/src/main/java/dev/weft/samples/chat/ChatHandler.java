@@ -9,6 +9,7 @@ import dev.weft.core.rooms.ChatRooms;
 import dev.weft.core.rooms.JoinResult;
 import dev.weft.core.rooms.LeaveReason;
 import dev.weft.core.rooms.Member;
+import dev.weft.core.rooms.RoomPresence;
 import dev.weft.core.rooms.RoomRefusal;
 import dev.weft.core.rooms.SayResult;
 import jakarta.inject.Inject;
@@ -119,12 +120,18 @@ public final class ChatHandler implements ConnectionHandler {
             case "/quit" -> {
                 return false;
             }
-            case "/who" -> say(me, "* online: " + String.join(", ", rooms.who(roomOf(me))));
+            case "/who" -> say(me, online(rooms.presence(roomOf(me))));
             case "/nick" -> answer(me, rooms.rename(me, argument), "* you are now " + argument);
             case "/join" -> answer(me, rooms.join(me, argument, nicknameOf(me)), "* you are in " + argument);
             default -> say(me, "! unknown command " + name + " (" + COMMANDS + ")");
         }
         return true;
+    }
+
+    /** {@code * online: ann, bob}, and a warning when the other instances could not be asked. */
+    private static String online(RoomPresence presence) {
+        return "* online: " + String.join(", ", presence.nicknames())
+                + (presence.complete() ? "" : " (this server only: the other servers cannot be reached)");
     }
 
     private static void answer(Client me, JoinResult result, String done) {

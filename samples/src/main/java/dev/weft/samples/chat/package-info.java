@@ -6,6 +6,10 @@
  * outbound queue disconnects a client that does not read instead of letting it stall the others.
  * With {@code --udp-port M} the same application also runs the {@link dev.weft.udp.UdpRelay} on
  * the same registry and rooms: UDP peers and TCP clients share rooms and nicknames, so a line
- * typed on either side reaches the other. Each client runs on its own virtual thread.
+ * typed on either side reaches the other. With {@code --http-port H} it serves HTTP too, with
+ * the routes of {@link dev.weft.samples.chat.ChatHttpRoutes} ({@code GET /health}); with
+ * {@code --redis URI --instance NAME} its rooms are shared with every instance using the same
+ * Redis, through {@code weft-redis} ({@link dev.weft.samples.chat.ChatClusterModule},
+ * {@link dev.weft.samples.chat.ClusterOptions}). Each client runs on its own virtual thread.
  */
 package dev.weft.samples.chat;

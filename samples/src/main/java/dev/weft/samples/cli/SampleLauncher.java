@@ -1,5 +1,6 @@
 package dev.weft.samples.cli;
 
+import dev.weft.core.tls.TlsConfigException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.util.ArrayList;
@@ -44,8 +45,9 @@ public final class SampleLauncher {
          * Starts the services.
          *
          * @return the running services, closed in reverse order on shutdown
-         * @throws Exception when they cannot start; a {@link BindException} is reported as its
-         *     message alone ("0.0.0.0:7007 is already in use")
+         * @throws Exception when they cannot start; a {@link BindException} or a
+         *     {@link TlsConfigException} is reported as its message alone ("0.0.0.0:7007 is
+         *     already in use", "key.pem: no such file")
          */
         List<AutoCloseable> start() throws Exception;
     }
@@ -139,7 +141,7 @@ public final class SampleLauncher {
         List<AutoCloseable> services;
         try {
             services = new ArrayList<>(starter.start());
-        } catch (BindException e) {
+        } catch (BindException | TlsConfigException e) {
             log.error("{}: {}", command, e.getMessage());
             return EXIT_FAILURE;
         } catch (Exception e) {

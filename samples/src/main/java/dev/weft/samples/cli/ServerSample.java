@@ -30,6 +30,19 @@ public abstract class ServerSample implements Callable<Integer> {
     }
 
     /**
+     * Checks what picocli cannot: combinations of options. Throw a {@link
+     * picocli.CommandLine.ParameterException} (for {@code spec().commandLine()}) to end with the
+     * usage and exit status 2. Runs before {@link #start()}; does nothing unless overridden.
+     */
+    protected void validate() {
+    }
+
+    /** This command's picocli model, for {@link #validate()}'s errors. */
+    protected final CommandSpec spec() {
+        return spec;
+    }
+
+    /**
      * Starts the sample's services from its options.
      *
      * @return the running services, closed in reverse order on shutdown
@@ -40,6 +53,7 @@ public abstract class ServerSample implements Callable<Integer> {
     /** Starts the services and blocks until a signal stops them; returns the exit status. */
     @Override
     public final Integer call() {
+        validate();
         return SampleLauncher.serve(spec.name(), this::start);
     }
 }

@@ -12,13 +12,21 @@ import dev.weft.http.inject.HttpModule;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
-/** The {@code http} sample application: one HTTP server with the routes of {@link HttpSampleRoutes}. */
+/**
+ * The {@code http} sample application: an HTTP server with the routes of {@link HttpSampleRoutes}
+ * and, when configured, an HTTPS server with the same routes and filters, on one registry.
+ */
 @Singleton
-@Component(modules = {CoreModule.class, HttpModule.class, HttpSampleRoutes.class, HttpSampleFilters.class})
+@Component(modules = {CoreModule.class, HttpModule.class, HttpsServerModule.class, HttpSampleRoutes.class,
+    HttpSampleFilters.class})
 public interface HttpSampleComponent {
 
     /** The HTTP server, not yet started. */
     HttpServer server();
+
+    /** The HTTPS server, not yet started; empty unless an HTTPS configuration was given. */
+    @Https
+    Optional<HttpServer> httpsServer();
 
     /** The application's registry of live clients. */
     ClientRegistry registry();
@@ -28,10 +36,13 @@ public interface HttpSampleComponent {
     interface Factory {
         /**
          * @param config        where and how to listen, and the request limits
+         * @param https         where and how to listen for HTTPS (its certificate among it); empty
+         *                      for no HTTPS server
          * @param staticContent the handler of {@code GET /static/*}
          * @param rateLimit     requests per second per client address, answered 429 beyond it
          */
         HttpSampleComponent create(@BindsInstance HttpServerConfig config,
+                                   @BindsInstance @Https Optional<HttpServerConfig> https,
                                    @BindsInstance @StaticContent HttpHandler staticContent,
                                    @BindsInstance @PerClientRateLimit Optional<RateLimit> rateLimit);
     }

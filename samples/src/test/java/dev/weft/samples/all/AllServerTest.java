@@ -23,6 +23,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class AllServerTest {
     void start() throws Exception {
         app = DaggerAllComponent.factory().create(HttpServerConfig.loopback(0),
                 request -> Response.of(Status.NOT_FOUND_404), TcpServerConfig.loopback(0), TcpServerConfig.loopback(0),
-                ChatConfig.DEFAULTS, RoomsConfig.DEFAULTS, UdpServerConfig.loopback(0), RelayConfig.DEFAULTS);
+                ChatConfig.DEFAULTS, RoomsConfig.DEFAULTS, UdpServerConfig.loopback(0), RelayConfig.DEFAULTS, Optional.empty());
         running = List.of(app.httpServer().start(), app.echoServer().start(), app.chatServer().start(),
                 app.udpServer().start());
     }

@@ -6,7 +6,10 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /** A chat participant over a real socket; every read has a timeout so no test can hang. */
@@ -29,6 +32,70 @@ final class ChatClient implements AutoCloseable {
 
     ChatClient(int port) throws IOException {
         this(port, 0);
+    }
+
+    /** A participant over an already connected socket (a TLS one, say). */
+    ChatClient(Socket connected) throws IOException {
+        socket = connected;
+        socket.setSoTimeout(10_000);
+        reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        out = socket.getOutputStream();
+    }
+
+    /**
+     * A client of the chat at {@code port}, past its welcome (and the room's history before it),
+     * renamed {@code nickname}.
+     */
+    static ChatClient named(int port, String nickname) throws IOException {
+        ChatClient client = new ChatClient(port);
+        client.readUntil("* welcome, ");
+        client.say("/nick " + nickname);
+        String answer = client.readUntilAnswer();
+        if (!answer.equals("* you are now " + nickname)) {
+            client.close();
+            throw new IOException("could not become " + nickname + ": " + answer);
+        }
+        return client;
+    }
+
+    /** Reads lines until the next one that is not a room notice ({@code * ...}); returns it. */
+    String readChatLine() throws IOException {
+        return readUntil(line -> !line.startsWith("* "), "that is not a notice");
+    }
+
+    /**
+     * The next line that is not a room notice, if one comes within {@code wait}; lines that came
+     * before it, notices and others, are skipped.
+     */
+    Optional<String> readChatLineWithin(Duration wait) throws IOException {
+        socket.setSoTimeout((int) wait.toMillis());
+        try {
+            return Optional.of(readChatLine());
+        } catch (SocketTimeoutException e) {
+            return Optional.empty();
+        } finally {
+            socket.setSoTimeout(10_000);
+        }
+    }
+
+    /**
+     * Whether a line this client, {@code nickname}, says now reaches {@code other} within a
+     * moment; lines {@code other} had not read yet — said during an outage, say — are skipped.
+     */
+    boolean reaches(ChatClient other, String nickname) {
+        try {
+            String probe = "probe " + System.nanoTime();
+            say(probe);
+            for (Optional<String> line = other.readChatLineWithin(Duration.ofMillis(500)); line.isPresent();
+                 line = other.readChatLineWithin(Duration.ofMillis(500))) {
+                if (line.get().equals(nickname + ": " + probe)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     void say(String line) throws IOException {

@@ -8,11 +8,13 @@ import dev.weft.core.SocketOptions;
 import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
 import dev.weft.core.rooms.RoomsConfig;
+import dev.weft.http.HttpServerConfig;
 import dev.weft.testing.PinningRecorder;
 import dev.weft.testing.Poll;
 import dev.weft.udp.RelayConfig;
 import dev.weft.udp.UdpServerConfig;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,8 @@ class ChatServerTest {
                 .outboundQueueBytes(32 * 1024)
                 .socketOptions(SocketOptions.DEFAULTS.withSendBufferBytes(8 * 1024)).build();
         chat = DaggerChatComponent.factory().create(config, new ChatConfig(64),
-                RoomsConfig.builder().maxNicknameLength(16).build(), UdpServerConfig.loopback(0), RelayConfig.DEFAULTS);
+                RoomsConfig.builder().maxNicknameLength(16).build(), UdpServerConfig.loopback(0), RelayConfig.DEFAULTS,
+                HttpServerConfig.loopback(0), Optional.empty());
         server = chat.server().start();
     }
 

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
 import dev.weft.core.rooms.RoomsConfig;
+import dev.weft.http.HttpServerConfig;
 import dev.weft.testing.PinningRecorder;
 import dev.weft.udp.RelayConfig;
 import dev.weft.udp.UdpServer;
 import dev.weft.udp.UdpServerConfig;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +33,8 @@ class ChatWithUdpRelayTest {
     @BeforeEach
     void start() throws Exception {
         chat = DaggerChatComponent.factory().create(TcpServerConfig.loopback(0),
-                ChatConfig.DEFAULTS, RoomsConfig.DEFAULTS, UdpServerConfig.loopback(0), RelayConfig.DEFAULTS);
+                ChatConfig.DEFAULTS, RoomsConfig.DEFAULTS, UdpServerConfig.loopback(0), RelayConfig.DEFAULTS,
+                HttpServerConfig.loopback(0), Optional.empty());
         tcp = chat.server().start();
         udp = chat.udpServer().start();
     }

@@ -137,4 +137,29 @@ class SamplesCommandLineTest {
             System.setErr(err);
         }
     }
+
+    @Test
+    void certificateOptionsWithoutTlsOrHalfGivenAreErrors() {
+        assertUsageError(run("http", "--cert", "chain.pem", "--key", "key.pem"),
+                "--cert, --key and --key-password-file need --https-port", "--https-port=M");
+        assertUsageError(run("echo", "--key", "key.pem"), "--cert, --key and --key-password-file need --tls", "--tls");
+        assertUsageError(run("chat", "--tls", "--cert", "chain.pem"), "--cert and --key go together", "--cert=CHAIN.pem");
+        assertUsageError(run("echo", "--tls", "--key-password-file", "pw.txt"), "--key-password-file needs --key",
+                "--key-password-file=FILE");
+    }
+
+    @Test
+    void aCertificateFileThatIsMissingExitsOneNamingIt() throws Exception {
+        PrintStream err = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(printed, true));
+            Outcome outcome = run("echo", "--host", "127.0.0.1", "--port", "0", "--tls",
+                    "--cert", "no-such-chain.pem", "--key", "no-such-key.pem");
+            assertEquals(SampleLauncher.EXIT_FAILURE, outcome.status(), outcome.toString());
+            assertTrue(printed.toString().contains("echo: no-such-chain.pem: no such file"), printed.toString());
+        } finally {
+            System.setErr(err);
+        }
+    }
 }

@@ -29,7 +29,7 @@ class HttpSampleRateLimitTest {
     void withARateLimitTheBurstPassesAndTheNextRequestIs429() throws Exception {
         // A refill of one token per 100 s keeps the outcome independent of the machine's speed.
         server = DaggerHttpSampleComponent.factory()
-                .create(HttpServerConfig.loopback(0), BundledPage.load(), Optional.of(new RateLimit(0.01, 3)))
+                .create(HttpServerConfig.loopback(0), Optional.empty(), BundledPage.load(), Optional.of(new RateLimit(0.01, 3)))
                 .server().start();
         HttpRequest hello = HttpRequest.newBuilder(server.uri("/hello")).timeout(Duration.ofSeconds(5)).build();
         for (int i = 0; i < 3; i++) {
@@ -43,7 +43,7 @@ class HttpSampleRateLimitTest {
     @Test
     void withoutARateLimitNothingIsLimited() throws Exception {
         server = DaggerHttpSampleComponent.factory()
-                .create(HttpServerConfig.loopback(0), BundledPage.load(), Optional.empty()).server().start();
+                .create(HttpServerConfig.loopback(0), Optional.empty(), BundledPage.load(), Optional.empty()).server().start();
         HttpRequest hello = HttpRequest.newBuilder(server.uri("/hello")).timeout(Duration.ofSeconds(5)).build();
         for (int i = 0; i < 20; i++) {
             assertEquals(200, client.send(hello, BodyHandlers.ofString()).statusCode());

@@ -31,7 +31,8 @@ class HttpSampleTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = DaggerHttpSampleComponent.factory().create(HttpServerConfig.loopback(0), BundledPage.load(), Optional.empty())
+        server = DaggerHttpSampleComponent.factory().create(HttpServerConfig.loopback(0), Optional.empty(), BundledPage.load(),
+                        Optional.empty())
                 .server().start();
         client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     }
@@ -90,7 +91,7 @@ class HttpSampleTest {
     void staticServesTheGivenDirectory(@TempDir Path directory) throws Exception {
         Files.writeString(directory.resolve("app.js"), "console.log(1)");
         HttpServer withFiles = DaggerHttpSampleComponent.factory()
-                .create(HttpServerConfig.loopback(0), new StaticFiles(directory), Optional.empty()).server().start();
+                .create(HttpServerConfig.loopback(0), Optional.empty(), new StaticFiles(directory), Optional.empty()).server().start();
         try {
             HttpResponse<String> file = send(to(withFiles, "/static/app.js"));
             assertEquals("console.log(1)", file.body());

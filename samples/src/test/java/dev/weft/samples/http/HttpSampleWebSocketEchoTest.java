@@ -21,7 +21,7 @@ class HttpSampleWebSocketEchoTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = DaggerHttpSampleComponent.factory().create(HttpServerConfig.loopback(0), BundledPage.load(),
+        server = DaggerHttpSampleComponent.factory().create(HttpServerConfig.loopback(0), Optional.empty(), BundledPage.load(),
                 Optional.empty()).server().start();
     }
 

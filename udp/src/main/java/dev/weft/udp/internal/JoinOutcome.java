@@ -14,6 +14,14 @@ public sealed interface JoinOutcome {
     record Answered(UdpPeer peer, JoinResult result) implements JoinOutcome {
     }
 
+    /**
+     * While the rooms answered, another command from the same address changed its peer — it left,
+     * or another {@code JOIN} made the peer first: this join was undone and gets no answer (the
+     * peer hears the other command's).
+     */
+    record Superseded() implements JoinOutcome {
+    }
+
     /** A new address, but {@link dev.weft.udp.RelayConfig#maxPeers()} peers are already joined. */
     record ServerFull(int maxPeers) implements JoinOutcome {
     }

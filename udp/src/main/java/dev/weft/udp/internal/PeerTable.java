@@ -7,6 +7,7 @@ import dev.weft.core.rooms.LeaveReason;
 import dev.weft.udp.RelayConfig;
 import dev.weft.udp.internal.JoinOutcome.Answered;
 import dev.weft.udp.internal.JoinOutcome.ServerFull;
+import dev.weft.udp.internal.JoinOutcome.Superseded;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +23,8 @@ import java.util.function.LongFunction;
  * shared registry — change together, under one {@link ReentrantLock} of the table's, so they never
  * disagree: a peer is in the table exactly while it is in a room and registered.
  *
- * <p>Lookups are lock-free. Nothing under the lock blocks: the rooms queue their notices with
+ * <p>Lookups are lock-free. Nothing under the lock blocks: a join asks the rooms without it (in a
+ * cluster they wait for the other instances), the rooms queue their notices with
  * {@code Client.send}, which never waits, and registry and rooms listeners must not block. The
  * lock is taken before the rooms' own lock, never after it.
  */
@@ -35,6 +37,8 @@ public final class PeerTable {
     private final ReentrantLock lock = new ReentrantLock();
     private final ConcurrentHashMap<InetSocketAddress, UdpPeer> peers = new ConcurrentHashMap<>();
     private final LinkedHashMap<InetSocketAddress, Boolean> recentlyExpired = new LinkedHashMap<>();
+    /** New peers whose join the rooms are answering; under {@link #lock}. */
+    private int joining;
 
     /**
      * @param config   the limits
@@ -58,27 +62,79 @@ public final class PeerTable {
      * heard from at {@code nowNanos}, moves or renames; a new one is made by {@code newPeer}
      * (given a registry id) if there is room for one more, and is kept — in the table and the
      * registry — only if the rooms take it.
+     *
+     * <p>The rooms are asked without this table's lock: in a cluster they claim the nickname on
+     * the other instances first, which may take up to the cluster's timeout, and nothing else of
+     * the relay waits for that. A new peer counts against {@link RelayConfig#maxPeers()} while it
+     * joins. If the peer changed meanwhile — it was removed, or another {@code JOIN} from the same
+     * address made a peer first — the join is undone and {@link Superseded} returned.
      */
     public JoinOutcome join(InetSocketAddress address, String room, String nickname, long nowNanos,
                             LongFunction<UdpPeer> newPeer) {
+        UdpPeer peer;
+        boolean fresh;
         lock.lock();
         try {
             UdpPeer existing = peers.get(address);
-            if (existing != null) {
-                existing.touch(nowNanos); // under the lock: a sweep cannot expire it meanwhile
-                return new Answered(existing, rooms.join(existing, room, nickname));
+            fresh = existing == null;
+            if (fresh) {
+                if (peers.size() + joining >= config.maxPeers()) {
+                    return new ServerFull(config.maxPeers());
+                }
+                peer = newPeer.apply(registry.nextId());
+                joining++;
+            } else {
+                peer = existing;
+                peer.touch(nowNanos); // under the lock: a sweep cannot expire it meanwhile
             }
-            if (peers.size() >= config.maxPeers()) {
-                return new ServerFull(config.maxPeers());
-            }
-            UdpPeer peer = newPeer.apply(registry.nextId());
-            JoinResult result = rooms.join(peer, room, nickname);
-            if (result instanceof JoinResult.Joined) {
-                peers.put(address, peer);
-                recentlyExpired.remove(address);
-                peer.registered(registry.register(peer));
+        } finally {
+            lock.unlock();
+        }
+        JoinResult result = rooms.join(peer, room, nickname);
+        if (!(result instanceof JoinResult.Joined)) {
+            if (fresh) {
+                doneJoining();
             }
             return new Answered(peer, result);
+        }
+        if (kept(address, peer, fresh)) {
+            return new Answered(peer, result);
+        }
+        rooms.leave(peer, LeaveReason.CLOSED);
+        if (fresh) {
+            lock.lock();
+            try {
+                peer.closed(); // never registered: only marked closed
+            } finally {
+                lock.unlock();
+            }
+        }
+        return new Superseded();
+    }
+
+    private void doneJoining() {
+        lock.lock();
+        try {
+            joining--;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** After the rooms took {@code peer}: keeps it in the table, or says it changed meanwhile. */
+    private boolean kept(InetSocketAddress address, UdpPeer peer, boolean fresh) {
+        lock.lock();
+        try {
+            if (!fresh) {
+                return peers.get(address) == peer;
+            }
+            joining--;
+            if (peers.putIfAbsent(address, peer) != null) {
+                return false;
+            }
+            recentlyExpired.remove(address);
+            peer.registered(registry.register(peer));
+            return true;
         } finally {
             lock.unlock();
         }

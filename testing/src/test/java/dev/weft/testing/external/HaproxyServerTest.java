@@ -1,0 +1,63 @@
+package dev.weft.testing.external;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class HaproxyServerTest {
+
+    @Test
+    void aConnectionToHaproxyReachesTheBackendItIsConfiguredWith() throws Exception {
+        try (ServerSocket backend = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             HaproxyServer haproxy = HaproxyServer.start(1, ports -> """
+                     defaults
+                         mode tcp
+                         timeout connect 2s
+                         timeout client 10s
+                         timeout server 10s
+                     listen echo
+                         bind 127.0.0.1:%d
+                         server only 127.0.0.1:%d
+                     """.formatted(ports[0], backend.getLocalPort()))) {
+            Thread.ofVirtual().start(() -> answerOnce(backend));
+            try (Socket client = new Socket(InetAddress.getLoopbackAddress(), haproxy.port(0))) {
+                client.setSoTimeout(10_000);
+                client.getOutputStream().write("hi\n".getBytes(StandardCharsets.US_ASCII));
+                assertEquals("backend says hi\n", new String(client.getInputStream().readNBytes(16), StandardCharsets.US_ASCII));
+            }
+        }
+    }
+
+    @Test
+    void aConfigurationHaproxyRefusesFailsWithHaproxysOwnMessage() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> HaproxyServer.start(1, ports -> "listen broken\n    bind 127.0.0.1:%d\n    no-such-keyword\n"
+                        .formatted(ports[0])));
+        assertTrue(refused.getMessage().contains("no-such-keyword"), refused.getMessage());
+    }
+
+    /**
+     * Answers one client, skipping the connections HAProxy's start-up probe opened and closed.
+     */
+    private static void answerOnce(ServerSocket backend) {
+        while (true) {
+            try (Socket accepted = backend.accept()) {
+                accepted.setSoTimeout(10_000);
+                byte[] line = accepted.getInputStream().readNBytes(3);
+                if (line.length == 3) {
+                    accepted.getOutputStream().write("backend says hi\n".getBytes(StandardCharsets.US_ASCII));
+                    return;
+                }
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+}
