@@ -94,6 +94,16 @@ public final class JdkWebSocketClient implements AutoCloseable {
         throw new AssertionError("expected a text message, got " + event);
     }
 
+    /** Reads text messages until one starts with {@code prefix}; returns it. Fails on anything else. */
+    public String nextTextStartingWith(String prefix) throws InterruptedException {
+        while (true) {
+            String text = nextText();
+            if (text.startsWith(prefix)) {
+                return text;
+            }
+        }
+    }
+
     /** The next event, which must be a binary message. */
     public byte[] nextBinary() throws InterruptedException {
         Event event = next();
