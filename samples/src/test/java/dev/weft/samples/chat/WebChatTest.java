@@ -107,8 +107,8 @@ class WebChatTest {
                 assertEquals(1000, guest.closeNormally().code());
                 assertEquals("* " + nickname + " left", bob.readUntil("* " + nickname + " left"));
             }
+            Poll.untilEqual("registry: bob only", 1, () -> chat.registry().size());
         }
-        Poll.untilEqual("registry: bob only", 1, () -> chat.registry().size());
     }
 
     @Test
