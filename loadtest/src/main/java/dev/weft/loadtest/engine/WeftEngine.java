@@ -18,6 +18,9 @@ import dev.weft.http.Response;
 import dev.weft.http.Route;
 import dev.weft.http.Router;
 import dev.weft.http.Status;
+import dev.weft.http.websocket.Message;
+import dev.weft.http.websocket.OriginPolicy;
+import dev.weft.http.websocket.WebSocketConfig;
 import dev.weft.loadtest.tls.GeneratedCertificate;
 import dev.weft.loadtest.tls.TlsSuite;
 import dev.weft.udp.RelayConfig;
@@ -40,8 +43,10 @@ import java.util.Optional;
  * says, the same code either way: an echo {@link TcpServer} with the {@code echo} sample's
  * handler, an {@link HttpServer} with the {@code http} sample's {@code GET /hello} route, the same
  * route over HTTPS (the JDK's TLS engine on each connection's thread, the {@link TlsSuite}s and
- * {@link GeneratedCertificate} Netty's HTTPS uses), and (for the virtual-thread engine only: the
- * relay has no thread mode) a {@link UdpRelay}.
+ * {@link GeneratedCertificate} Netty's HTTPS uses), a WebSocket echo at {@code /ws} on an
+ * {@link HttpServer} of its own (the {@code http} sample's {@code /ws/echo} endpoint: {@code
+ * receive()} and {@code send} on the connection's thread), and (for the virtual-thread engine
+ * only: the relay has no thread mode) a {@link UdpRelay}.
  */
 final class WeftEngine implements Engine {
 
@@ -58,6 +63,16 @@ final class WeftEngine implements Engine {
     private static final HttpLimits BENCHMARK_LIMITS = HttpLimits.DEFAULTS
             .withIdleTimeout(Duration.ofMinutes(10))
             .withMaxRequestsPerConnection(Integer.MAX_VALUE);
+    /**
+     * The WebSocket echo's settings, as Netty's in this load test: messages and frames up to 64
+     * KiB, no {@code permessage-deflate}, any origin (the generator sends none), no keep-alive
+     * pings; the other limits are the defaults.
+     */
+    private static final WebSocketConfig WEBSOCKET = WebSocketConfig.builder()
+            .maxMessageAndFrameBytes(65_536)
+            .origins(OriginPolicy.any())
+            .noKeepAlive()
+            .build();
     /** Socket buffers of the relay, as in the udp module's fan-out benchmark. */
     private static final int UDP_BUFFER_BYTES = 4 << 20;
 
@@ -65,13 +80,16 @@ final class WeftEngine implements Engine {
     private final TcpServer echo;
     private final HttpServer http;
     private final HttpServer https;
+    private final HttpServer webSocket;
     private final Optional<UdpServer> udp;
 
-    private WeftEngine(EngineKind kind, TcpServer echo, HttpServer http, HttpServer https, Optional<UdpServer> udp) {
+    private WeftEngine(EngineKind kind, TcpServer echo, HttpServer http, HttpServer https, HttpServer webSocket,
+            Optional<UdpServer> udp) {
         this.kind = kind;
         this.echo = echo;
         this.http = http;
         this.https = https;
+        this.webSocket = webSocket;
         this.udp = udp;
     }
 
@@ -81,6 +99,7 @@ final class WeftEngine implements Engine {
                 WeftEngine::echo, registry).start();
         HttpServer http = null;
         HttpServer https = null;
+        HttpServer webSocket = null;
         UdpServer udp = null;
         try {
             HttpServerConfig httpConfig = new HttpServerConfig(
@@ -91,22 +110,33 @@ final class WeftEngine implements Engine {
             HttpServerConfig httpsConfig = httpConfig.toBuilder().name(kind.label() + "-https").port(0)
                     .tls(serverTls()).build();
             https = new HttpServer(httpsConfig, hello, registry).start();
+            HttpServerConfig webSocketConfig = httpConfig.toBuilder().name(kind.label() + "-ws").port(0).build();
+            webSocket = new HttpServer(webSocketConfig, Router.of(List.of(webSocketEcho())), registry).start();
             if (kind.services().contains(Service.UDP_RELAY)) {
                 UdpServerConfig config = UdpServerConfig.builder().name(kind.label() + "-udp").host(options.host())
                         .receiveBufferBytes(UDP_BUFFER_BYTES).sendBufferBytes(UDP_BUFFER_BYTES).build();
                 udp = new UdpServer(config, new UdpRelay(RelayConfig.DEFAULTS, new ChatRooms(RoomsConfig.DEFAULTS), registry)).start();
             }
-            return new WeftEngine(kind, echo, http, https, Optional.ofNullable(udp));
+            return new WeftEngine(kind, echo, http, https, webSocket, Optional.ofNullable(udp));
         } catch (IOException | RuntimeException e) {
             echo.stop(Duration.ZERO);
-            if (http != null) {
-                http.stop(Duration.ZERO);
-            }
-            if (https != null) {
-                https.stop(Duration.ZERO);
+            for (HttpServer started : new HttpServer[] {http, https, webSocket}) {
+                if (started != null) {
+                    started.stop(Duration.ZERO);
+                }
             }
             throw e;
         }
+    }
+
+    /** The {@code http} sample's {@code /ws/echo}, at {@code /ws}: every message sent back as it came. */
+    private static Route webSocketEcho() {
+        return Route.websocket("/ws", WEBSOCKET, session -> {
+            Message message;
+            while ((message = session.receive()) != null) {
+                session.send(message);
+            }
+        });
     }
 
     /** What Netty's HTTPS listener has too: both {@link TlsSuite}s, the shared generated certificate. */
@@ -159,6 +189,7 @@ final class WeftEngine implements Engine {
         ports.put(Service.ECHO, echo.port());
         ports.put(Service.HTTP, http.port());
         ports.put(Service.HTTPS, https.port());
+        ports.put(Service.WEBSOCKET, webSocket.port());
         udp.ifPresent(server -> ports.put(Service.UDP_RELAY, server.port()));
         return ports;
     }
@@ -172,13 +203,14 @@ final class WeftEngine implements Engine {
 
     @Override
     public String description() {
-        return "Weft TcpServer + HttpServer (and over TLS)" + (udp.isPresent() ? " + UdpRelay" : "") + ", "
+        return "Weft TcpServer + HttpServer (and over TLS, and WebSocket)" + (udp.isPresent() ? " + UdpRelay" : "") + ", "
                 + echo.config().server().threadMode().name().toLowerCase() + " thread per connection";
     }
 
     @Override
     public void close() {
         udp.ifPresent(server -> server.stop(Duration.ZERO));
+        webSocket.stop(Duration.ZERO);
         https.stop(Duration.ZERO);
         http.stop(Duration.ZERO);
         echo.stop(Duration.ZERO);
