@@ -79,6 +79,24 @@ public record Response(Status status, Headers headers, Body body) {
     }
 
     /**
+     * {@code status} with {@code value} as JSON written while the response is sent, chunked: the
+     * codec writes straight to the connection, so a large document (a long list, say) is never
+     * held in memory whole. The codec is the one {@link #json(Object)} would use, chosen now. A
+     * value the codec cannot write fails half-way through the body — the status is already sent —
+     * and the connection is closed; {@link #json(Status, Object)} suits small documents better
+     * (a {@code Content-Length}, and a 500 for such a value).
+     *
+     * @param status the status
+     * @param value  the value: a list, an {@link Iterable} or {@link java.util.Iterator}, a record…
+     * @return the response
+     * @throws IllegalStateException when there is no JSON codec
+     */
+    public static Response jsonStream(Status status, Object value) {
+        JsonCodec codec = JsonCodecs.current();
+        return stream(status, APPLICATION_JSON, out -> codec.encode(value, out));
+    }
+
+    /**
      * {@code status} with JSON text the caller wrote, sent as it is.
      *
      * @param status the status
