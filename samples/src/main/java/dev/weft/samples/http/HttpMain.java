@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code http [--port N] [--host ADDRESS] [--static DIR] [--rate-limit R]}: the HTTP/1.1 sample server. */
-@Command(name = "http", description = "HTTP/1.1 server: /hello, /echo, /users/{id}, /clients, /static/*.")
+@Command(name = "http", description = "HTTP/1.1 server: /hello, /echo, /users/{id}, /clients, /static/*, /metrics.")
 public final class HttpMain extends ServerSample {
 
     @Option(names = "--port", paramLabel = "N", converter = PortNumber.class,

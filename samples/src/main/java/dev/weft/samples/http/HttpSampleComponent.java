@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /** The {@code http} sample application: one HTTP server with the routes of {@link HttpSampleRoutes}. */
 @Singleton
-@Component(modules = {CoreModule.class, HttpModule.class, HttpSampleRoutes.class, HttpSampleFilters.class})
+@Component(modules = {CoreModule.class, HttpModule.class, HttpSampleRoutes.class, HttpSampleFilters.class,
+        HttpSampleMetrics.class})
 public interface HttpSampleComponent {
 
     /** The HTTP server, not yet started. */
