@@ -42,12 +42,23 @@ public record Response(Status status, Headers headers, Body body) {
         }
     }
 
-    /** {@code 200} with a UTF-8 {@code text/plain} body. */
+    /**
+     * {@code 200} with a UTF-8 {@code text/plain} body.
+     *
+     * @param text the body
+     * @return the response
+     */
     public static Response ok(String text) {
         return text(Status.OK_200, text);
     }
 
-    /** {@code status} with a UTF-8 {@code text/plain} body. */
+    /**
+     * {@code status} with a UTF-8 {@code text/plain} body.
+     *
+     * @param status the status
+     * @param text   the body
+     * @return the response
+     */
     public static Response text(Status status, String text) {
         return bytes(status, TEXT_PLAIN_UTF8, text.getBytes(StandardCharsets.UTF_8));
     }
@@ -110,17 +121,34 @@ public record Response(Status status, Headers headers, Body body) {
     /**
      * {@code status} with the given bytes as body; the array is not copied, so it must not
      * change afterwards (which makes a constant body free to send).
+     *
+     * @param status      the status
+     * @param contentType the body's {@code Content-Type}
+     * @param body        the body; not copied
+     * @return the response
      */
     public static Response bytes(Status status, String contentType, byte[] body) {
         return new Response(status, Headers.of("Content-Type", contentType), new Bytes(body));
     }
 
-    /** {@code status} without a body ({@code Content-Length: 0} where the status allows one). */
+    /**
+     * {@code status} without a body ({@code Content-Length: 0} where the status allows one).
+     *
+     * @param status the status
+     * @return the response
+     */
     public static Response of(Status status) {
         return new Response(status, Headers.EMPTY, Empty.INSTANCE);
     }
 
-    /** {@code status} with a body of unknown length that {@code writer} produces, sent chunked. */
+    /**
+     * {@code status} with a body of unknown length that {@code writer} produces, sent chunked.
+     *
+     * @param status      the status
+     * @param contentType the body's {@code Content-Type}
+     * @param writer      writes the body while the response is sent (see {@link Stream})
+     * @return the response
+     */
     public static Response stream(Status status, String contentType, BodyWriter writer) {
         return new Response(status, Headers.of("Content-Type", contentType), new Stream(writer));
     }
@@ -128,13 +156,26 @@ public record Response(Status status, Headers headers, Body body) {
     /**
      * {@code status} with {@code length} bytes of the file at {@code path} from {@code position}
      * as body, sent without copying through the heap ({@code sendfile}).
+     *
+     * @param status      the status
+     * @param contentType the body's {@code Content-Type}
+     * @param path        the file
+     * @param position    the first byte to send
+     * @param length      how many bytes to send
+     * @return the response
      */
     public static Response file(Status status, String contentType, Path path, long position, long length) {
         return new Response(status, Headers.of("Content-Type", contentType),
                 new FileRegion(path, position, length));
     }
 
-    /** A copy with one more header field. */
+    /**
+     * A copy with one more header field.
+     *
+     * @param name  the field name
+     * @param value the field value
+     * @return the copy
+     */
     public Response withHeader(String name, String value) {
         return new Response(status, headers.with(name, value), body);
     }
@@ -149,7 +190,12 @@ public record Response(Status status, Headers headers, Body body) {
         return withHeader("Set-Cookie", cookie.headerValue());
     }
 
-    /** A copy with another status. */
+    /**
+     * A copy with another status.
+     *
+     * @param newStatus the status
+     * @return the copy
+     */
     public Response withStatus(Status newStatus) {
         return new Response(newStatus, headers, body);
     }
@@ -217,6 +263,8 @@ public record Response(Status status, Headers headers, Body body) {
          * Writes the body to {@code out}; closing {@code out} is allowed but not needed.
          *
          * @param out the body stream; writes are buffered and flushed by the server
+         * @throws IOException when writing fails, usually because the client went away; the
+         *     response is then cut short and the connection closed
          */
         void writeTo(OutputStream out) throws IOException;
     }
