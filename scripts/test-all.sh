@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The whole test suite, as .ci/run runs it:
+#   1. Weft's build with every module's tests, installing the artifacts into the local Maven
+#      repository;
+#   2. the quickstart (quickstart/, an application outside the build) built and tested against
+#      exactly those artifacts, through the BOM — so the README's getting-started path cannot rot.
+# Extra arguments go to both Maven runs, e.g. a separate local repository while other checkouts
+# share ~/.m2:  scripts/test-all.sh -Dmaven.repo.local=/tmp/m2-copy
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# The version being built: weft-parent's, the first <version> of the root pom.xml.
+version=$(sed -n 's:^  <version>\(.*\)</version>.*:\1:p' pom.xml | head -n 1)
+if [ -z "$version" ]; then
+  echo "test-all.sh: cannot read the project version from pom.xml" >&2
+  exit 1
+fi
+
+scripts/with-jdk21 mvn -B install "$@"
+scripts/with-jdk21 mvn -B -f quickstart/pom.xml verify -Dweft.version="$version" "$@"
