@@ -34,7 +34,14 @@ public final class TodoApp {
     private TodoApp() {
     }
 
-    /** The service on {@code host}: HTTP on {@code httpPort}, lines on {@code linePort} (0: any free port). */
+    /**
+     * The service, not started yet.
+     *
+     * @param host     the address to listen on
+     * @param httpPort the HTTP port; 0 for any free port
+     * @param linePort the line service's port; 0 for any free port
+     * @return the app: {@code start()} it, {@code close()} it
+     */
     public static HttpApp create(String host, int httpPort, int linePort) {
         Todos todos = new Todos();
         ClientRegistry clients = ClientRegistry.create();
@@ -75,7 +82,12 @@ public final class TodoApp {
         return app;
     }
 
-    /** Serves HTTP on port 8080 and lines on 7070 until stopped. */
+    /**
+     * Serves HTTP on port 8080 and lines on 7070 until stopped.
+     *
+     * @param args none
+     * @throws Exception when a port is taken
+     */
     public static void main(String[] args) throws Exception {
         create("0.0.0.0", 8080, 7070).start().awaitStop();
     }

@@ -40,7 +40,11 @@ public final class HttpMain extends ServerSample {
         return List.of(DaggerHttpSampleComponent.factory().create(config, content, limit).server().start());
     }
 
-    /** Runs the http sample on its own. */
+    /**
+     * Runs the http sample on its own.
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         SampleLauncher.main(new HttpMain(), args);
     }

@@ -18,19 +18,30 @@ import java.util.Optional;
         HttpSampleMetrics.class})
 public interface HttpSampleComponent {
 
-    /** The HTTP server, not yet started. */
+    /**
+     * The HTTP server, not yet started.
+     *
+     * @return the component's one server
+     */
     HttpServer server();
 
-    /** The application's registry of live clients. */
+    /**
+     * The application's registry of live clients.
+     *
+     * @return the registry
+     */
     ClientRegistry registry();
 
     /** Creates the component from its configuration. */
     @Component.Factory
     interface Factory {
         /**
+         * Creates the component.
+         *
          * @param config        where and how to listen, and the request limits
          * @param staticContent the handler of {@code GET /static/*}
          * @param rateLimit     requests per second per client address, answered 429 beyond it
+         * @return the component
          */
         HttpSampleComponent create(@BindsInstance HttpServerConfig config,
                                    @BindsInstance @StaticContent HttpHandler staticContent,
