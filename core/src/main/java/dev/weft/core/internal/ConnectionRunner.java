@@ -48,10 +48,12 @@ final class ConnectionRunner implements Runnable {
         } finally {
             connection.unregister();
             connection.close();
+            // The address's admission is released before the connection leaves the active set, so
+            // a client that sees active() fall may reconnect at once without being refused.
+            server.config().server().admission().release(connection.remoteAddress());
             server.connections().remove(connection);
             server.counters().closed.increment();
             permits.release();
-            server.config().server().admission().release(connection.remoteAddress());
         }
     }
 
