@@ -16,5 +16,22 @@ if [ -z "$version" ]; then
   exit 1
 fi
 
+# README.md shows the quickstart's code under "A complete service": its Nth java block must be
+# the file itself, so the page cannot drift from the code that is built and tested.
+shown() {
+  awk -v want="$1" '/^### A complete service/ { inside = 1 }
+    inside && /^```java$/ { block++; if (block == want) { printing = 1; next } }
+    printing && /^```$/ { exit }
+    printing { print }' README.md
+}
+for pair in 1:quickstart/src/main/java/com/example/todo/TodoApp.java \
+            2:quickstart/src/main/java/module-info.java \
+            3:quickstart/src/test/java/com/example/todo/TodoAppTest.java; do
+  if ! shown "${pair%%:*}" | diff -u - "${pair#*:}"; then
+    echo "test-all.sh: README.md no longer shows ${pair#*:} as it is (diff above); copy it again" >&2
+    exit 1
+  fi
+done
+
 scripts/with-jdk21 mvn -B install "$@"
 scripts/with-jdk21 mvn -B -f quickstart/pom.xml verify -Dweft.version="$version" "$@"
