@@ -3,16 +3,16 @@ package dev.weft.core;
 import dev.weft.core.internal.Acceptor;
 import dev.weft.core.internal.BoundAddress;
 import dev.weft.core.internal.ClientTable;
+import dev.weft.core.internal.Listener;
 import dev.weft.core.internal.ServerContext;
 import dev.weft.core.internal.ServerLifecycle;
 import dev.weft.core.internal.ServerThreads;
 import dev.weft.core.internal.SocketConnection;
+import dev.weft.core.internal.SocketEngine;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.net.URI;
-import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -65,7 +65,8 @@ public final class TcpServer implements AutoCloseable {
     private final ServerLifecycle lifecycle;
     private final BoundAddress address;
     private final ServerThreads background;
-    private ServerSocketChannel listener;
+    private volatile SocketEngine sockets;
+    private Listener listener;
     private Thread acceptorThread;
     private Thread watchdogThread;
 
@@ -100,23 +101,24 @@ public final class TcpServer implements AutoCloseable {
     public TcpServer start() throws IOException {
         lifecycle.start(() -> {
             ListenerConfig l = config.server().listener();
-            listener = address.bind(ServerSocketChannel.open(), l.host(), l.port(), (channel, at) -> {
-                channel.setOption(StandardSocketOptions.SO_REUSEADDR, l.socketOptions().reuseAddress());
-                if (l.socketOptions().receiveBufferBytes().isPresent()) {
-                    // Set on the listener so accepted sockets get it before the handshake (window scaling).
-                    channel.setOption(StandardSocketOptions.SO_RCVBUF, l.socketOptions().receiveBufferBytes().getAsInt());
-                }
-                channel.bind(at, l.acceptBacklog());
-            });
+            SocketEngine engine = SocketEngine.open(l.socketIo(), config.name());
+            try {
+                listener = address.listen(l.host(), l.port(), at -> engine.listen(at, l));
+            } catch (IOException | RuntimeException e) {
+                engine.stop();
+                throw e;
+            }
+            sockets = engine;
             watchdogThread = Thread.ofVirtual().name(config.name() + "-deadline-watchdog").start(context.watchdog());
             if (handler instanceof ServerAware aware) {
                 aware.serverStarted(new Scope());
             }
             acceptorThread = context.threads().start(config.name() + "-acceptor",
                     new Acceptor(listener, handler, context));
-            log.info("{} listening on {} ({} threads, at most {} connections)", config.name(),
+            log.info("{} listening on {} ({} threads, {}, at most {} connections)", config.name(),
                     address.get().getAddress().isAnyLocalAddress() ? l.host() + ":" + port() : address.describe(),
-                    config.server().threadMode().name().toLowerCase(), config.server().maxConnections());
+                    config.server().threadMode().name().toLowerCase(), engine.description(),
+                    config.server().maxConnections());
         });
         return this;
     }
@@ -140,6 +142,20 @@ public final class TcpServer implements AutoCloseable {
         return address.uri(scheme, path);
     }
 
+    /**
+     * How the sockets wait for readiness: {@link SocketIo#EPOLL} or {@link SocketIo#JDK}, what
+     * {@link SocketIo#AUTO} chose.
+     *
+     * @throws IllegalStateException before {@link #start()}
+     */
+    public SocketIo socketIo() {
+        SocketEngine engine = sockets;
+        if (engine == null) {
+            throw new IllegalStateException(config.name() + " server is not started");
+        }
+        return engine.kind();
+    }
+
     /** The configuration. */
     public TcpServerConfig config() {
         return config;
@@ -152,8 +168,9 @@ public final class TcpServer implements AutoCloseable {
 
     /** A snapshot of the counters. */
     public ServerMetrics metrics() {
+        SocketEngine engine = sockets;
         return context.counters().snapshot(context.connections().size(),
-                context.threads().count() + background.count());
+                context.threads().count() + background.count() + (engine == null ? 0 : engine.threads()));
     }
 
     /** Whether the server has started and not begun to stop. */
@@ -194,6 +211,7 @@ public final class TcpServer implements AutoCloseable {
             stopBackground();
             context.watchdog().stop();
             awaitQuietly(watchdogThread);
+            sockets.stop();
             log.info("{} stopped", config.name());
             if (interrupted) {
                 Thread.currentThread().interrupt();
