@@ -2,6 +2,7 @@ package dev.weft.http;
 
 import dev.weft.core.ClientRegistry;
 import dev.weft.core.ServerMetrics;
+import dev.weft.core.SocketIo;
 import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
 import dev.weft.http.internal.Http1ConnectionHandler;
@@ -82,6 +83,15 @@ public final class HttpServer implements AutoCloseable {
     /** {@code http://host:port} followed by {@code path}. */
     public URI uri(String path) {
         return tcp.uri("http", path);
+    }
+
+    /**
+     * How the sockets wait for readiness: what {@link SocketIo#AUTO} chose, or what was asked.
+     *
+     * @throws IllegalStateException before {@link #start()}
+     */
+    public SocketIo socketIo() {
+        return tcp.socketIo();
     }
 
     /** The configuration. */
