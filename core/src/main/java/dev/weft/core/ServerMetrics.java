@@ -17,8 +17,8 @@ package dev.weft.core;
  * @param acceptFailures  failed {@code accept()} calls (for example "too many open files"),
  *                        each followed by a back-off
  * @param threads         the server's threads alive now: its acceptor, one per connection, the
- *                        short-lived ones draining outbound queues, and the poller of the
- *                        {@linkplain SocketIo#EPOLL epoll} transport; zero after stop
+ *                        short-lived ones draining outbound queues, and the two threads of
+ *                        the {@linkplain SocketIo#EPOLL epoll} poller; zero after stop
  */
 public record ServerMetrics(long accepted, long active, long rejected, long closed,
                             long bytesRead, long bytesWritten, long idleTimeouts,

@@ -126,7 +126,7 @@ class EpollEngineTest {
     void tenThousandIdleConnectionsAreRegisteredAndReleasedWithoutLeakingDescriptorsOrThreads() throws Exception {
         assumeTrue(Files.isDirectory(OWN_FDS), "needs /proc/self/fd");
         start(TcpServerEchoTest.ECHO);
-        long serverThreads = server.metrics().threads(); // the acceptor and the poller
+        long serverThreads = server.metrics().threads(); // the acceptor and the poller's two
         long descriptorsBefore = openDescriptors();
         int platformThreadsBefore = Thread.activeCount();
         int waves = 4;
@@ -161,7 +161,7 @@ class EpollEngineTest {
     @Test
     void stopClosesParkedConnectionsAndEndsThePollerThread() throws Exception {
         start(TcpServerEchoTest.ECHO);
-        assertTrue(platformThreadNamed("epoll-poller"), "no poller thread while running");
+        assertTrue(platformThreadNamed("epoll-poller-master"), "no poller thread while running");
         try (Socket client = new Socket("127.0.0.1", server.port())) {
             client.setSoTimeout((int) TIMEOUT.toMillis());
             client.getOutputStream().write('x');
@@ -173,7 +173,7 @@ class EpollEngineTest {
             assertEquals(-1, in.read(), "the parked connection was not closed by stop");
         }
         assertEquals(0, server.metrics().threads());
-        assertTrue(!platformThreadNamed("epoll-poller"), "the poller thread outlived stop");
+        assertTrue(!platformThreadNamed("epoll-poller-master"), "the poller's platform thread outlived stop");
     }
 
     private static boolean platformThreadNamed(String name) {

@@ -104,8 +104,8 @@ class TcpServerFaultTest {
             }
         }
         Poll.untilEquals("active connections", 0L, () -> server.metrics().active());
-        long ownThreads = server.socketIo() == SocketIo.EPOLL ? 2L : 1L;
-        Poll.untilEquals("server threads (the acceptor, and the poller with epoll)", ownThreads,
+        long ownThreads = server.socketIo() == SocketIo.EPOLL ? 3L : 1L;
+        Poll.untilEquals("server threads (the acceptor, and the poller and its master with epoll)", ownThreads,
                 () -> server.metrics().threads());
         Poll.untilEquals("registry size", 0, () -> server.registry().size());
         Poll.untilEquals("open descriptors", descriptorsBefore, TcpServerFaultTest::openDescriptors);

@@ -61,8 +61,8 @@ class HttpFaultTest {
     /** Nothing of the faulty clients is left, and a well-behaved client is served. */
     private void assertRecoveredAndServing() throws IOException {
         Poll.untilEqual("active connections", 0, () -> server.metrics().active());
-        long ownThreads = server.socketIo() == SocketIo.EPOLL ? 2 : 1;
-        Poll.untilEqual("server threads (the acceptor, and the poller with epoll)", ownThreads,
+        long ownThreads = server.socketIo() == SocketIo.EPOLL ? 3 : 1;
+        Poll.untilEqual("server threads (the acceptor, and the poller and its master with epoll)", ownThreads,
                 () -> server.metrics().threads());
         Poll.untilEqual("registry size", 0, () -> server.registry().size());
         try (RawHttpClient client = new RawHttpClient(server.port())) {

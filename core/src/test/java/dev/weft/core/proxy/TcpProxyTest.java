@@ -184,8 +184,8 @@ class TcpProxyTest {
         try (Socket socket = client()) {
             assertEquals("hello", roundTrip(socket, "hello"));
             // the acceptor, the client's connection, its backend-to-client copy, the health checks
-            // (and the poller, with epoll)
-            int poller = proxyServer.socketIo() == SocketIo.EPOLL ? 1 : 0;
+            // (and the poller and its master, with epoll)
+            int poller = proxyServer.socketIo() == SocketIo.EPOLL ? 2 : 0;
             assertEquals(4 + poller, proxyServer.metrics().threads());
             proxyServer.stop(Duration.ZERO);
         }

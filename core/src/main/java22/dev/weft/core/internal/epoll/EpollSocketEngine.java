@@ -12,15 +12,16 @@ import java.net.InetSocketAddress;
 /**
  * The epoll {@link SocketEngine}: listening and accepted sockets are the kernel's, created and
  * driven through the foreign function API, each registered once with the server's
- * {@link EpollPoller} (one platform thread, {@code <server>-poller}). Loaded by name by the
- * engine selection, on Linux x86_64 with Java 22 or newer only.
+ * {@link EpollPoller} (a virtual thread {@code <server>-poller} and a platform thread
+ * {@code <server>-poller-master}). Loaded by name by the engine selection, on Linux x86_64 with
+ * Java 22 or newer only.
  */
 public final class EpollSocketEngine implements SocketEngine {
 
     private final EpollPoller poller;
 
     /**
-     * Creates the poller and starts its thread.
+     * Creates the poller and starts its threads.
      *
      * @param serverName          the server's name, for the thread's name and log lines
      * @param requireNativeAccess whether to refuse (rather than let the JDK print its warning)
@@ -83,7 +84,7 @@ public final class EpollSocketEngine implements SocketEngine {
 
     @Override
     public int threads() {
-        return poller.isAlive() ? 1 : 0;
+        return poller.threads();
     }
 
     @Override

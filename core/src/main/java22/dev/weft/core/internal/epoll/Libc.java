@@ -41,6 +41,8 @@ final class Libc {
 
     static final int EPOLL_CLOEXEC = 0x80000;
     static final int EPOLL_CTL_ADD = 1;
+    static final int EPOLL_CTL_MOD = 3;
+    static final int EPOLLONESHOT = 1 << 30;
     static final int EPOLLIN = 0x1;
     static final int EPOLLOUT = 0x4;
     static final int EPOLLERR = 0x8;
