@@ -220,7 +220,7 @@ final class EpollPoller {
     }
 
     private void failed(int errno) {
-        log.error("{} epoll_wait failed: {}", name, Libc.describe(errno));
+        log.error("{} epoll_wait failed: {}", name, Errno.describe(errno));
         LockSupport.parkNanos(this, FAILURE_PAUSE_NANOS);
     }
 

@@ -34,6 +34,7 @@ public final class EpollSocketEngine implements SocketEngine {
             throw new IOException("native access is not enabled; start the JVM with --enable-native-access="
                     + (module.isNamed() ? module.getName() : "ALL-UNNAMED") + " to use epoll");
         }
+        Errno.describe(0); // loaded now: when descriptors run out, loading a class may fail
         this.poller = EpollPoller.start(serverName);
     }
 

@@ -64,30 +64,37 @@ final class Libc {
     private static final SymbolLookup C = LINKER.defaultLookup();
     private static final Linker.Option ERRNO = Linker.Option.captureCallState("errno");
     private static final Linker.Option CRITICAL = Linker.Option.critical(true);
+    /**
+     * Every call but the two hot ones has this one shape — six pointer-sized arguments (extra
+     * ones are ignored by the callee, integers are passed as addresses), a 64-bit result (an
+     * {@code int} result is its low half) — because the linker builds code per shape, not per
+     * function: the first downcall handle of a shape costs tens of milliseconds, the next ones
+     * almost nothing, and a server should listen within a few of them.
+     */
+    private static final FunctionDescriptor ANY = FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, ADDRESS,
+            ADDRESS, ADDRESS, ADDRESS);
+    /** {@code recv} and {@code send}: called per request, with their own exact shape. */
+    private static final FunctionDescriptor TRANSFER = FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG,
+            JAVA_INT);
 
-    private static final MethodHandle SOCKET = critical("socket", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
-    private static final MethodHandle SETSOCKOPT = critical("setsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT,
-            ADDRESS, JAVA_INT);
-    private static final MethodHandle BIND = critical("bind", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
-    private static final MethodHandle LISTEN = critical("listen", JAVA_INT, JAVA_INT, JAVA_INT);
-    private static final MethodHandle ACCEPT4 = critical("accept4", JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT);
-    private static final MethodHandle GETSOCKNAME = critical("getsockname", JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
-    private static final MethodHandle RECV = critical("recv", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
-    private static final MethodHandle SEND = critical("send", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
-    private static final MethodHandle SHUTDOWN = critical("shutdown", JAVA_INT, JAVA_INT, JAVA_INT);
-    private static final MethodHandle EPOLL_CREATE1 = critical("epoll_create1", JAVA_INT, JAVA_INT);
-    private static final MethodHandle EPOLL_CTL = critical("epoll_ctl", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS);
-    private static final MethodHandle EVENTFD = critical("eventfd", JAVA_INT, JAVA_INT, JAVA_INT);
-    private static final MethodHandle READ = critical("read", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
-    private static final MethodHandle WRITE = critical("write", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
-    private static final MethodHandle CLOSE = LINKER.downcallHandle(find("close"),
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    private static final MethodHandle EPOLL_WAIT = LINKER.downcallHandle(find("epoll_wait"),
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), ERRNO);
-    private static final MethodHandle SEND_MAPPED = LINKER.downcallHandle(find("send"),
-            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT), ERRNO);
-    private static final MethodHandle STRERROR = LINKER.downcallHandle(find("strerror"),
-            FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    private static final MethodHandle SOCKET = critical("socket");
+    private static final MethodHandle SETSOCKOPT = critical("setsockopt");
+    private static final MethodHandle BIND = critical("bind");
+    private static final MethodHandle LISTEN = critical("listen");
+    private static final MethodHandle ACCEPT4 = critical("accept4");
+    private static final MethodHandle GETSOCKNAME = critical("getsockname");
+    private static final MethodHandle SHUTDOWN = critical("shutdown");
+    private static final MethodHandle CLOSE = critical("close");
+    private static final MethodHandle EPOLL_CREATE1 = critical("epoll_create1");
+    private static final MethodHandle EPOLL_CTL = critical("epoll_ctl");
+    private static final MethodHandle EVENTFD = critical("eventfd");
+    private static final MethodHandle READ = critical("read");
+    private static final MethodHandle WRITE = critical("write");
+    private static final MethodHandle EPOLL_WAIT = LINKER.downcallHandle(find("epoll_wait"), ANY, ERRNO);
+    private static final MethodHandle SEND_MAPPED = LINKER.downcallHandle(find("send"), ANY, ERRNO);
+    private static final MethodHandle RECV = LINKER.downcallHandle(find("recv"), TRANSFER, ERRNO, CRITICAL);
+    private static final MethodHandle SEND = LINKER.downcallHandle(find("send"), TRANSFER, ERRNO, CRITICAL);
+    private static final MemorySegment NONE = MemorySegment.NULL;
 
     private Libc() {
     }
@@ -96,9 +103,13 @@ final class Libc {
         return C.find(name).orElseThrow(() -> new UnsatisfiedLinkError("no " + name + " in the C library"));
     }
 
-    private static MethodHandle critical(String name, java.lang.foreign.MemoryLayout result,
-                                         java.lang.foreign.MemoryLayout... arguments) {
-        return LINKER.downcallHandle(find(name), FunctionDescriptor.of(result, arguments), ERRNO, CRITICAL);
+    private static MethodHandle critical(String name) {
+        return LINKER.downcallHandle(find(name), ANY, ERRNO, CRITICAL);
+    }
+
+    /** An integer argument in a pointer-sized slot of {@link #ANY}. */
+    private static MemorySegment word(long value) {
+        return MemorySegment.ofAddress(value);
     }
 
     /** A place for one call's {@code errno}: a heap segment, allowed in critical calls. */
@@ -113,7 +124,7 @@ final class Libc {
 
     static int socket(MemorySegment errno, int domain, int type) {
         try {
-            return (int) SOCKET.invokeExact(errno, domain, type, 0);
+            return (int) (long) SOCKET.invokeExact(errno, word(domain), word(type), NONE, NONE, NONE, NONE);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -121,7 +132,8 @@ final class Libc {
 
     static int setsockopt(MemorySegment errno, int fd, int level, int option, int value) {
         try {
-            return (int) SETSOCKOPT.invokeExact(errno, fd, level, option, MemorySegment.ofArray(new int[] {value}), 4);
+            return (int) (long) SETSOCKOPT.invokeExact(errno, word(fd), word(level), word(option),
+                    MemorySegment.ofArray(new int[] {value}), word(4), NONE);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -129,7 +141,7 @@ final class Libc {
 
     static int bind(MemorySegment errno, int fd, MemorySegment address, int length) {
         try {
-            return (int) BIND.invokeExact(errno, fd, address, length);
+            return (int) (long) BIND.invokeExact(errno, word(fd), address, word(length), NONE, NONE, NONE);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -137,7 +149,7 @@ final class Libc {
 
     static int listen(MemorySegment errno, int fd, int backlog) {
         try {
-            return (int) LISTEN.invokeExact(errno, fd, backlog);
+            return (int) (long) LISTEN.invokeExact(errno, word(fd), word(backlog), NONE, NONE, NONE, NONE);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -146,7 +158,8 @@ final class Libc {
     /** {@code accept4(fd, address, length, SOCK_NONBLOCK | SOCK_CLOEXEC)}. */
     static int accept(MemorySegment errno, int fd, MemorySegment address, MemorySegment length) {
         try {
-            return (int) ACCEPT4.invokeExact(errno, fd, address, length, SOCK_NONBLOCK | SOCK_CLOEXEC);
+            return (int) (long) ACCEPT4.invokeExact(errno, word(fd), address, length, word(SOCK_NONBLOCK | SOCK_CLOEXEC),
+                    NONE, NONE);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -154,7 +167,7 @@ final class Libc {
 
     static int getsockname(MemorySegment errno, int fd, MemorySegment address, MemorySegment length) {
         try {
-            return (int) GETSOCKNAME.invokeExact(errno, fd, address, length);
+            return (int) (long) GETSOCKNAME.invokeExact(errno, word(fd), address, length, NONE, NONE, NONE);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -180,7 +193,7 @@ final class Libc {
     /** {@link #send} from native memory that may need paging in (a mapped file): not critical. */
     static long sendMapped(MemorySegment errno, int fd, MemorySegment buffer, long length) {
         try {
-            return (long) SEND_MAPPED.invokeExact(errno, fd, buffer, length, MSG_NOSIGNAL);
+            return (long) SEND_MAPPED.invokeExact(errno, word(fd), buffer, word(length), word(MSG_NOSIGNAL), NONE, NONE);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -188,7 +201,7 @@ final class Libc {
 
     static int shutdown(MemorySegment errno, int fd, int how) {
         try {
-            return (int) SHUTDOWN.invokeExact(errno, fd, how);
+            return (int) (long) SHUTDOWN.invokeExact(errno, word(fd), word(how), NONE, NONE, NONE, NONE);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -196,7 +209,7 @@ final class Libc {
 
     static int close(int fd) {
         try {
-            return (int) CLOSE.invokeExact(fd);
+            return (int) (long) CLOSE.invokeExact(errno(), word(fd), NONE, NONE, NONE, NONE, NONE);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -204,7 +217,7 @@ final class Libc {
 
     static int epollCreate(MemorySegment errno) {
         try {
-            return (int) EPOLL_CREATE1.invokeExact(errno, EPOLL_CLOEXEC);
+            return (int) (long) EPOLL_CREATE1.invokeExact(errno, word(EPOLL_CLOEXEC), NONE, NONE, NONE, NONE, NONE);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -212,7 +225,7 @@ final class Libc {
 
     static int epollCtl(MemorySegment errno, int epfd, int op, int fd, MemorySegment event) {
         try {
-            return (int) EPOLL_CTL.invokeExact(errno, epfd, op, fd, event);
+            return (int) (long) EPOLL_CTL.invokeExact(errno, word(epfd), word(op), word(fd), event, NONE, NONE);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -221,7 +234,8 @@ final class Libc {
     /** Blocks the calling (platform) thread until events come; {@code events} is native memory. */
     static int epollWait(MemorySegment errno, int epfd, MemorySegment events, int maxEvents, int timeoutMillis) {
         try {
-            return (int) EPOLL_WAIT.invokeExact(errno, epfd, events, maxEvents, timeoutMillis);
+            return (int) (long) EPOLL_WAIT.invokeExact(errno, word(epfd), events, word(maxEvents), word(timeoutMillis),
+                    NONE, NONE);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -229,7 +243,7 @@ final class Libc {
 
     static int eventfd(MemorySegment errno) {
         try {
-            return (int) EVENTFD.invokeExact(errno, 0, EFD_NONBLOCK | EFD_CLOEXEC);
+            return (int) (long) EVENTFD.invokeExact(errno, word(0), word(EFD_NONBLOCK | EFD_CLOEXEC), NONE, NONE, NONE, NONE);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -237,7 +251,7 @@ final class Libc {
 
     static long read(MemorySegment errno, int fd, MemorySegment buffer, long length) {
         try {
-            return (long) READ.invokeExact(errno, fd, buffer, length);
+            return (long) READ.invokeExact(errno, word(fd), buffer, word(length), NONE, NONE, NONE);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -245,17 +259,7 @@ final class Libc {
 
     static long write(MemorySegment errno, int fd, MemorySegment buffer, long length) {
         try {
-            return (long) WRITE.invokeExact(errno, fd, buffer, length);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    /** The C library's description of {@code errno}: {@code "Connection reset by peer"}. */
-    static String describe(int errno) {
-        try {
-            MemorySegment text = (MemorySegment) STRERROR.invokeExact(errno);
-            return text.equals(MemorySegment.NULL) ? "errno " + errno : text.reinterpret(256).getString(0);
+            return (long) WRITE.invokeExact(errno, word(fd), buffer, word(length), NONE, NONE, NONE);
         } catch (Throwable t) {
             throw unexpected(t);
         }
