@@ -34,10 +34,7 @@ final class EpollListener extends PolledFd implements Listener {
         enter();
         try {
             while (true) {
-                if (!readable) {
-                    awaitReadable();
-                }
-                readable = false;
+                claimReadable();
                 addressLength[0] = address.length;
                 MemorySegment errno = Libc.errno();
                 int client = Libc.accept(errno, fd, MemorySegment.ofArray(address), MemorySegment.ofArray(addressLength));

@@ -34,10 +34,7 @@ final class EpollTransport extends PolledFd implements Transport {
         enter();
         try {
             while (true) {
-                if (!readable) {
-                    awaitReadable();
-                }
-                readable = false;
+                claimReadable();
                 MemorySegment errno = Libc.errno();
                 long n = Libc.recv(errno, fd, target, length);
                 if (n > 0) {

@@ -127,33 +127,42 @@ abstract class PolledFd {
         Libc.close(fd);
     }
 
-    /** Parks the calling thread, which is inside {@link #enter()}, until {@link #readable} or closed. */
-    final void awaitReadable() throws IOException {
-        Thread me = Thread.currentThread();
-        reader = me;
-        try {
-            while (!readable) {
-                checkWait(me);
-                LockSupport.park(this);
-            }
-            checkWait(me);
-        } finally {
-            reader = null;
+    /**
+     * Returns once a read may find something — at once if {@link #readable}, else after parking
+     * until the poller says so — having cleared the flag for the read the caller makes next. The
+     * caller is inside {@link #enter()}.
+     */
+    final void claimReadable() throws IOException {
+        if (!readable) {
+            await(false);
         }
+        readable = false;
     }
 
     /** Parks the calling thread, which is inside {@link #enter()}, until {@link #writable} or closed. */
     final void awaitWritable() throws IOException {
+        await(true);
+    }
+
+    private void await(boolean write) throws IOException {
         Thread me = Thread.currentThread();
-        writer = me;
+        if (write) {
+            writer = me;
+        } else {
+            reader = me;
+        }
         try {
-            while (!writable) {
+            while (!(write ? writable : readable)) {
                 checkWait(me);
                 LockSupport.park(this);
             }
             checkWait(me);
         } finally {
-            writer = null;
+            if (write) {
+                writer = null;
+            } else {
+                reader = null;
+            }
         }
     }
 
