@@ -1,5 +1,7 @@
 package dev.weft.micrometer;
 
+import dev.weft.core.tls.HandshakeFailure;
+import java.util.Locale;
 import dev.weft.core.ClientRegistry;
 import dev.weft.core.ServerMetrics;
 import io.micrometer.core.instrument.Tags;
@@ -24,7 +26,17 @@ final class ServerMeters {
             .counter("weft.server.handler.failures", "connections whose handler threw something other than an "
                     + "I/O exception", ServerMetrics::handlerFailures)
             .counter("weft.server.accept.failures", "failed accept() calls", ServerMetrics::acceptFailures)
-            .gauge("weft.server.threads", "the server's threads alive now", ServerMetrics::threads);
+            .gauge("weft.server.threads", "the server's threads alive now", ServerMetrics::threads)
+            .counter("weft.server.tls.handshakes", Tags.of("outcome", "completed"), "TLS handshakes completed",
+                    m -> m.tls().handshakesCompleted());
+
+    static {
+        for (HandshakeFailure reason : HandshakeFailure.values()) {
+            SERVER.counter("weft.server.tls.handshakes",
+                    Tags.of("outcome", "failed", "reason", reason.name().toLowerCase(Locale.ROOT)),
+                    "TLS handshakes failed, by reason", m -> m.tls().failed(reason));
+        }
+    }
 
     /** The registry's size and slow-client disconnections. */
     static final MeterTable<ClientRegistry> CLIENTS = new MeterTable<ClientRegistry>()

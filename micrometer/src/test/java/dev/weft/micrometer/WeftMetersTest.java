@@ -11,6 +11,8 @@ import dev.weft.core.ServerMetrics;
 import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
 import dev.weft.core.pool.PoolMetrics;
+import dev.weft.core.tls.HandshakeFailure;
+import dev.weft.core.tls.TlsMetrics;
 import dev.weft.testing.Poll;
 import dev.weft.testing.ServerExtension;
 import dev.weft.testing.TestServer;
@@ -30,6 +32,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -98,7 +101,8 @@ class WeftMetersTest {
 
     @Test
     void everyComponentOfEverySnapshotHasItsOwnMeter() {
-        ServerMetrics server = new ServerMetrics(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+        ServerMetrics server = new ServerMetrics(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+                new TlsMetrics(12, Map.of(HandshakeFailure.TIMEOUT, 13L)));
         UdpMetrics datagrams = new UdpMetrics(21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32);
         PoolMetrics pool = new PoolMetrics(41, 42, 43, 44, 45, 46, 47, 48);
         WeftMeters.on(registry).server("s", () -> server).udp("u", () -> datagrams).pool("p", () -> pool);
@@ -118,6 +122,7 @@ class WeftMetersTest {
                 Map.entry("weft.server.handler.failures[tag(server=s)]", 9.0),
                 Map.entry("weft.server.accept.failures[tag(server=s)]", 10.0),
                 Map.entry("weft.server.threads[tag(server=s)]", 11.0),
+                Map.entry("weft.server.tls.handshakes[tag(outcome=completed), tag(server=s)]", 12.0),
                 Map.entry("weft.udp.datagrams.received[tag(server=u)]", 21.0),
                 Map.entry("weft.udp.received[tag(server=u)]", 22.0),
                 Map.entry("weft.udp.datagrams.sent[tag(server=u)]", 23.0),
@@ -138,6 +143,10 @@ class WeftMetersTest {
                 Map.entry("weft.pool.connect.failures[tag(pool=p)]", 46.0),
                 Map.entry("weft.pool.connections[tag(pool=p), tag(state=leased)]", 47.0),
                 Map.entry("weft.pool.connections[tag(pool=p), tag(state=idle)]", 48.0)));
+        for (HandshakeFailure reason : HandshakeFailure.values()) {
+            expected.put("weft.server.tls.handshakes[tag(outcome=failed), tag(reason="
+                    + reason.name().toLowerCase(Locale.ROOT) + "), tag(server=s)]", reason == HandshakeFailure.TIMEOUT ? 13.0 : 0.0);
+        }
         assertEquals(expected, read);
     }
 
