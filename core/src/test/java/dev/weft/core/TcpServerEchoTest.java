@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @ExtendWith(PinningRecorder.class)
 class TcpServerEchoTest {
@@ -61,19 +61,21 @@ class TcpServerEchoTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ThreadMode.class)
-    void echoesOneMebibyteWrittenInRandomChunkSizes(ThreadMode mode) throws Exception {
-        echoesOneMebibyte(mode, ECHO);
+    @MethodSource("dev.weft.core.SocketIos#withThreadModes")
+    void echoesOneMebibyteWrittenInRandomChunkSizes(ThreadMode mode, SocketIo io) throws Exception {
+        echoesOneMebibyte(mode, io, ECHO);
     }
 
     @ParameterizedTest
-    @EnumSource(ThreadMode.class)
-    void echoesOneMebibyteThroughOddlySizedBuffers(ThreadMode mode) throws Exception {
-        echoesOneMebibyte(mode, BUFFERED_ECHO);
+    @MethodSource("dev.weft.core.SocketIos#withThreadModes")
+    void echoesOneMebibyteThroughOddlySizedBuffers(ThreadMode mode, SocketIo io) throws Exception {
+        echoesOneMebibyte(mode, io, BUFFERED_ECHO);
     }
 
-    private void echoesOneMebibyte(ThreadMode mode, ConnectionHandler echo) throws Exception {
-        server = new TcpServer(TcpServerConfig.loopback(0).toBuilder().threadMode(mode).build(), echo).start();
+    private void echoesOneMebibyte(ThreadMode mode, SocketIo io, ConnectionHandler echo) throws Exception {
+        server = new TcpServer(TcpServerConfig.loopback(0).toBuilder().threadMode(mode).socketIo(io).build(), echo)
+                .start();
+        assertEquals(io, server.socketIo());
         byte[] payload = new byte[PAYLOAD_BYTES];
         Random random = new Random(42);
         random.nextBytes(payload);
@@ -97,14 +99,14 @@ class TcpServerEchoTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ThreadMode.class)
-    void aZeroCopyTransferSendsTheFileAfterBytesWrittenBeforeIt(ThreadMode mode) throws Exception {
+    @MethodSource("dev.weft.core.SocketIos#withThreadModes")
+    void aZeroCopyTransferSendsTheFileAfterBytesWrittenBeforeIt(ThreadMode mode, SocketIo io) throws Exception {
         java.nio.file.Path file = java.nio.file.Files.createTempFile("weft", ".bin");
         try {
             byte[] content = new byte[300_000];
             new Random(7).nextBytes(content);
             java.nio.file.Files.write(file, content);
-            server = new TcpServer(TcpServerConfig.loopback(0).toBuilder().threadMode(mode).build(), c -> {
+            server = new TcpServer(TcpServerConfig.loopback(0).toBuilder().threadMode(mode).socketIo(io).build(), c -> {
                 c.write("HEAD".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                 try (var channel = java.nio.channels.FileChannel.open(file)) {
                     assertEquals(content.length, c.transferFrom(channel, 0, channel.size()));

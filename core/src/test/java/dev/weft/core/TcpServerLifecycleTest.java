@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @ExtendWith(PinningRecorder.class)
 class TcpServerLifecycleTest {
@@ -52,10 +53,12 @@ class TcpServerLifecycleTest {
         }
     }
 
-    @Test
-    void bindingAPortInUseNamesTheAddress() throws Exception {
+    @ParameterizedTest
+    @MethodSource("dev.weft.core.SocketIos#available")
+    void bindingAPortInUseNamesTheAddress(SocketIo io) throws Exception {
         server = new TcpServer(TcpServerConfig.loopback(0), TcpServerEchoTest.ECHO).start();
-        second = new TcpServer(TcpServerConfig.loopback(server.port()), TcpServerEchoTest.ECHO);
+        second = new TcpServer(TcpServerConfig.loopback(server.port()).toBuilder().socketIo(io).build(),
+                TcpServerEchoTest.ECHO);
         BindException e = assertThrows(BindException.class, second::start);
         assertEquals("127.0.0.1:" + server.port() + " is already in use", e.getMessage());
     }

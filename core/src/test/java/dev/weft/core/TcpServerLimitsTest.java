@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @ExtendWith(PinningRecorder.class)
 class TcpServerLimitsTest {
@@ -29,10 +31,11 @@ class TcpServerLimitsTest {
         }
     }
 
-    @Test
-    void anIdleClientIsClosedAfterTheIdleTimeout() throws Exception {
+    @ParameterizedTest
+    @MethodSource("dev.weft.core.SocketIos#available")
+    void anIdleClientIsClosedAfterTheIdleTimeout(SocketIo io) throws Exception {
         BlockingQueue<Throwable> outcome = new ArrayBlockingQueue<>(1);
-        server = new TcpServer(TcpServerConfig.loopback(0).toBuilder()
+        server = new TcpServer(TcpServerConfig.loopback(0).toBuilder().socketIo(io)
                 .idleTimeout(Duration.ofMillis(200)).build(), connection -> {
                     BufferedInput lines = new BufferedInput(connection);
                     try {
@@ -106,10 +109,11 @@ class TcpServerLimitsTest {
         assertTrue(servedAgain.await(0, TimeUnit.SECONDS));
     }
 
-    @Test
-    void aWriteToAPeerThatStopsReadingTimesOutAndFreesTheThread() throws Exception {
+    @ParameterizedTest
+    @MethodSource("dev.weft.core.SocketIos#available")
+    void aWriteToAPeerThatStopsReadingTimesOutAndFreesTheThread(SocketIo io) throws Exception {
         BlockingQueue<Throwable> outcome = new ArrayBlockingQueue<>(1);
-        server = new TcpServer(TcpServerConfig.loopback(0).toBuilder()
+        server = new TcpServer(TcpServerConfig.loopback(0).toBuilder().socketIo(io)
                 .writeTimeout(Duration.ofMillis(300))
                 .socketOptions(SocketOptions.DEFAULTS.withSendBufferBytes(16_384)).build(), connection -> {
                     byte[] chunk = new byte[64 * 1024];

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
  * [--host ADDRESS] [--static DIR] [--rate-limit R]}: the HTTP/1.1 sample server, and the same
  * routes over HTTPS on port M.
  */
-@Command(name = "http", description = "HTTP/1.1 server (and HTTPS): /hello, /echo, /users/{id}, /clients, /static/*.")
+@Command(name = "http", description = "HTTP/1.1 server (and HTTPS): /hello, /echo, /users/{id}, /clients, /static/*, /metrics.")
 public final class HttpMain extends ServerSample {
 
     @Option(names = "--port", paramLabel = "N", converter = PortNumber.class,
@@ -77,7 +77,11 @@ public final class HttpMain extends ServerSample {
         return services;
     }
 
-    /** Runs the http sample on its own. */
+    /**
+     * Runs the http sample on its own.
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         SampleLauncher.main(new HttpMain(), args);
     }

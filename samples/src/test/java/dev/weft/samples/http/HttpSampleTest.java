@@ -75,6 +75,17 @@ class HttpSampleTest {
     }
 
     @Test
+    void metricsReportsTheServersOwnCountersForPrometheus() throws Exception {
+        send(to(server, "/hello"));
+        HttpResponse<String> response = send(to(server, "/metrics"));
+        assertEquals(200, response.statusCode());
+        assertEquals("text/plain; version=0.0.4; charset=utf-8", response.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(response.body().contains("weft_server_connections_active{server=\"http\"} 1.0"), response.body());
+        assertTrue(response.body().contains("weft_clients 0.0"), response.body());
+        assertTrue(response.body().contains("weft_server_sent_bytes_total{server=\"http\"}"), response.body());
+    }
+
+    @Test
     void clientsCountsTheRegistryClientsWhichNeverIncludeHttpExchanges() throws Exception {
         assertEquals("0\n", send(to(server, "/clients")).body());
     }
