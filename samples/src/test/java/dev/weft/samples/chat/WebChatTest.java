@@ -10,9 +10,9 @@ import dev.weft.core.TcpServerConfig;
 import dev.weft.core.rooms.RoomsConfig;
 import dev.weft.http.HttpServer;
 import dev.weft.http.HttpServerConfig;
-import dev.weft.samples.JdkWebSocketClient;
 import dev.weft.testing.PinningRecorder;
 import dev.weft.testing.Poll;
+import dev.weft.testing.WebSocketTestClient;
 import dev.weft.udp.RelayConfig;
 import dev.weft.udp.UdpServer;
 import dev.weft.udp.UdpServerConfig;
@@ -63,8 +63,8 @@ class WebChatTest {
     }
 
     /** A web chat session, past its welcome, renamed {@code nickname}. */
-    private JdkWebSocketClient web(String nickname) throws Exception {
-        JdkWebSocketClient client = JdkWebSocketClient.connect(webChat());
+    private WebSocketTestClient web(String nickname) throws Exception {
+        WebSocketTestClient client = WebSocketTestClient.connect(webChat());
         client.nextTextStartingWith("* welcome, guest-");
         client.sendText("/nick " + nickname);
         assertEquals("* you are now " + nickname, client.nextTextStartingWith("* you"));
@@ -73,7 +73,7 @@ class WebChatTest {
 
     @Test
     void aBrowserSessionAnNcClientAndAUdpPeerTalkInOneRoom() throws Exception {
-        try (JdkWebSocketClient carol = web("carol");
+        try (WebSocketTestClient carol = web("carol");
              ChatClient bob = ChatClient.named(tcp.port(), "bob");
              UdpPeer ann = new UdpPeer(udp.localAddress())) {
             ann.send("JOIN lobby ann");
@@ -97,7 +97,7 @@ class WebChatTest {
     @Test
     void aSessionStartsAsAGuestInTheDefaultRoomAndItsLeavingIsAnnounced() throws Exception {
         try (ChatClient bob = ChatClient.named(tcp.port(), "bob")) {
-            try (JdkWebSocketClient guest = JdkWebSocketClient.connect(webChat())) {
+            try (WebSocketTestClient guest = WebSocketTestClient.connect(webChat())) {
                 String welcome = guest.nextText();
                 assertTrue(welcome.matches("\\* welcome, guest-\\d+ \\(commands: .*\\)"), welcome);
                 String nickname = welcome.substring("* welcome, ".length(), welcome.indexOf(' ', "* welcome, ".length()));
@@ -113,7 +113,7 @@ class WebChatTest {
 
     @Test
     void nicknamesAreUniqueAcrossTcpUdpAndWebSocket() throws Exception {
-        try (JdkWebSocketClient carol = web("carol");
+        try (WebSocketTestClient carol = web("carol");
              ChatClient bob = ChatClient.named(tcp.port(), "bob");
              UdpPeer ann = new UdpPeer(udp.localAddress());
              UdpPeer other = new UdpPeer(udp.localAddress())) {
@@ -133,7 +133,7 @@ class WebChatTest {
 
     @Test
     void eachLineOfAMessageIsItsOwnLineSoNoneCanForgeAnother() throws Exception {
-        try (JdkWebSocketClient carol = web("carol"); ChatClient bob = ChatClient.named(tcp.port(), "bob")) {
+        try (WebSocketTestClient carol = web("carol"); ChatClient bob = ChatClient.named(tcp.port(), "bob")) {
             carol.sendText("first\n* admin joined\r\nthird");
             assertEquals("carol: first", bob.readChatLine());
             assertEquals("carol: * admin joined", bob.readChatLine());
@@ -143,7 +143,7 @@ class WebChatTest {
 
     @Test
     void aLineOverTheLimitIsAnsweredAndTheSessionCarriesOn() throws Exception {
-        try (JdkWebSocketClient carol = web("carol")) {
+        try (WebSocketTestClient carol = web("carol")) {
             carol.sendText("x".repeat(ChatConfig.DEFAULTS.maxLineBytes() + 1));
             assertEquals("! line too long: the maximum is " + ChatConfig.DEFAULTS.maxLineBytes() + " bytes",
                     carol.nextTextStartingWith("!"));
@@ -154,14 +154,14 @@ class WebChatTest {
 
     @Test
     void quitSaysByeAndClosesWith1000AndABinaryMessageClosesWith1003() throws Exception {
-        try (JdkWebSocketClient carol = web("carol")) {
+        try (WebSocketTestClient carol = web("carol")) {
             carol.sendText("/quit");
             assertEquals("* bye", carol.nextText());
-            assertEquals(new JdkWebSocketClient.Closed(1000, ""), carol.next());
+            assertEquals(new WebSocketTestClient.Closed(1000, ""), carol.next());
         }
-        try (JdkWebSocketClient dave = web("dave")) {
+        try (WebSocketTestClient dave = web("dave")) {
             dave.sendBinary(new byte[] {1, 2, 3});
-            assertEquals(new JdkWebSocketClient.Closed(1003, "text only"), dave.next());
+            assertEquals(new WebSocketTestClient.Closed(1003, "text only"), dave.next());
         }
         Poll.untilEqual("registry", 0, () -> chat.registry().size());
     }
@@ -180,7 +180,7 @@ class WebChatTest {
     @Test
     void aPageOfAnotherOriginCannotJoin() {
         ExecutionException refused = assertThrows(ExecutionException.class,
-                () -> JdkWebSocketClient.connect(webChat(), "Origin", "https://evil.example"));
+                () -> WebSocketTestClient.connect(webChat(), "Origin", "https://evil.example"));
         WebSocketHandshakeException handshake = assertInstanceOf(WebSocketHandshakeException.class, refused.getCause());
         assertEquals(403, handshake.getResponse().statusCode());
     }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weft.http.HttpServer;
 import dev.weft.http.HttpServerConfig;
-import dev.weft.samples.JdkWebSocketClient;
+import dev.weft.testing.WebSocketTestClient;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -36,7 +36,7 @@ class HttpSampleWebSocketEchoTest {
 
     @Test
     void everyMessageComesBackAsTheSameType() throws Exception {
-        try (JdkWebSocketClient client = JdkWebSocketClient.connect(echo())) {
+        try (WebSocketTestClient client = WebSocketTestClient.connect(echo())) {
             client.sendText("hello, κόσμε");
             assertEquals("hello, κόσμε", client.nextText());
             client.sendBinary(new byte[] {0, 1, 2, (byte) 255});
@@ -52,7 +52,7 @@ class HttpSampleWebSocketEchoTest {
         byte[] large = new byte[16 << 20];
         new Random(16).nextBytes(large);
         String text = "x".repeat(1 << 20);
-        try (JdkWebSocketClient client = JdkWebSocketClient.connect(echo())) {
+        try (WebSocketTestClient client = WebSocketTestClient.connect(echo())) {
             client.sendBinary(large);
             assertArrayEquals(large, client.nextBinary());
             client.sendText(text);
@@ -62,7 +62,7 @@ class HttpSampleWebSocketEchoTest {
 
     @Test
     void aPageOfAnyOriginMayConnect() throws Exception {
-        try (JdkWebSocketClient client = JdkWebSocketClient.connect(echo(), "Origin", "https://elsewhere.example")) {
+        try (WebSocketTestClient client = WebSocketTestClient.connect(echo(), "Origin", "https://elsewhere.example")) {
             client.sendText("from elsewhere");
             assertEquals("from elsewhere", client.nextText());
         }
