@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.testing.Poll;
+import dev.weft.testing.ServerExtension;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +13,8 @@ import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The JFR events {@code dev.weft.ConnectionOpened} and {@code dev.weft.ConnectionClosed}. */
@@ -24,14 +25,9 @@ class ConnectionEventsTest {
 
     @TempDir
     Path dir;
-    private TcpServer server;
 
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
 
     @Test
     void aRecordingThatAsksForThemGetsTheOpeningAndTheLifetimeOfEachConnection() throws Exception {
@@ -39,12 +35,13 @@ class ConnectionEventsTest {
             recording.enable(OPENED);
             recording.enable(CLOSED);
             recording.start();
-            server = new TcpServer(TcpServerConfig.loopback(0).toBuilder().name("jfr").build(), connection -> {
+            TcpServerConfig config = TcpServerConfig.loopback(0).toBuilder().name("jfr").build();
+            TcpServer server = servers.start(new TcpServer(config, connection -> {
                 byte[] one = new byte[1];
                 while (connection.read(one, 0, 1) > 0) {
                     // until the client closes
                 }
-            }).start();
+            }));
             String client;
             long heldNanos;
             try (Socket socket = new Socket("127.0.0.1", server.port())) {
@@ -74,7 +71,7 @@ class ConnectionEventsTest {
     void theEventsAreOffUnlessARecordingAsksForThem() throws Exception {
         try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
             recording.start();
-            server = new TcpServer(TcpServerConfig.loopback(0), connection -> { }).start();
+            TcpServer server = servers.start(new TcpServer(TcpServerConfig.loopback(0), connection -> { }));
             new Socket("127.0.0.1", server.port()).close();
             Poll.untilEquals("closed connections", 1L, () -> server.metrics().closed());
             recording.stop();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.weft.testing.PinningRecorder;
 import dev.weft.testing.Poll;
+import dev.weft.testing.ServerExtension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -20,10 +21,10 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The epoll engine's own poller, through a real server: what wakes a parked thread, what a reset
@@ -35,6 +36,8 @@ class EpollEngineTest {
     private static final Path OWN_FDS = Path.of("/proc/self/fd");
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
     private TcpServer server;
 
     @BeforeAll
@@ -42,22 +45,15 @@ class EpollEngineTest {
         assumeTrue(SocketIos.epollRuns(), "epoll needs Linux x86_64 and Java 22+");
     }
 
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
     private TcpServer start(ConnectionHandler handler) throws IOException {
-        server = new TcpServer(TcpServerConfig.loopback(0).toBuilder().name("epoll").socketIo(SocketIo.EPOLL).build(),
-                handler).start();
+        server = servers.start(new TcpServer(
+                TcpServerConfig.loopback(0).toBuilder().name("epoll").socketIo(SocketIo.EPOLL).build(), handler));
         return server;
     }
 
     @Test
     void autoChoosesEpollWhereItRunsAndNativeAccessIsGranted() throws Exception {
-        server = new TcpServer(TcpServerConfig.loopback(0), TcpServerEchoTest.ECHO).start();
+        server = servers.start(new TcpServer(TcpServerConfig.loopback(0), TcpServerEchoTest.ECHO));
         assertEquals(SocketIo.EPOLL, server.socketIo());
     }
 

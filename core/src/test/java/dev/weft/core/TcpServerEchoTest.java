@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weft.testing.PinningRecorder;
 import dev.weft.testing.Poll;
+import dev.weft.testing.ServerExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -25,7 +26,8 @@ class TcpServerEchoTest {
 
     private static final int PAYLOAD_BYTES = 1 << 20;
 
-    private TcpServer server;
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
 
     /** Echoes in reads of whatever size arrives, writing each back before reading on. */
     static final ConnectionHandler ECHO = connection -> {
@@ -53,13 +55,6 @@ class TcpServerEchoTest {
         connection.shutdownOutput();
     };
 
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
     @ParameterizedTest
     @MethodSource("dev.weft.core.SocketIos#withThreadModes")
     void echoesOneMebibyteWrittenInRandomChunkSizes(ThreadMode mode, SocketIo io) throws Exception {
@@ -73,8 +68,8 @@ class TcpServerEchoTest {
     }
 
     private void echoesOneMebibyte(ThreadMode mode, SocketIo io, ConnectionHandler echo) throws Exception {
-        server = new TcpServer(TcpServerConfig.loopback(0).toBuilder().threadMode(mode).socketIo(io).build(), echo)
-                .start();
+        TcpServer server = servers.start(new TcpServer(
+                TcpServerConfig.loopback(0).toBuilder().threadMode(mode).socketIo(io).build(), echo));
         assertEquals(io, server.socketIo());
         byte[] payload = new byte[PAYLOAD_BYTES];
         Random random = new Random(42);
@@ -106,13 +101,14 @@ class TcpServerEchoTest {
             byte[] content = new byte[300_000];
             new Random(7).nextBytes(content);
             java.nio.file.Files.write(file, content);
-            server = new TcpServer(TcpServerConfig.loopback(0).toBuilder().threadMode(mode).socketIo(io).build(), c -> {
+            TcpServerConfig config = TcpServerConfig.loopback(0).toBuilder().threadMode(mode).socketIo(io).build();
+            TcpServer server = servers.start(new TcpServer(config, c -> {
                 c.write("HEAD".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                 try (var channel = java.nio.channels.FileChannel.open(file)) {
                     assertEquals(content.length, c.transferFrom(channel, 0, channel.size()));
                 }
                 c.shutdownOutput();
-            }).start();
+            }));
             try (Socket socket = new Socket("127.0.0.1", server.port())) {
                 socket.setSoTimeout((int) TestClient.TIMEOUT.toMillis());
                 byte[] all = readAll(socket.getInputStream());

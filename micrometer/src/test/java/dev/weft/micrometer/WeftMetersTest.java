@@ -157,7 +157,9 @@ class WeftMetersTest {
             System.gc();
         }
         assertEquals(0, value("weft.server.connections.accepted", "server", "lines"));
-        assertEquals(1, value("weft.server.threads", "server", "lines"), "the acceptor");
+        assertEquals((double) lines.metrics().threads(), value("weft.server.threads", "server", "lines"),
+                "the acceptor, and the epoll poller's threads when the server waits through epoll");
+        assertTrue(value("weft.server.threads", "server", "lines") >= 1, "at least the acceptor");
     }
 
     private static void bindAndForget(MeterRegistry registry, TcpServer server) {

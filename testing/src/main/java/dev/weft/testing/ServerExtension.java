@@ -38,7 +38,8 @@ import org.junit.platform.commons.support.ReflectionSupport;
  *       and closes it after the test, where {@code servers} is this extension registered on an
  *       instance field ({@code @RegisterExtension final ServerExtension servers = new
  *       ServerExtension();}) or a {@link TestServers} parameter of a test or {@code @BeforeEach}
- *       method.</li>
+ *       method. Registered on a static field, the extension also takes servers from a
+ *       {@code @BeforeAll} method: those are closed after all the class's tests.</li>
  * </ul>
  * A test or {@code @BeforeEach} method may also declare an {@link HttpTestClient} parameter: it
  * gets a client of the test's one server that has a public {@code uri(String)} method (an HTTP
@@ -54,8 +55,21 @@ import org.junit.platform.commons.support.ReflectionSupport;
 public final class ServerExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterEachCallback, ParameterResolver, TestServers {
 
-    /** The servers started through this instance's {@link TestServers} methods, last first. */
+    /**
+     * The servers started through this instance's {@link TestServers} methods during a test (its
+     * {@code @BeforeEach} methods included), last first; closed after that test.
+     */
     private final Deque<AutoCloseable> own = new ArrayDeque<>();
+
+    /**
+     * The servers started through this instance's {@link TestServers} methods outside a test —
+     * from a {@code @BeforeAll} method, when the extension is registered on a static field —
+     * last first; closed after all tests of the class.
+     */
+    private final Deque<AutoCloseable> ownForClass = new ArrayDeque<>();
+
+    /** Whether a test of the class is running (between this extension's beforeEach and afterEach). */
+    private volatile boolean inTest;
 
     /** Creates the extension: JUnit does, through {@code @ExtendWith}, or a test's field does. */
     public ServerExtension() {
@@ -64,14 +78,26 @@ public final class ServerExtension implements BeforeAllCallback, AfterAllCallbac
     @Override
     public <S extends AutoCloseable> S start(S server) {
         start(server, server.getClass().getSimpleName());
-        own.push(server);
+        ownNow().push(server);
         return server;
     }
 
     @Override
     public <S extends AutoCloseable> S closeAfterwards(S server) {
-        own.push(server);
+        ownNow().push(server);
         return server;
+    }
+
+    /** Every server started through this instance and still open: the test's, then the class's. */
+    private List<AutoCloseable> ownAll() {
+        List<AutoCloseable> all = new ArrayList<>(own);
+        all.addAll(ownForClass);
+        return all;
+    }
+
+    /** Where a server started through this instance now belongs: to the test, or to the class. */
+    private Deque<AutoCloseable> ownNow() {
+        return inTest ? own : ownForClass;
     }
 
     @Override
@@ -81,18 +107,20 @@ public final class ServerExtension implements BeforeAllCallback, AfterAllCallbac
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        inTest = true;
         Object instance = context.getRequiredTestInstance();
         startFields(context, instance, field -> !ModifierSupport.isStatic(field));
     }
 
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
+        inTest = false;
         closeAll(own, started(context).servers);
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        closeAll(own, started(context).servers);
+        closeAll(own, ownForClass, started(context).servers);
     }
 
     @Override
@@ -128,7 +156,7 @@ public final class ServerExtension implements BeforeAllCallback, AfterAllCallbac
     /** The one server known to this test — fields, servers it started — with {@code uri(String)}. */
     private Object httpServer(ExtensionContext context) {
         List<Object> found = new ArrayList<>();
-        for (AutoCloseable server : own) {
+        for (AutoCloseable server : ownAll()) {
             if (!(server instanceof HttpTestClient) && HttpTestClient.hasUri(server.getClass())) {
                 found.add(server);
             }

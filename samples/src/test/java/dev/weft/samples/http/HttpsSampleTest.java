@@ -7,21 +7,25 @@ import dev.weft.http.HttpServer;
 import dev.weft.http.HttpServerConfig;
 import dev.weft.samples.tls.DevelopmentCertificate;
 import dev.weft.samples.tls.DevelopmentTrust;
+import dev.weft.testing.ServerExtension;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The {@code http} sample with {@code --https-port}: one component, the same routes over HTTP and HTTPS. */
 class HttpsSampleTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private final DevelopmentCertificate certificate = DevelopmentCertificate.create();
+
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
     private HttpSampleComponent app;
     private HttpClient client;
 
@@ -31,17 +35,10 @@ class HttpsSampleTest {
                 .tls(TlsConfig.builder().certificate(certificate.keyMaterial()).noReloadChecks().build()).build();
         app = DaggerHttpSampleComponent.factory().create(HttpServerConfig.loopback(0), Optional.of(https),
                 BundledPage.load(), Optional.empty());
-        app.server().start();
-        app.httpsServer().orElseThrow().start();
-        client = HttpClient.newBuilder().sslContext(DevelopmentTrust.trusting(certificate.certificate()))
-                .connectTimeout(TIMEOUT).build();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        app.httpsServer().ifPresent(HttpServer::close);
-        app.server().close();
+        servers.start(app.server());
+        servers.start(app.httpsServer().orElseThrow());
+        client = servers.closeAfterwards(HttpClient.newBuilder()
+                .sslContext(DevelopmentTrust.trusting(certificate.certificate())).connectTimeout(TIMEOUT).build());
     }
 
     private HttpResponse<String> get(HttpServer server, String path) throws Exception {
