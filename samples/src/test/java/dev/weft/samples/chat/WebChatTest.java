@@ -12,6 +12,7 @@ import dev.weft.http.HttpServer;
 import dev.weft.http.HttpServerConfig;
 import dev.weft.testing.PinningRecorder;
 import dev.weft.testing.Poll;
+import dev.weft.testing.ServerExtension;
 import dev.weft.testing.WebSocketTestClient;
 import dev.weft.udp.RelayConfig;
 import dev.weft.udp.UdpServer;
@@ -21,13 +22,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The web chat: a WebSocket session at {@code /ws/chat} speaks the TCP chat's line protocol in
@@ -41,21 +41,17 @@ class WebChatTest {
     private UdpServer udp;
     private HttpServer http;
 
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
+
     @BeforeEach
     void start() throws Exception {
         chat = DaggerChatComponent.factory().create(TcpServerConfig.loopback(0),
                 ChatConfig.DEFAULTS, RoomsConfig.DEFAULTS, UdpServerConfig.loopback(0), RelayConfig.DEFAULTS,
                 HttpServerConfig.loopback(0), Optional.empty());
-        tcp = chat.server().start();
-        udp = chat.udpServer().start();
-        http = chat.httpServer().start();
-    }
-
-    @AfterEach
-    void stop() {
-        http.stop(Duration.ofSeconds(5));
-        udp.close();
-        tcp.close();
+        tcp = servers.start(chat.server());
+        udp = servers.start(chat.udpServer());
+        http = servers.start(chat.httpServer());
     }
 
     private URI webChat() {

@@ -5,29 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weft.http.HttpServer;
 import dev.weft.http.HttpServerConfig;
+import dev.weft.testing.ServerExtension;
 import dev.weft.testing.WebSocketTestClient;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code GET /ws/echo} of the {@code http} sample, with the JDK's WebSocket client. */
 class HttpSampleWebSocketEchoTest {
+
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
 
     private HttpServer server;
 
     @BeforeEach
     void start() throws Exception {
-        server = DaggerHttpSampleComponent.factory().create(HttpServerConfig.loopback(0), Optional.empty(), BundledPage.load(),
-                Optional.empty()).server().start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop(Duration.ofSeconds(5));
+        server = servers.start(DaggerHttpSampleComponent.factory().create(HttpServerConfig.loopback(0), Optional.empty(),
+                BundledPage.load(), Optional.empty()).server());
     }
 
     private URI echo() {
