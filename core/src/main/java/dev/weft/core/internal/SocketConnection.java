@@ -102,6 +102,8 @@ public final class SocketConnection implements Connection, Client, Deadlined {
     private volatile boolean handshaking;
 
     /**
+     * A connection not registered yet.
+     *
      * @param id            the registry-wide id
      * @param transport     the byte stream of the accepted socket
      * @param remoteAddress the peer's address
