@@ -109,17 +109,21 @@ public final class HttpServer implements AutoCloseable {
         return this;
     }
 
-    /** The bound port (the ephemeral one for port 0). */
+    /** {@return the bound port (the ephemeral one for port 0)} */
     public int port() {
         return tcp.port();
     }
 
-    /** The bound address. */
+    /** {@return the bound address} */
     public InetSocketAddress localAddress() {
         return tcp.localAddress();
     }
 
-    /** {@code http://host:port} (or {@code https://} when it speaks TLS) followed by {@code path}. */
+    /**
+     * {@return {@code http://host:port} (or {@code https://} when it speaks TLS) followed by {@code path}}
+     *
+     * @param path the path, starting with {@code /}
+     */
     public URI uri(String path) {
         return tcp.uri(config.secure() ? "https" : "http", path);
     }
@@ -127,6 +131,7 @@ public final class HttpServer implements AutoCloseable {
     /**
      * Reloads the certificates now; see {@link TcpServer#reloadTls()}.
      *
+     * @return what the reload did
      * @throws IllegalStateException if the server speaks no TLS, or has not started
      */
     public ReloadResult reloadTls() {
@@ -136,23 +141,24 @@ public final class HttpServer implements AutoCloseable {
     /**
      * How the sockets wait for readiness: what {@link SocketIo#AUTO} chose, or what was asked.
      *
+     * @return the socket I/O in use
      * @throws IllegalStateException before {@link #start()}
      */
     public SocketIo socketIo() {
         return tcp.socketIo();
     }
 
-    /** The configuration. */
+    /** {@return the configuration} */
     public HttpServerConfig config() {
         return config;
     }
 
-    /** The registry the connections join. */
+    /** {@return the registry the connections join} */
     public ClientRegistry registry() {
         return tcp.registry();
     }
 
-    /** A snapshot of the engine's counters. */
+    /** {@return a snapshot of the engine's counters} */
     public ServerMetrics metrics() {
         return tcp.metrics();
     }
@@ -166,7 +172,11 @@ public final class HttpServer implements AutoCloseable {
         return webSockets.metrics();
     }
 
-    /** Blocks until the server has stopped. */
+    /**
+     * Blocks until the server has stopped.
+     *
+     * @throws InterruptedException when interrupted while waiting
+     */
     public void awaitStop() throws InterruptedException {
         tcp.awaitStop();
     }

@@ -52,17 +52,35 @@ public record Route(Method method, String pattern, HttpHandler handler) {
         }
     }
 
-    /** A {@code GET} route (also answering {@code HEAD} unless a {@code HEAD} route is given). */
+    /**
+     * A {@code GET} route (also answering {@code HEAD} unless a {@code HEAD} route is given).
+     *
+     * @param pattern the path template
+     * @param handler the handler
+     * @return the route
+     */
     public static Route get(String pattern, HttpHandler handler) {
         return new Route(Method.GET, pattern, handler);
     }
 
-    /** A {@code POST} route. */
+    /**
+     * A {@code POST} route.
+     *
+     * @param pattern the path template
+     * @param handler the handler
+     * @return the route
+     */
     public static Route post(String pattern, HttpHandler handler) {
         return new Route(Method.POST, pattern, handler);
     }
 
-    /** A {@code PUT} route. */
+    /**
+     * A {@code PUT} route.
+     *
+     * @param pattern the path template
+     * @param handler the handler
+     * @return the route
+     */
     public static Route put(String pattern, HttpHandler handler) {
         return new Route(Method.PUT, pattern, handler);
     }
@@ -78,7 +96,13 @@ public record Route(Method method, String pattern, HttpHandler handler) {
         return new Route(Method.PATCH, pattern, handler);
     }
 
-    /** A {@code DELETE} route. */
+    /**
+     * A {@code DELETE} route.
+     *
+     * @param pattern the path template
+     * @param handler the handler
+     * @return the route
+     */
     public static Route delete(String pattern, HttpHandler handler) {
         return new Route(Method.DELETE, pattern, handler);
     }

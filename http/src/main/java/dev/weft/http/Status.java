@@ -98,8 +98,8 @@ public record Status(int code, String reason) {
     }
 
     /**
-     * Whether a response with this status never has a body ({@code 1xx}, {@code 204},
-     * {@code 304}); such responses carry no {@code Content-Length} either.
+     * {@return whether a response with this status never has a body} That is {@code 1xx},
+     * {@code 204} and {@code 304}; such responses carry no {@code Content-Length} either.
      */
     public boolean forbidsBody() {
         return code < 200 || code == 204 || code == 304;

@@ -25,6 +25,8 @@ public final class Http1ConnectionHandler implements ConnectionHandler, ServerAw
     private final WebSocketSessions webSockets;
 
     /**
+     * A handler serving HTTP/1.1 connections with {@code pipeline}.
+     *
      * @param pipeline   the application: filters, handler, error model
      * @param limits     the request limits
      * @param serverName the value of the {@code Server} header
