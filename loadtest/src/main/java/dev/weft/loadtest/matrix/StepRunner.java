@@ -6,6 +6,7 @@ import dev.weft.loadtest.generator.LoadMode;
 import dev.weft.loadtest.generator.LoadResult;
 import dev.weft.loadtest.generator.LoadSpec;
 import dev.weft.loadtest.generator.Protocol;
+import dev.weft.loadtest.generator.UdpEcho;
 import dev.weft.loadtest.generator.UdpFanOut;
 import dev.weft.loadtest.report.LoadRow;
 import dev.weft.loadtest.report.SkippedRow;
@@ -32,6 +33,8 @@ final class StepRunner {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     /** Relay messages in flight at most (counted by the first receiver). */
     private static final int FAN_OUT_WINDOW = 16;
+    /** UDP echo datagrams in flight per client socket. */
+    static final int UDP_ECHO_WINDOW = 4;
     private static final int MESSAGE_BYTES = 64;
     private static final double MIB = 1_024.0 * 1_024.0;
 
@@ -56,6 +59,7 @@ final class StepRunner {
             case WEBSOCKET -> load(step, engine, syscalls, at, new Protocol.WebSocketEcho(MESSAGE_BYTES),
                     ConnectionReuse.KEEP_ALIVE);
             case UDP_FANOUT -> fanOut(step, engine, syscalls, at);
+            case UDP_ECHO -> udpEcho(step, engine, syscalls, at);
             case IDLE, WRK, H2 -> throw new IllegalArgumentException(step.scenario() + " is not a generator step");
         };
     }
@@ -91,6 +95,20 @@ final class StepRunner {
         } catch (IOException e) {
             return new SkippedRow(step.engine().label(), step.scenario().label(), step.connections(),
                     "fan-out failed: " + e.getMessage());
+        }
+    }
+
+    private static StepResult udpEcho(Step step, EngineProcess engine, SyscallCounter.Probe syscalls,
+                                      InetSocketAddress server) throws InterruptedException {
+        UdpEcho.Spec spec = new UdpEcho.Spec(server, step.connections(), MESSAGE_BYTES, UDP_ECHO_WINDOW,
+                step.warmup(), step.measure());
+        try (WindowSampler sampler = new WindowSampler(engine.pid(), syscalls)) {
+            LoadResult result = UdpEcho.run(spec, sampler);
+            ProcessUsage usage = sampler.server().orElseThrow(() -> new IllegalStateException("no server sample"));
+            return row(step, "udp-echo-" + MESSAGE_BYTES + "B-w" + UDP_ECHO_WINDOW, result, usage, sampler);
+        } catch (IOException e) {
+            return new SkippedRow(step.engine().label(), step.scenario().label(), step.connections(),
+                    "udp echo failed: " + e.getMessage());
         }
     }
 
