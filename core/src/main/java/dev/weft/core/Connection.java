@@ -79,6 +79,18 @@ public interface Connection extends AutoCloseable {
      */
     int read(byte[] buffer, int offset, int length) throws IOException;
 
+    /**
+     * Blocks until a {@link #read} may find data (or the end of the stream) without reading, so
+     * that a protocol waiting for its next message need not hold a read buffer meanwhile. Where
+     * the engine cannot tell (the JDK's sockets, TLS) it returns at once and the read that
+     * follows blocks instead; this default does that.
+     *
+     * @throws SocketTimeoutException when nothing arrives within {@link #readTimeout()}; the
+     *     connection is closed then
+     */
+    default void awaitReadable() throws IOException {
+    }
+
     /** Writes all of {@code bytes}. */
     default void write(byte[] bytes) throws IOException {
         write(bytes, 0, bytes.length);
