@@ -5,6 +5,7 @@ import dev.weft.loadtest.generator.LoadGenerator;
 import dev.weft.loadtest.generator.LoadMode;
 import dev.weft.loadtest.generator.LoadResult;
 import dev.weft.loadtest.generator.LoadSpec;
+import dev.weft.loadtest.generator.MeasurementListener;
 import dev.weft.loadtest.generator.Protocol;
 import dev.weft.loadtest.generator.UdpEcho;
 import dev.weft.loadtest.generator.UdpFanOut;
@@ -88,27 +89,32 @@ final class StepRunner {
                                      InetSocketAddress relay) throws InterruptedException {
         UdpFanOut.Spec spec = new UdpFanOut.Spec(relay, step.connections(), MESSAGE_BYTES, FAN_OUT_WINDOW,
                 step.warmup(), step.measure());
-        try (WindowSampler sampler = new WindowSampler(engine.pid(), syscalls)) {
-            LoadResult result = UdpFanOut.run(spec, sampler);
-            ProcessUsage usage = sampler.server().orElseThrow(() -> new IllegalStateException("no server sample"));
-            return row(step, "udp-relay-" + MESSAGE_BYTES + "B", result, usage, sampler);
-        } catch (IOException e) {
-            return new SkippedRow(step.engine().label(), step.scenario().label(), step.connections(),
-                    "fan-out failed: " + e.getMessage());
-        }
+        return udp(step, engine, syscalls, "udp-relay-" + MESSAGE_BYTES + "B", sampler -> UdpFanOut.run(spec, sampler));
     }
 
     private static StepResult udpEcho(Step step, EngineProcess engine, SyscallCounter.Probe syscalls,
                                       InetSocketAddress server) throws InterruptedException {
         UdpEcho.Spec spec = new UdpEcho.Spec(server, step.connections(), MESSAGE_BYTES, UDP_ECHO_WINDOW,
                 step.warmup(), step.measure());
+        return udp(step, engine, syscalls, "udp-echo-" + MESSAGE_BYTES + "B-w" + UDP_ECHO_WINDOW,
+                sampler -> UdpEcho.run(spec, sampler));
+    }
+
+    /** A UDP generator, run over the sampler's window. */
+    private interface UdpRun {
+        LoadResult run(MeasurementListener window) throws IOException, InterruptedException;
+    }
+
+    /** Runs a UDP generator step; a socket that cannot be opened (or a relay that will not answer) skips it. */
+    private static StepResult udp(Step step, EngineProcess engine, SyscallCounter.Probe syscalls, String protocol,
+                                  UdpRun run) throws InterruptedException {
         try (WindowSampler sampler = new WindowSampler(engine.pid(), syscalls)) {
-            LoadResult result = UdpEcho.run(spec, sampler);
+            LoadResult result = run.run(sampler);
             ProcessUsage usage = sampler.server().orElseThrow(() -> new IllegalStateException("no server sample"));
-            return row(step, "udp-echo-" + MESSAGE_BYTES + "B-w" + UDP_ECHO_WINDOW, result, usage, sampler);
+            return row(step, protocol, result, usage, sampler);
         } catch (IOException e) {
             return new SkippedRow(step.engine().label(), step.scenario().label(), step.connections(),
-                    "udp echo failed: " + e.getMessage());
+                    step.scenario().label() + " failed: " + e.getMessage());
         }
     }
 
