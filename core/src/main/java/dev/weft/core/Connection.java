@@ -85,6 +85,19 @@ public interface Connection extends AutoCloseable {
     int read(byte[] buffer, int offset, int length) throws IOException;
 
     /**
+     * Blocks until a {@link #read} may find data (or the end of the stream) without reading, so
+     * that a protocol waiting for its next message need not hold a read buffer meanwhile. Where
+     * the engine cannot tell (the JDK's sockets, TLS) it returns at once and the read that
+     * follows blocks instead; this default does that.
+     *
+     * @throws SocketTimeoutException when nothing arrives within {@link #readTimeout()}; the
+     *     connection is closed then
+     * @throws IOException when the socket fails otherwise
+     */
+    default void awaitReadable() throws IOException {
+    }
+
+    /**
      * Writes all of {@code bytes} to the peer, fully, before returning.
      *
      * @param bytes the bytes to write

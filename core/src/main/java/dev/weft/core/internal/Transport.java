@@ -27,6 +27,16 @@ public interface Transport {
     int read(byte[] buffer, int offset, int length) throws IOException;
 
     /**
+     * Blocks until a {@link #read} may find data (or the end of the stream), without reading:
+     * so an idle connection can wait holding no read buffer. A transport that cannot tell
+     * returns at once, and the read that follows blocks instead; that is the default.
+     *
+     * @throws IOException when the socket fails or the read timeout passes
+     */
+    default void awaitReadable() throws IOException {
+    }
+
+    /**
      * Writes {@code length} bytes fully.
      *
      * @param buffer the bytes to write from

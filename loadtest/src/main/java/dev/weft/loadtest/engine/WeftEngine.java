@@ -24,6 +24,8 @@ import dev.weft.http.websocket.OriginPolicy;
 import dev.weft.http.websocket.WebSocketConfig;
 import dev.weft.loadtest.tls.GeneratedCertificate;
 import dev.weft.loadtest.tls.TlsSuite;
+import dev.weft.udp.DatagramHandler;
+import dev.weft.udp.DatagramOutcome;
 import dev.weft.udp.RelayConfig;
 import dev.weft.udp.UdpRelay;
 import dev.weft.udp.UdpServer;
@@ -47,7 +49,8 @@ import java.util.Optional;
  * {@link GeneratedCertificate} Netty's HTTPS uses), a WebSocket echo at {@code /ws} on an
  * {@link HttpServer} of its own (the {@code http} sample's {@code /ws/echo} endpoint: {@code
  * receive()} and {@code send} on the connection's thread), and (for the virtual-thread engine
- * only: the relay has no thread mode) a {@link UdpRelay}.
+ * only: UDP has no thread mode) a {@link UdpRelay} and a {@link UdpServer} echoing every datagram
+ * as the {@code udpecho} sample does.
  */
 final class WeftEngine implements Engine {
 
@@ -83,6 +86,11 @@ final class WeftEngine implements Engine {
     static final String SOCKET_IO_PROPERTY = "weft.loadtest.socketIo";
     /** Socket buffers of the relay, as in the udp module's fan-out benchmark. */
     private static final int UDP_BUFFER_BYTES = 4 << 20;
+    /** The {@code udpecho} sample's handler: every datagram back to its sender. */
+    private static final DatagramHandler UDP_ECHO = (datagram, sender) -> {
+        sender.send(datagram.sender(), datagram.bytes());
+        return DatagramOutcome.HANDLED;
+    };
 
     private final EngineKind kind;
     private final TcpServer echo;
@@ -90,15 +98,17 @@ final class WeftEngine implements Engine {
     private final HttpServer https;
     private final HttpServer webSocket;
     private final Optional<UdpServer> udp;
+    private final Optional<UdpServer> udpEcho;
 
     private WeftEngine(EngineKind kind, TcpServer echo, HttpServer http, HttpServer https, HttpServer webSocket,
-            Optional<UdpServer> udp) {
+                       Optional<UdpServer> udp, Optional<UdpServer> udpEcho) {
         this.kind = kind;
         this.echo = echo;
         this.http = http;
         this.https = https;
         this.webSocket = webSocket;
         this.udp = udp;
+        this.udpEcho = udpEcho;
     }
 
     static WeftEngine start(EngineKind kind, ThreadMode mode, EngineOptions options) throws IOException {
@@ -109,6 +119,7 @@ final class WeftEngine implements Engine {
         HttpServer https = null;
         HttpServer webSocket = null;
         UdpServer udp = null;
+        UdpServer udpEcho = null;
         try {
             HttpServerConfig httpConfig = new HttpServerConfig(
                     tcp(kind.label() + "-http", options.httpPort(), mode, options).server(), BENCHMARK_LIMITS,
@@ -121,17 +132,23 @@ final class WeftEngine implements Engine {
             HttpServerConfig webSocketConfig = httpConfig.toBuilder().name(kind.label() + "-ws").port(0).build();
             webSocket = new HttpServer(webSocketConfig, Router.of(List.of(webSocketEcho())), registry).start();
             if (kind.services().contains(Service.UDP_RELAY)) {
-                UdpServerConfig config = UdpServerConfig.builder().name(kind.label() + "-udp").host(options.host())
-                        .receiveBufferBytes(UDP_BUFFER_BYTES).sendBufferBytes(UDP_BUFFER_BYTES).build();
-                udp = new UdpServer(config, new UdpRelay(RelayConfig.DEFAULTS, new ChatRooms(RoomsConfig.DEFAULTS), registry)).start();
+                udp = new UdpServer(udp(kind.label() + "-udp", options),
+                        new UdpRelay(RelayConfig.DEFAULTS, new ChatRooms(RoomsConfig.DEFAULTS), registry)).start();
             }
-            return new WeftEngine(kind, echo, http, https, webSocket, Optional.ofNullable(udp));
+            if (kind.services().contains(Service.UDP_ECHO)) {
+                udpEcho = new UdpServer(udp(kind.label() + "-udp-echo", options), UDP_ECHO).start();
+            }
+            return new WeftEngine(kind, echo, http, https, webSocket, Optional.ofNullable(udp),
+                    Optional.ofNullable(udpEcho));
         } catch (IOException | RuntimeException e) {
             echo.stop(Duration.ZERO);
             for (HttpServer started : new HttpServer[] {http, https, webSocket}) {
                 if (started != null) {
                     started.stop(Duration.ZERO);
                 }
+            }
+            if (udp != null) {
+                udp.stop(Duration.ZERO);
             }
             throw e;
         }
@@ -161,6 +178,11 @@ final class WeftEngine implements Engine {
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot read the generated certificate", e);
         }
+    }
+
+    private static UdpServerConfig udp(String name, EngineOptions options) {
+        return UdpServerConfig.builder().name(name).host(options.host())
+                .receiveBufferBytes(UDP_BUFFER_BYTES).sendBufferBytes(UDP_BUFFER_BYTES).build();
     }
 
     private static TcpServerConfig tcp(String name, int port, ThreadMode mode, EngineOptions options) {
@@ -200,6 +222,7 @@ final class WeftEngine implements Engine {
         ports.put(Service.HTTPS, https.port());
         ports.put(Service.WEBSOCKET, webSocket.port());
         udp.ifPresent(server -> ports.put(Service.UDP_RELAY, server.port()));
+        udpEcho.ifPresent(server -> ports.put(Service.UDP_ECHO, server.port()));
         return ports;
     }
 
@@ -213,12 +236,14 @@ final class WeftEngine implements Engine {
 
     @Override
     public String description() {
-        return "Weft TcpServer + HttpServer (and over TLS, and WebSocket)" + (udp.isPresent() ? " + UdpRelay" : "") + ", "
+        return "Weft TcpServer + HttpServer (and over TLS, and WebSocket)" + (udp.isPresent() ? " + UdpRelay" : "")
+                + (udpEcho.isPresent() ? " + UdpServer echo (inline dispatch)" : "") + ", "
                 + echo.config().server().threadMode().name().toLowerCase() + " thread per connection";
     }
 
     @Override
     public void close() {
+        udpEcho.ifPresent(server -> server.stop(Duration.ZERO));
         udp.ifPresent(server -> server.stop(Duration.ZERO));
         webSocket.stop(Duration.ZERO);
         https.stop(Duration.ZERO);
