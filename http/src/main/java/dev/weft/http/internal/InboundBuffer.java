@@ -98,6 +98,7 @@ public final class InboundBuffer {
      * output; while nothing is buffered the buffer is dropped for the wait and a fresh one of
      * {@link #INITIAL_BYTES} taken after it, so an idle connection holds none.
      *
+     * @param readTimeout how long to wait
      * @throws java.net.SocketTimeoutException when nothing arrives in time
      */
     public void awaitReadable(Duration readTimeout) throws IOException {
