@@ -15,8 +15,11 @@ class HaproxyServerTest {
 
     @Test
     void aConnectionToHaproxyReachesTheBackendItIsConfiguredWith() throws Exception {
-        try (ServerSocket backend = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             HaproxyServer haproxy = HaproxyServer.start(1, ports -> """
+        // The backend answers from before HAProxy starts, with room in its backlog: HAProxy's
+        // start-up probes also reach it, and a full backlog would make HAProxy give up on the client.
+        try (ServerSocket backend = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> answerOnce(backend));
+            try (HaproxyServer haproxy = HaproxyServer.start(1, ports -> """
                      defaults
                          mode tcp
                          timeout connect 2s
@@ -25,9 +28,8 @@ class HaproxyServerTest {
                      listen echo
                          bind 127.0.0.1:%d
                          server only 127.0.0.1:%d
-                     """.formatted(ports[0], backend.getLocalPort()))) {
-            Thread.ofVirtual().start(() -> answerOnce(backend));
-            try (Socket client = new Socket(InetAddress.getLoopbackAddress(), haproxy.port(0))) {
+                     """.formatted(ports[0], backend.getLocalPort()));
+                 Socket client = new Socket(InetAddress.getLoopbackAddress(), haproxy.port(0))) {
                 client.setSoTimeout(10_000);
                 client.getOutputStream().write("hi\n".getBytes(StandardCharsets.US_ASCII));
                 assertEquals("backend says hi\n", new String(client.getInputStream().readNBytes(16), StandardCharsets.US_ASCII));
