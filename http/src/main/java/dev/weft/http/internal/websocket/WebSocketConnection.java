@@ -628,14 +628,16 @@ public final class WebSocketConnection implements WebSocketSession {
                         counters.pongTimeouts);
                 return SessionTimer.NEVER;
             }
-            return earlier(next, pongDue);
+            return earlier(earlier(next, pongDue), now + k.pingInterval().toNanos());
         }
         pingSentNanos = 0;
         long pingAt = quietSince + k.pingInterval().toNanos();
         if (now - pingAt >= 0) {
             outbox.ping();
             pingSentNanos = now;
-            return earlier(next, now + k.pongDeadline().toNanos());
+            // Look again one interval on (no wake-up per frame): by then the pong has usually
+            // come, and the next ping is due one interval after it, not at the pong deadline.
+            return earlier(earlier(next, now + k.pongDeadline().toNanos()), now + k.pingInterval().toNanos());
         }
         return earlier(next, pingAt);
     }

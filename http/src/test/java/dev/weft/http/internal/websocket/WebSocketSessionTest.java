@@ -483,6 +483,22 @@ class WebSocketSessionTest {
     }
 
     @Test
+    void theNextPingComesOneIntervalAfterThePongNotAtThePongDeadline() throws Exception {
+        // Pong deadline and idle timeout far beyond the client's read timeout: a session that
+        // waited for either before its next ping would fail the second read.
+        start(CONFIG.toBuilder().keepAlive(Duration.ofMillis(50), Duration.ofHours(1))
+                .idleTimeout(Duration.ofHours(1)).build(), echo);
+        try (RawClient client = RawClient.connect(server.port(), "/echo")) {
+            for (int i = 0; i < 3; i++) {
+                ServerFrame ping = client.read();
+                assertEquals(0x9, ping.opcode(), "ping " + i);
+                client.send(pong(ping.payload()));
+            }
+        }
+        assertEquals(0, server.metrics().pongTimeouts() + server.metrics().idleTimeouts());
+    }
+
+    @Test
     void aSilentPeerIsClosedWith1001AfterTheIdleTimeout() throws Exception {
         start(CONFIG.toBuilder().noKeepAlive().idleTimeout(Duration.ofMillis(200)).build(), echo);
         try (RawClient client = RawClient.connect(server.port(), "/echo")) {
