@@ -9,6 +9,9 @@
 #                 loopback port (dev.weft.testing.external.RedisServer)
 #   haproxy       the load-balancer end-to-end test and scripts/cluster.sh put it in front of
 #                 the chat instances
+#   chromium, chromium-driver
+#                 the web chat's browser test (ChatInTheBrowserTest) drives headless Chromium
+#                 through chromedriver (Selenium) against the chat sample's /chat page
 # As root it runs `apt-get update` and installs what is missing. Without root it names what is
 # missing and the command to install it, and exits 1. Services the packages would start at
 # install (a system Redis on port 6379, HAProxy) are kept from starting, and stopped if a
@@ -19,6 +22,8 @@ set -euo pipefail
 NEEDED=(
   "redis-server:redis-server"
   "haproxy:haproxy"
+  "chromium:chromium"
+  "chromium-driver:chromedriver"
 )
 
 missing=()
@@ -49,7 +54,7 @@ fi
 if [ "$(id -u)" -ne 0 ]; then
   cat >&2 <<MSG
 ci-prerequisites: missing: ${missing[*]}
-  The tests against a real Redis and HAProxy need them. Install them as root:
+  The tests against a real Redis, HAProxy and browser need them. Install them as root:
     sudo apt-get update && sudo apt-get install -y ${missing[*]}
   (or run this script as root). Outside CI, the tests that need them are skipped without them.
 MSG

@@ -30,6 +30,7 @@ declare -A TARGETS=(
   [udp-relay]="udp dev.weft.udp.internal.RelayCommandFuzzTest anyDatagramIsACommandOrADefinedError 8192"
   [http-request]="http dev.weft.http.internal.RequestParserFuzzTest anyHeadIsParsedOrRefusedWithItsStatus 4096"
   [http-chunked]="http dev.weft.http.internal.ChunkedBodyFuzzTest anyChunkedBodyDecodesOrFailsWithItsStatus 8192"
+  [websocket-frames]="http dev.weft.http.internal.websocket.MessageReaderFuzzTest anyFramesGiveMessagesOrADefinedCloseCode 8192"
   [files-frame]="samples dev.weft.samples.files.FileProtocolFuzzTest anyFrameDecodesToAMessageThatRoundTripsOrIsABadFrame 4096"
   [files-stream]="samples dev.weft.samples.files.FileProtocolFuzzTest anyStreamYieldsFramesWithinTheLimitOrADefinedError 8192"
   [redis-wire]="redis dev.weft.redis.internal.WireCodecFuzzTest anyBytesDecodeToAMessageThatEncodesBackOrAreRefusedWithAReason 4096"

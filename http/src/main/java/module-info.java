@@ -18,6 +18,7 @@ module dev.weft.http {
     exports dev.weft.http.json;
     exports dev.weft.http.limit;
     exports dev.weft.http.proxy;
+    exports dev.weft.http.websocket;
 
     uses dev.weft.http.json.JsonCodec;
 }

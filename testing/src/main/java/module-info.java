@@ -1,8 +1,8 @@
 /**
- * Weft testing support: JUnit 5 extensions for servers that run on virtual threads, a small
- * HTTP test client, and real external programs (Redis, HAProxy) for tests that need them. The
- * client runs on the JDK's {@code java.net.http}, required transitively, so a modular
- * application's tests use it without extra compiler or launcher flags.
+ * Weft testing support: JUnit 5 extensions for servers that run on virtual threads, small
+ * HTTP and WebSocket test clients, and real external programs (Redis, HAProxy) for tests that
+ * need them. The clients run on the JDK's {@code java.net.http}, required transitively, so a
+ * modular application's tests use them without extra compiler or launcher flags.
  */
 module dev.weft.testing {
     requires transitive org.junit.jupiter.api;

@@ -5,6 +5,8 @@ import dev.weft.core.TcpServer;
 import dev.weft.http.health.Health;
 import dev.weft.http.health.NamedCheck;
 import dev.weft.http.json.JsonCodec;
+import dev.weft.http.websocket.WebSocketConfig;
+import dev.weft.http.websocket.WebSocketEndpoint;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -137,6 +139,31 @@ public final class HttpApp implements AutoCloseable {
      */
     public HttpApp delete(String pattern, HttpHandler handler) {
         return route(Route.delete(pattern, handler));
+    }
+
+    /**
+     * Serves WebSocket sessions at {@code pattern} with the default configuration (same-origin
+     * pages only, no compression); see {@link Route#websocket(String, WebSocketEndpoint)}.
+     *
+     * @param pattern  the path template
+     * @param endpoint what runs on each upgraded connection
+     * @return this app
+     */
+    public HttpApp websocket(String pattern, WebSocketEndpoint endpoint) {
+        return route(Route.websocket(pattern, endpoint));
+    }
+
+    /**
+     * Serves WebSocket sessions at {@code pattern}; see
+     * {@link Route#websocket(String, WebSocketConfig, WebSocketEndpoint)}.
+     *
+     * @param pattern  the path template
+     * @param config   limits, keep-alive, allowed origins, subprotocols, compression
+     * @param endpoint what runs on each upgraded connection
+     * @return this app
+     */
+    public HttpApp websocket(String pattern, WebSocketConfig config, WebSocketEndpoint endpoint) {
+        return route(Route.websocket(pattern, config, endpoint));
     }
 
     /**

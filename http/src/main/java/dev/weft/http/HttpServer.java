@@ -5,8 +5,11 @@ import dev.weft.core.ServerMetrics;
 import dev.weft.core.SocketIo;
 import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
+import dev.weft.core.internal.ClientTable;
 import dev.weft.core.tls.ReloadResult;
 import dev.weft.http.internal.Http1ConnectionHandler;
+import dev.weft.http.internal.websocket.WebSocketSessions;
+import dev.weft.http.websocket.WebSocketMetrics;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -40,12 +43,18 @@ import java.util.Objects;
  * {@link #stop(Duration)} closes connections waiting between requests at once, lets requests in
  * progress finish (their responses carry {@code Connection: close}) until the grace deadline,
  * then closes the rest.
+ *
+ * <p>A route made by {@link Route#websocket} upgrades its connection: after the {@code 101}, the
+ * connection's thread runs the WebSocket endpoint until the session ends. Sessions are counted in
+ * {@link #webSocketMetrics()}, may join the registry ({@code session.client()}), and are closed
+ * with {@code 1001} when the server stops.
  */
 public final class HttpServer implements AutoCloseable {
 
     private final HttpServerConfig config;
     private final HttpPipeline pipeline;
     private final TcpServer tcp;
+    private final WebSocketSessions webSockets;
 
     /**
      * Creates a server whose clients join {@code registry}.
@@ -63,8 +72,9 @@ public final class HttpServer implements AutoCloseable {
         // the engine's idle timeout is only the first wait, the outbound queue is never used.
         TcpServerConfig engine = new TcpServerConfig(config.server(), config.limits().idleTimeout(),
                 TcpServerConfig.DEFAULT_OUTBOUND_QUEUE_BYTES, config.tls());
+        this.webSockets = new WebSocketSessions(ClientTable.of(Objects.requireNonNull(registry, "registry")));
         this.tcp = new TcpServer(engine,
-                new Http1ConnectionHandler(pipeline, config.limits(), config.serverName()), registry);
+                new Http1ConnectionHandler(pipeline, config.limits(), config.serverName(), webSockets), registry);
     }
 
     /**
@@ -99,17 +109,21 @@ public final class HttpServer implements AutoCloseable {
         return this;
     }
 
-    /** The bound port (the ephemeral one for port 0). */
+    /** {@return the bound port (the ephemeral one for port 0)} */
     public int port() {
         return tcp.port();
     }
 
-    /** The bound address. */
+    /** {@return the bound address} */
     public InetSocketAddress localAddress() {
         return tcp.localAddress();
     }
 
-    /** {@code http://host:port} (or {@code https://} when it speaks TLS) followed by {@code path}. */
+    /**
+     * {@return {@code http://host:port} (or {@code https://} when it speaks TLS) followed by {@code path}}
+     *
+     * @param path the path, starting with {@code /}
+     */
     public URI uri(String path) {
         return tcp.uri(config.secure() ? "https" : "http", path);
     }
@@ -117,6 +131,7 @@ public final class HttpServer implements AutoCloseable {
     /**
      * Reloads the certificates now; see {@link TcpServer#reloadTls()}.
      *
+     * @return what the reload did
      * @throws IllegalStateException if the server speaks no TLS, or has not started
      */
     public ReloadResult reloadTls() {
@@ -126,41 +141,66 @@ public final class HttpServer implements AutoCloseable {
     /**
      * How the sockets wait for readiness: what {@link SocketIo#AUTO} chose, or what was asked.
      *
+     * @return the socket I/O in use
      * @throws IllegalStateException before {@link #start()}
      */
     public SocketIo socketIo() {
         return tcp.socketIo();
     }
 
-    /** The configuration. */
+    /** {@return the configuration} */
     public HttpServerConfig config() {
         return config;
     }
 
-    /** The registry the connections join. */
+    /** {@return the registry the connections join} */
     public ClientRegistry registry() {
         return tcp.registry();
     }
 
-    /** A snapshot of the engine's counters. */
+    /** {@return a snapshot of the engine's counters} */
     public ServerMetrics metrics() {
         return tcp.metrics();
     }
 
-    /** Blocks until the server has stopped. */
+    /**
+     * A snapshot of the counters of this server's WebSocket sessions.
+     *
+     * @return the metrics
+     */
+    public WebSocketMetrics webSocketMetrics() {
+        return webSockets.metrics();
+    }
+
+    /**
+     * Blocks until the server has stopped.
+     *
+     * @throws InterruptedException when interrupted while waiting
+     */
     public void awaitStop() throws InterruptedException {
         tcp.awaitStop();
     }
 
-    /** Stops; see the class comment. */
+    /**
+     * Stops; see the class comment. WebSocket sessions are told first: each gets a close frame
+     * with {@code 1001} ("server stopping") after what it has queued, and its connection closes
+     * when the peer answers, after the session's close timeout, or at the end of {@code grace},
+     * whichever comes first. When this returns, no thread of the server is left, the WebSocket
+     * timer included.
+     *
+     * @param grace how long live exchanges and sessions may go on
+     */
     public void stop(Duration grace) {
+        if (tcp.isRunning()) {
+            webSockets.goingAway();
+        }
         tcp.stop(grace);
     }
 
     /** Stops with the configured shutdown grace. */
     @Override
     public void close() {
-        tcp.close();
+        stop(config.server().shutdownGrace());
     }
 
     @Override

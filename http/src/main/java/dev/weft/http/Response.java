@@ -1,7 +1,11 @@
 package dev.weft.http;
 
 import dev.weft.http.internal.JsonCodecs;
+import dev.weft.http.internal.websocket.HandshakeOutcome;
+import dev.weft.http.internal.websocket.WebSocketSessions;
 import dev.weft.http.json.JsonCodec;
+import dev.weft.http.websocket.WebSocketConfig;
+import dev.weft.http.websocket.WebSocketEndpoint;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +37,10 @@ public record Response(Status status, Headers headers, Body body) {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(headers, "headers");
         Objects.requireNonNull(body, "body");
-        if (status.forbidsBody() && !(body instanceof Empty)) {
+        if ((body instanceof WebSocketUpgrade) != (status.code() == Status.SWITCHING_PROTOCOLS_101.code())) {
+            throw new IllegalArgumentException("101 goes with a WebSocketUpgrade body and only with it: " + status);
+        }
+        if (status.forbidsBody() && !(body instanceof Empty || body instanceof WebSocketUpgrade)) {
             throw new IllegalArgumentException(status + " must not have a body");
         }
         if (headers.contains("Content-Length") || headers.contains("Transfer-Encoding")) {
@@ -170,6 +177,31 @@ public record Response(Status status, Headers headers, Body body) {
     }
 
     /**
+     * The answer to a WebSocket opening handshake (RFC 6455 section 4.2): {@code 101 Switching
+     * Protocols}, after which the connection runs {@code endpoint}, when {@code request} is a
+     * valid handshake that {@code config} allows; otherwise the HTTP error the handshake calls
+     * for — 405 (not {@code GET}), 400 (not HTTP/1.1, no {@code Connection: upgrade}, a body, a
+     * bad {@code Sec-WebSocket-Key}), 426 (no {@code Upgrade: websocket}, or a version other than
+     * 13) or 403 (an {@code Origin} the {@linkplain WebSocketConfig#origins() policy} refuses).
+     * {@link Route#websocket(String, WebSocketConfig, WebSocketEndpoint)} answers with this; a
+     * handler may call it itself, after checks of its own.
+     *
+     * @param request  the handshake request
+     * @param config   limits, origins, subprotocols, compression
+     * @param endpoint what runs on the connection once it speaks WebSocket
+     * @return the {@code 101}, or the error
+     */
+    public static Response webSocket(Request request, WebSocketConfig config, WebSocketEndpoint endpoint) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(endpoint, "endpoint");
+        return switch (WebSocketSessions.handshake(request, config)) {
+            case HandshakeOutcome.Rejected rejected -> rejected.response();
+            case HandshakeOutcome.Accepted accepted -> new Response(Status.SWITCHING_PROTOCOLS_101,
+                    accepted.responseHeaders(), new WebSocketUpgrade(config, endpoint));
+        };
+    }
+
+    /**
      * A copy with one more header field.
      *
      * @param name  the field name
@@ -201,7 +233,7 @@ public record Response(Status status, Headers headers, Body body) {
     }
 
     /** The body of a response: a closed set of shapes the server knows how to frame. */
-    public sealed interface Body permits Empty, Bytes, Stream, FileRegion {
+    public sealed interface Body permits Empty, Bytes, Stream, FileRegion, WebSocketUpgrade {
     }
 
     /** No body. */
@@ -253,6 +285,47 @@ public record Response(Status status, Headers headers, Body body) {
             if (position < 0 || length < 0) {
                 throw new IllegalArgumentException("position and length must be >= 0: " + position + ", " + length);
             }
+        }
+    }
+
+    /**
+     * No body: the connection switches to WebSocket after this {@code 101} response. The HTTP/1.1
+     * loop writes the {@code 101} (with no framing or {@code Connection} field of its own), tells
+     * the pipeline it was sent (the access log sees it), and runs {@link #endpoint()} on the
+     * connection's own thread; the connection closes when the session ends. Made only by
+     * {@link Response#webSocket(Request, WebSocketConfig, WebSocketEndpoint)}, after a valid
+     * handshake; filters may add header fields to the response, not change its status.
+     */
+    public static final class WebSocketUpgrade implements Body {
+        private final WebSocketConfig config;
+        private final WebSocketEndpoint endpoint;
+
+        private WebSocketUpgrade(WebSocketConfig config, WebSocketEndpoint endpoint) {
+            this.config = config;
+            this.endpoint = endpoint;
+        }
+
+        /**
+         * The session's configuration.
+         *
+         * @return the configuration
+         */
+        public WebSocketConfig config() {
+            return config;
+        }
+
+        /**
+         * What runs on the connection.
+         *
+         * @return the endpoint
+         */
+        public WebSocketEndpoint endpoint() {
+            return endpoint;
+        }
+
+        @Override
+        public String toString() {
+            return "WebSocketUpgrade[" + endpoint + "]";
         }
     }
 

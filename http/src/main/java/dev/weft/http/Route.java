@@ -1,5 +1,7 @@
 package dev.weft.http;
 
+import dev.weft.http.websocket.WebSocketConfig;
+import dev.weft.http.websocket.WebSocketEndpoint;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -50,17 +52,35 @@ public record Route(Method method, String pattern, HttpHandler handler) {
         }
     }
 
-    /** A {@code GET} route (also answering {@code HEAD} unless a {@code HEAD} route is given). */
+    /**
+     * A {@code GET} route (also answering {@code HEAD} unless a {@code HEAD} route is given).
+     *
+     * @param pattern the path template
+     * @param handler the handler
+     * @return the route
+     */
     public static Route get(String pattern, HttpHandler handler) {
         return new Route(Method.GET, pattern, handler);
     }
 
-    /** A {@code POST} route. */
+    /**
+     * A {@code POST} route.
+     *
+     * @param pattern the path template
+     * @param handler the handler
+     * @return the route
+     */
     public static Route post(String pattern, HttpHandler handler) {
         return new Route(Method.POST, pattern, handler);
     }
 
-    /** A {@code PUT} route. */
+    /**
+     * A {@code PUT} route.
+     *
+     * @param pattern the path template
+     * @param handler the handler
+     * @return the route
+     */
     public static Route put(String pattern, HttpHandler handler) {
         return new Route(Method.PUT, pattern, handler);
     }
@@ -76,9 +96,54 @@ public record Route(Method method, String pattern, HttpHandler handler) {
         return new Route(Method.PATCH, pattern, handler);
     }
 
-    /** A {@code DELETE} route. */
+    /**
+     * A {@code DELETE} route.
+     *
+     * @param pattern the path template
+     * @param handler the handler
+     * @return the route
+     */
     public static Route delete(String pattern, HttpHandler handler) {
         return new Route(Method.DELETE, pattern, handler);
+    }
+
+    /**
+     * A WebSocket route with the {@linkplain WebSocketConfig#DEFAULTS default configuration}
+     * (same-origin pages only, no compression): a valid handshake is answered {@code 101} and
+     * the connection then runs {@code endpoint}; anything else gets the HTTP error the handshake
+     * calls for (see {@link Response#webSocket}).
+     *
+     * <pre>{@code
+     * Route.websocket("/ws/echo", session -> {
+     *     Message message;
+     *     while ((message = session.receive()) != null) {
+     *         session.send(message);
+     *     }
+     * })
+     * }</pre>
+     *
+     * @param pattern  the path template
+     * @param endpoint what runs on each upgraded connection, on the connection's own virtual thread
+     * @return a {@code GET} route
+     */
+    public static Route websocket(String pattern, WebSocketEndpoint endpoint) {
+        return websocket(pattern, WebSocketConfig.DEFAULTS, endpoint);
+    }
+
+    /**
+     * A WebSocket route; see {@link #websocket(String, WebSocketEndpoint)}. The handshake passes
+     * the pipeline's filters like any request, so a filter can refuse it (401, 403) before any
+     * upgrade, and the access log records the {@code 101} or the refusal.
+     *
+     * @param pattern  the path template
+     * @param config   limits, keep-alive, allowed origins, subprotocols, compression
+     * @param endpoint what runs on each upgraded connection
+     * @return a {@code GET} route
+     */
+    public static Route websocket(String pattern, WebSocketConfig config, WebSocketEndpoint endpoint) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(endpoint, "endpoint");
+        return get(pattern, request -> Response.webSocket(request, config, endpoint));
     }
 
     @Override

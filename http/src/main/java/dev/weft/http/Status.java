@@ -11,6 +11,11 @@ public record Status(int code, String reason) {
 
     /** 100 Continue: sent before reading a body the client holds back with {@code Expect}. */
     public static final Status CONTINUE_100 = new Status(100, "Continue");
+    /**
+     * 101 Switching Protocols: the answer to a WebSocket handshake, after which the connection
+     * speaks WebSocket; only a {@link Response.WebSocketUpgrade} body may carry it.
+     */
+    public static final Status SWITCHING_PROTOCOLS_101 = new Status(101, "Switching Protocols");
     /** 200 OK. */
     public static final Status OK_200 = new Status(200, "OK");
     /** 201 Created. */
@@ -55,6 +60,11 @@ public record Status(int code, String reason) {
     public static final Status RANGE_NOT_SATISFIABLE_416 = new Status(416, "Range Not Satisfiable");
     /** 417 Expectation Failed: an {@code Expect} other than {@code 100-continue}. */
     public static final Status EXPECTATION_FAILED_417 = new Status(417, "Expectation Failed");
+    /**
+     * 426 Upgrade Required: the resource speaks another protocol (a WebSocket route answering a
+     * plain request, or a WebSocket version other than 13); the {@code Upgrade} field says which.
+     */
+    public static final Status UPGRADE_REQUIRED_426 = new Status(426, "Upgrade Required");
     /** 429 Too Many Requests: a rate limit was exceeded; sent with {@code Retry-After}. */
     public static final Status TOO_MANY_REQUESTS_429 = new Status(429, "Too Many Requests");
     /** 431 Request Header Fields Too Large. */
@@ -88,8 +98,8 @@ public record Status(int code, String reason) {
     }
 
     /**
-     * Whether a response with this status never has a body ({@code 1xx}, {@code 204},
-     * {@code 304}); such responses carry no {@code Content-Length} either.
+     * {@return whether a response with this status never has a body} That is {@code 1xx},
+     * {@code 204} and {@code 304}; such responses carry no {@code Content-Length} either.
      */
     public boolean forbidsBody() {
         return code < 200 || code == 204 || code == 304;

@@ -18,7 +18,9 @@
  * fields, or {@link dev.weft.testing.TestServers#start} from the test) and always stops them; it
  * injects an {@link dev.weft.testing.HttpTestClient} into a test that asks for one, whose
  * {@link dev.weft.testing.TestResponse}s assert status, header fields and body (JSON compared by
- * content). Servers are found by shape — a public {@code start()}, {@code AutoCloseable}, a public
+ * content). {@link dev.weft.testing.WebSocketTestClient} is the JDK's WebSocket client made
+ * blocking, for WebSocket endpoints: whole messages, pongs and the close, each awaited with a
+ * timeout. Servers are found by shape — a public {@code start()}, {@code AutoCloseable}, a public
  * {@code uri(String)} for HTTP — so this module depends on no Weft server module, and Weft's own
  * core tests can use it.
  *

@@ -147,6 +147,7 @@ public final class CompressionFilter implements Filter {
             case Response.Bytes bytes -> bytes.bytes().length >= minBytes;
             case Response.FileRegion file -> file.length() >= minBytes;
             case Response.Stream stream -> true;
+            case Response.WebSocketUpgrade upgrade -> false;
         };
         return bigEnough && compressibleType(headers.first("Content-Type").orElse(""));
     }
@@ -208,6 +209,7 @@ public final class CompressionFilter implements Filter {
             case Response.FileRegion file -> new Response(response.status(), encoded, new Response.Stream(
                     out -> compressing(out, coding, target -> copy(file, target))));
             case Response.Empty empty -> response;
+            case Response.WebSocketUpgrade upgrade -> response;
         };
     }
 

@@ -9,6 +9,7 @@ import dev.weft.http.Request;
 import dev.weft.http.RequestContext;
 import dev.weft.http.Response;
 import dev.weft.http.Status;
+import dev.weft.http.internal.websocket.WebSocketSessions;
 import java.io.EOFException;
 import java.io.IOException;
 import java.time.Duration;
@@ -36,6 +37,10 @@ import org.slf4j.LoggerFactory;
  * ClientHello ({@code 0x16 0x03}, a client speaking {@code https://} to this {@code http} port)
  * ends the connection with a {@link TlsOnPlaintextPortException}, which the engine counts and
  * logs at DEBUG — no 400, no parse error.
+ *
+ * <p>A {@code 101} for a WebSocket upgrade ends the loop: once the pipeline has been told it was
+ * sent, the connection, with the bytes already read past the head, goes to the WebSocket session
+ * on this same thread until the session ends.
  */
 final class Http1Connection {
 
@@ -54,11 +59,12 @@ final class Http1Connection {
     private final InboundBuffer in;
     private final ResponseWriter writer;
     private final BodyInput.BodyContext bodies;
+    private final WebSocketSessions webSockets;
     private int served;
     private boolean unreadInput;
 
     Http1Connection(Connection connection, HttpPipeline pipeline, HttpLimits limits, RequestParser parser,
-                    byte[] serverLine) {
+                    byte[] serverLine, WebSocketSessions webSockets) {
         this.connection = connection;
         this.pipeline = pipeline;
         this.limits = limits;
@@ -68,6 +74,7 @@ final class Http1Connection {
         this.in = new InboundBuffer(connection, out, inboundBufferBytes(limits));
         this.writer = new ResponseWriter(connection, out, serverLine);
         this.bodies = new BodyInput.BodyContext(in, out, limits.bodyReadTimeout());
+        this.webSockets = webSockets;
     }
 
     /**
@@ -227,6 +234,10 @@ final class Http1Connection {
                 head.version(), head.headers(), Map.of(), body == null ? NoBody.INSTANCE : body,
                 connection.remoteAddress(), new RequestContext());
         Response response = pipeline.handle(request);
+        if (response.body() instanceof Response.WebSocketUpgrade upgrade && body == null) {
+            switchToWebSocket(request, head, response, upgrade);
+            return false;
+        }
         boolean bodyConsumed = body == null || body.discardRemaining(MAX_DISCARD_BYTES);
         unreadInput = !bodyConsumed || in.buffered() > 0;
         boolean keepAlive = head.keepAlive() && served < limits.maxRequestsPerConnection()
@@ -236,6 +247,23 @@ final class Http1Connection {
         } finally {
             pipeline.completed(request, writer.lastResponse(), writer.lastBodyBytes(), writer.lastComplete());
         }
+    }
+
+    /**
+     * Writes the {@code 101}, tells the pipeline it was sent, and runs the WebSocket session on
+     * this thread with the bytes the client sent behind the head; the connection closes after.
+     */
+    private void switchToWebSocket(Request request, RequestHead head, Response response,
+                                   Response.WebSocketUpgrade upgrade) throws IOException {
+        try {
+            writer.write(response, head, Persistence.KEEP_ALIVE);
+            out.flush();
+        } finally {
+            pipeline.completed(request, writer.lastResponse(), writer.lastBodyBytes(), writer.lastComplete());
+        }
+        byte[] alreadyRead = in.takeRemaining();
+        out.release();
+        webSockets.serve(connection, alreadyRead, request, response.headers(), upgrade.config(), upgrade.endpoint());
     }
 
     private BodyInput body(RequestHead head) {

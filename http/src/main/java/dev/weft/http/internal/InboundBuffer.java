@@ -31,6 +31,8 @@ public final class InboundBuffer {
     private Duration timeout;
 
     /**
+     * An empty buffer over {@code connection}.
+     *
      * @param connection the connection to read from
      * @param output     the connection's pending output, flushed before blocking
      * @param maxBytes   the largest the buffer may grow
@@ -41,27 +43,31 @@ public final class InboundBuffer {
         this.maxBytes = Math.max(INITIAL_BYTES, maxBytes);
     }
 
-    /** The buffer; valid bytes are {@code [position(), limit())}. */
+    /** {@return the buffer; valid bytes are {@code [position(), limit())}} */
     public byte[] bytes() {
         return bytes;
     }
 
-    /** The first unconsumed byte. */
+    /** {@return the index of the first unconsumed byte} */
     public int position() {
         return position;
     }
 
-    /** One past the last valid byte. */
+    /** {@return the index one past the last valid byte} */
     public int limit() {
         return limit;
     }
 
-    /** The number of unconsumed bytes. */
+    /** {@return the number of unconsumed bytes} */
     public int buffered() {
         return limit - position;
     }
 
-    /** Marks {@code count} bytes as consumed. */
+    /**
+     * Marks {@code count} bytes as consumed.
+     *
+     * @param count how many
+     */
     public void consume(int count) {
         position += count;
     }
@@ -70,6 +76,7 @@ public final class InboundBuffer {
      * Reads more bytes, waiting at most {@code readTimeout}: flushes pending output, then makes
      * room (compacting, or growing up to the maximum) and reads once.
      *
+     * @param readTimeout how long to wait for bytes
      * @return the number of bytes added, or -1 at the end of the stream
      * @throws java.net.SocketTimeoutException when nothing arrives in time (the core engine has
      *     closed the connection then)
@@ -91,6 +98,7 @@ public final class InboundBuffer {
      * output; while nothing is buffered the buffer is dropped for the wait and a fresh one of
      * {@link #INITIAL_BYTES} taken after it, so an idle connection holds none.
      *
+     * @param readTimeout how long to wait
      * @throws java.net.SocketTimeoutException when nothing arrives in time
      */
     public void awaitReadable(Duration readTimeout) throws IOException {
@@ -112,6 +120,13 @@ public final class InboundBuffer {
     /**
      * Reads up to {@code length} bytes straight into {@code destination}, bypassing the buffer,
      * which must be empty.
+     *
+     * @param destination where the bytes go
+     * @param offset      where in {@code destination}
+     * @param length      the most to read
+     * @param readTimeout how long to wait for bytes
+     * @return the number of bytes read, or -1 at the end of the stream
+     * @throws IOException when the read fails or times out
      */
     public int readDirect(byte[] destination, int offset, int length, Duration readTimeout) throws IOException {
         output.flush();
@@ -141,6 +156,20 @@ public final class InboundBuffer {
             throw new IllegalStateException("buffer full at " + maxBytes + " bytes");
         }
         bytes = Arrays.copyOf(bytes, Math.min(maxBytes, bytes.length * 2));
+    }
+
+    /**
+     * Hands over the unconsumed bytes — a protocol the connection switches to gets what the
+     * client sent right behind the head — and drops the buffer: nothing is read through it after.
+     *
+     * @return a copy of the unconsumed bytes, possibly empty
+     */
+    public byte[] takeRemaining() {
+        byte[] remaining = Arrays.copyOfRange(bytes, position, limit);
+        bytes = new byte[0];
+        position = 0;
+        limit = 0;
+        return remaining;
     }
 
     /**

@@ -56,6 +56,10 @@ public final class ResponseWriter {
     private boolean lastComplete;
 
     /**
+     * A writer of one connection's responses.
+     *
+     * @param connection the connection written to (file bodies are sent on it directly)
+     * @param out        the connection's outbound buffer
      * @param serverLine the encoded {@code Server} header line, shared by all connections
      */
     public ResponseWriter(Connection connection, OutboundBuffer out, byte[] serverLine) {
@@ -64,22 +68,36 @@ public final class ResponseWriter {
         this.serverLine = serverLine;
     }
 
-    /** The encoded {@code Server: name} header line. */
+    /**
+     * {@return the encoded {@code Server: name} header line}
+     *
+     * @param serverName the server's name
+     */
     public static byte[] serverLine(String serverName) {
         return ascii("Server: " + serverName + "\r\n");
     }
 
     /**
-     * Writes the response to the request whose head is {@code head}.
+     * Writes the response to the request whose head is {@code head}. A {@code 101} for a WebSocket
+     * upgrade is written as its head alone, and the connection carries no further request.
      *
-     * @param wanted whether the connection should stay open afterwards
+     * @param response the response
+     * @param head     the request's head (its method and version shape the response)
+     * @param wanted   whether the connection should stay open afterwards
      * @return whether the connection can still carry another request
+     * @throws IOException when the connection fails
      */
     public Persistence write(Response response, RequestHead head, Persistence wanted) throws IOException {
         return Persistence.of(write(response, Shape.of(head), wanted == Persistence.KEEP_ALIVE));
     }
 
-    /** Writes the response to a request refused before its head could be parsed; the connection closes. */
+    /**
+     * Writes the response to a request refused before its head could be parsed; the connection
+     * closes.
+     *
+     * @param response the refusal
+     * @throws IOException when the connection fails
+     */
     public void writeRejection(Response response) throws IOException {
         write(response, Shape.BEFORE_HEAD, false);
     }
@@ -136,6 +154,13 @@ public final class ResponseWriter {
             }
             case Response.Stream stream -> writeStream(response, stream, shape, keepAlive);
             case Response.FileRegion file -> writeFile(response, file, shape, keepAlive);
+            case Response.WebSocketUpgrade upgrade -> {
+                // The handshake's own "Connection: Upgrade" is in the headers: no framing, and no
+                // Connection field of the server's, whatever the loop wanted.
+                head(status, response.headers(), Framing.NONE, 0, shape, true);
+                lastComplete = true;
+                yield false;
+            }
         };
         return persistent;
     }

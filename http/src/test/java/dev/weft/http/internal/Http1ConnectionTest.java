@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.core.fixtures.ScriptedConnection;
+import dev.weft.core.internal.ClientTable;
 import dev.weft.http.Filter;
 import dev.weft.http.HttpException;
 import dev.weft.http.HttpLimits;
@@ -14,6 +15,7 @@ import dev.weft.http.Response;
 import dev.weft.http.Route;
 import dev.weft.http.Router;
 import dev.weft.http.Status;
+import dev.weft.http.internal.websocket.WebSocketSessions;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +49,7 @@ class Http1ConnectionTest {
             }))));
 
     private ScriptedConnection serve(ScriptedConnection connection, HttpLimits limits) throws IOException {
-        new Http1ConnectionHandler(HttpPipeline.of(router), limits, "Weft").handle(connection);
+        handler(HttpPipeline.of(router), limits).handle(connection);
         return connection;
     }
 
@@ -149,7 +151,7 @@ class Http1ConnectionTest {
         HttpPipeline pipeline = HttpPipeline.builder(router).filter(observer).build();
         ScriptedConnection connection = ScriptedConnection.of(
                 "GET /x HTTP/1.1\r\nHost: a\r\nOrigin: https://app.example\r\nBad Header: x\r\n\r\n", 7);
-        new Http1ConnectionHandler(pipeline, HttpLimits.DEFAULTS, "Weft").handle(connection);
+        handler(pipeline, HttpLimits.DEFAULTS).handle(connection);
         String written = connection.writtenText();
         assertEquals(List.of(400), statuses(written));
         assertTrue(written.contains("X-Seen: yes\r\n"), written);
@@ -165,7 +167,7 @@ class Http1ConnectionTest {
             return next.handle(request);
         }).build();
         ScriptedConnection connection = ScriptedConnection.of("BREW /pot HTTP/1.1\r\nHost: a\r\n\r\n", 4_096);
-        new Http1ConnectionHandler(pipeline, HttpLimits.DEFAULTS, "Weft").handle(connection);
+        handler(pipeline, HttpLimits.DEFAULTS).handle(connection);
         assertEquals(List.of(501), statuses(connection.writtenText()));
         assertEquals(List.of("UNKNOWN [/pot]"), seen);
     }
@@ -182,7 +184,11 @@ class Http1ConnectionTest {
                 + "GET /missing HTTP/1.1\r\nHost: a\r\n\r\n"
                 + "HEAD /hello HTTP/1.1\r\nHost: a\r\n\r\n"
                 + "GET /stream HTTP/1.1\r\nHost: a\r\n\r\n";
-        new Http1ConnectionHandler(pipeline, HttpLimits.DEFAULTS, "Weft").handle(ScriptedConnection.of(three, 13));
+        handler(pipeline, HttpLimits.DEFAULTS).handle(ScriptedConnection.of(three, 13));
         assertEquals(List.of("200 5 true /hello", "404 10 true -", "200 0 true /hello", "200 6 true /stream"), sent);
+    }
+
+    private static Http1ConnectionHandler handler(HttpPipeline pipeline, HttpLimits limits) {
+        return new Http1ConnectionHandler(pipeline, limits, "Weft", new WebSocketSessions(new ClientTable()));
     }
 }

@@ -19,6 +19,9 @@ import dev.weft.http.Response;
 import dev.weft.http.Route;
 import dev.weft.http.Router;
 import dev.weft.http.Status;
+import dev.weft.http.websocket.Message;
+import dev.weft.http.websocket.OriginPolicy;
+import dev.weft.http.websocket.WebSocketConfig;
 import dev.weft.loadtest.tls.GeneratedCertificate;
 import dev.weft.loadtest.tls.TlsSuite;
 import dev.weft.udp.DatagramHandler;
@@ -43,9 +46,11 @@ import java.util.Optional;
  * says, the same code either way: an echo {@link TcpServer} with the {@code echo} sample's
  * handler, an {@link HttpServer} with the {@code http} sample's {@code GET /hello} route, the same
  * route over HTTPS (the JDK's TLS engine on each connection's thread, the {@link TlsSuite}s and
- * {@link GeneratedCertificate} Netty's HTTPS uses), and (for the virtual-thread engine only: UDP
- * has no thread mode) a {@link UdpRelay} and a {@link UdpServer} echoing every datagram as the
- * {@code udpecho} sample does.
+ * {@link GeneratedCertificate} Netty's HTTPS uses), a WebSocket echo at {@code /ws} on an
+ * {@link HttpServer} of its own (the {@code http} sample's {@code /ws/echo} endpoint: {@code
+ * receive()} and {@code send} on the connection's thread), and (for the virtual-thread engine
+ * only: UDP has no thread mode) a {@link UdpRelay} and a {@link UdpServer} echoing every datagram
+ * as the {@code udpecho} sample does.
  */
 final class WeftEngine implements Engine {
 
@@ -62,6 +67,16 @@ final class WeftEngine implements Engine {
     private static final HttpLimits BENCHMARK_LIMITS = HttpLimits.DEFAULTS
             .withIdleTimeout(Duration.ofMinutes(10))
             .withMaxRequestsPerConnection(Integer.MAX_VALUE);
+    /**
+     * The WebSocket echo's settings, as Netty's in this load test: messages and frames up to 64
+     * KiB, no {@code permessage-deflate}, any origin (the generator sends none), no keep-alive
+     * pings; the other limits are the defaults.
+     */
+    private static final WebSocketConfig WEBSOCKET = WebSocketConfig.builder()
+            .maxMessageAndFrameBytes(65_536)
+            .origins(OriginPolicy.any())
+            .noKeepAlive()
+            .build();
     /**
      * The system property that picks Weft's socket I/O for an experiment ({@code AUTO}, the
      * default, {@code EPOLL} or {@code JDK}): {@code scripts/loadtest.sh --engine-jvm-options
@@ -81,15 +96,17 @@ final class WeftEngine implements Engine {
     private final TcpServer echo;
     private final HttpServer http;
     private final HttpServer https;
+    private final HttpServer webSocket;
     private final Optional<UdpServer> udp;
     private final Optional<UdpServer> udpEcho;
 
-    private WeftEngine(EngineKind kind, TcpServer echo, HttpServer http, HttpServer https, Optional<UdpServer> udp,
-                       Optional<UdpServer> udpEcho) {
+    private WeftEngine(EngineKind kind, TcpServer echo, HttpServer http, HttpServer https, HttpServer webSocket,
+                       Optional<UdpServer> udp, Optional<UdpServer> udpEcho) {
         this.kind = kind;
         this.echo = echo;
         this.http = http;
         this.https = https;
+        this.webSocket = webSocket;
         this.udp = udp;
         this.udpEcho = udpEcho;
     }
@@ -100,6 +117,7 @@ final class WeftEngine implements Engine {
                 WeftEngine::echo, registry).start();
         HttpServer http = null;
         HttpServer https = null;
+        HttpServer webSocket = null;
         UdpServer udp = null;
         UdpServer udpEcho = null;
         try {
@@ -111,6 +129,8 @@ final class WeftEngine implements Engine {
             HttpServerConfig httpsConfig = httpConfig.toBuilder().name(kind.label() + "-https").port(0)
                     .tls(serverTls()).build();
             https = new HttpServer(httpsConfig, hello, registry).start();
+            HttpServerConfig webSocketConfig = httpConfig.toBuilder().name(kind.label() + "-ws").port(0).build();
+            webSocket = new HttpServer(webSocketConfig, Router.of(List.of(webSocketEcho())), registry).start();
             if (kind.services().contains(Service.UDP_RELAY)) {
                 udp = new UdpServer(udp(kind.label() + "-udp", options),
                         new UdpRelay(RelayConfig.DEFAULTS, new ChatRooms(RoomsConfig.DEFAULTS), registry)).start();
@@ -118,20 +138,30 @@ final class WeftEngine implements Engine {
             if (kind.services().contains(Service.UDP_ECHO)) {
                 udpEcho = new UdpServer(udp(kind.label() + "-udp-echo", options), UDP_ECHO).start();
             }
-            return new WeftEngine(kind, echo, http, https, Optional.ofNullable(udp), Optional.ofNullable(udpEcho));
+            return new WeftEngine(kind, echo, http, https, webSocket, Optional.ofNullable(udp),
+                    Optional.ofNullable(udpEcho));
         } catch (IOException | RuntimeException e) {
             echo.stop(Duration.ZERO);
-            if (http != null) {
-                http.stop(Duration.ZERO);
-            }
-            if (https != null) {
-                https.stop(Duration.ZERO);
+            for (HttpServer started : new HttpServer[] {http, https, webSocket}) {
+                if (started != null) {
+                    started.stop(Duration.ZERO);
+                }
             }
             if (udp != null) {
                 udp.stop(Duration.ZERO);
             }
             throw e;
         }
+    }
+
+    /** The {@code http} sample's {@code /ws/echo}, at {@code /ws}: every message sent back as it came. */
+    private static Route webSocketEcho() {
+        return Route.websocket("/ws", WEBSOCKET, session -> {
+            Message message;
+            while ((message = session.receive()) != null) {
+                session.send(message);
+            }
+        });
     }
 
     /** What Netty's HTTPS listener has too: both {@link TlsSuite}s, the shared generated certificate. */
@@ -190,6 +220,7 @@ final class WeftEngine implements Engine {
         ports.put(Service.ECHO, echo.port());
         ports.put(Service.HTTP, http.port());
         ports.put(Service.HTTPS, https.port());
+        ports.put(Service.WEBSOCKET, webSocket.port());
         udp.ifPresent(server -> ports.put(Service.UDP_RELAY, server.port()));
         udpEcho.ifPresent(server -> ports.put(Service.UDP_ECHO, server.port()));
         return ports;
@@ -205,7 +236,7 @@ final class WeftEngine implements Engine {
 
     @Override
     public String description() {
-        return "Weft TcpServer + HttpServer (and over TLS)" + (udp.isPresent() ? " + UdpRelay" : "")
+        return "Weft TcpServer + HttpServer (and over TLS, and WebSocket)" + (udp.isPresent() ? " + UdpRelay" : "")
                 + (udpEcho.isPresent() ? " + UdpServer echo (inline dispatch)" : "") + ", "
                 + echo.config().server().threadMode().name().toLowerCase() + " thread per connection";
     }
@@ -214,6 +245,7 @@ final class WeftEngine implements Engine {
     public void close() {
         udpEcho.ifPresent(server -> server.stop(Duration.ZERO));
         udp.ifPresent(server -> server.stop(Duration.ZERO));
+        webSocket.stop(Duration.ZERO);
         https.stop(Duration.ZERO);
         http.stop(Duration.ZERO);
         echo.stop(Duration.ZERO);

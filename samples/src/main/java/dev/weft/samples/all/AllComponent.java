@@ -31,7 +31,8 @@ import java.util.Optional;
  * The {@code all} application: the HTTP server with the {@code http} sample's routes, the echo
  * server, the chat server and the chat's UDP relay in one process, over one registry and one set
  * of {@link ChatRooms} shared by the TCP chat and the relay — the shape the soak test
- * ({@code scripts/soak.sh}) drives. Its HTTP server also answers the chat's {@code GET /health};
+ * ({@code scripts/soak.sh}) drives. Its HTTP server also serves the chat's routes ({@code GET
+ * /health}, the web chat at {@code /chat} and {@code /ws/chat}) and the echo at {@code /ws/echo};
  * with a Redis bridge configuration the chat's rooms are shared with other instances. Each server
  * is built once per component.
  */

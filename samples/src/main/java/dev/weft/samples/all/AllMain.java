@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code all [--http-port N] [--echo-port N] [--chat-port N] [--udp-port N] [--redis URI
  * --instance NAME] [--host ADDRESS]}: every sample protocol in one process — the {@code http}
- * sample's routes (without static files) and the chat's {@code GET /health}, echo, chat and the
+ * sample's routes (without static files, with {@code /ws/echo}) and the chat's ({@code GET /health},
+ * the web chat at {@code /chat} and {@code /ws/chat}), echo, chat and the
  * chat's UDP relay, on one registry; with {@code --redis}, the chat's rooms are shared with every
  * instance using the same Redis. Port 0 picks an ephemeral port;
  * the ports bound are logged in one line, {@code serving http=P echo=P chat=P udp=P}, which

@@ -39,7 +39,10 @@ public interface ChatComponent {
     /** The UDP relay's server on the same registry and rooms, not yet started; only built when asked for. */
     UdpServer udpServer();
 
-    /** The HTTP server ({@code GET /health}, ...) on the same rooms, not yet started; only built when asked for. */
+    /**
+     * The HTTP server ({@code GET /health}, the web chat at {@code /chat} and {@code /ws/chat}) on
+     * the same registry and rooms, not yet started; only built when asked for.
+     */
     HttpServer httpServer();
 
     /** The bridge sharing the rooms with other instances through Redis, attached and not yet started; empty without Redis. */

@@ -8,11 +8,13 @@ import dev.weft.core.rooms.RoomsCluster;
 import dev.weft.http.Response;
 import dev.weft.http.Route;
 import dev.weft.http.Status;
+import dev.weft.http.files.ClassPathFiles;
 import java.util.Optional;
 
 /**
- * The chat application's HTTP routes, each contributed to the HTTP server's set (the web chat's
- * page and socket join them there). Public so that every sample running the chat serves the same.
+ * The chat application's HTTP routes, each contributed to the HTTP server's set: the health check,
+ * and the web chat — its page and its WebSocket. Public so that every sample running the chat
+ * serves the same.
  */
 @Module
 public interface ChatHttpRoutes {
@@ -36,5 +38,23 @@ public interface ChatHttpRoutes {
                     ? Response.text(Status.OK_200, "ok\nredis: connected\n" + instance)
                     : Response.text(Status.SERVICE_UNAVAILABLE_503, "unavailable\nredis: unreachable\n" + instance);
         });
+    }
+
+    /**
+     * {@code GET /chat}: the web chat's page (plain HTML and JavaScript from the class path, no
+     * build step, nothing fetched from elsewhere), which speaks to {@link #webChat /ws/chat} on the
+     * server it came from ({@code ws:} or {@code wss:} as the page's own scheme).
+     */
+    @Provides
+    @IntoSet
+    static Route chatPage() {
+        return Route.get("/chat", ClassPathFiles.of(ChatHttpRoutes.class.getClassLoader(), "dev/weft/samples/chat/web"));
+    }
+
+    /** {@code GET /ws/chat}: the chat's line protocol over WebSocket; see {@link ChatWebSocket}. */
+    @Provides
+    @IntoSet
+    static Route webChat(ChatWebSocket endpoint) {
+        return Route.websocket("/ws/chat", endpoint.webSocketConfig(), endpoint);
     }
 }

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
  * {@code chat [--port N] [--udp-port M] [--http-port H] [--redis URI --instance NAME] [--host
  * ADDRESS] [--max-line BYTES] [--tls [--cert CHAIN.pem --key KEY.pem [--key-password-file F]]]}:
  * a TCP line chat (over TLS with {@code --tls}), plus the UDP relay on port M sharing its rooms
- * when {@code --udp-port} is given, an HTTP server on port H ({@code GET /health}) when
+ * when {@code --udp-port} is given, an HTTP server on port H ({@code GET /health}, and the web
+ * chat: the page {@code /chat} and its WebSocket {@code /ws/chat}, in the same rooms) when
  * {@code --http-port} is, and the rooms shared with every instance using the same Redis when
  * {@code --redis} is.
  */
@@ -37,7 +38,8 @@ public final class ChatMain extends ServerSample {
     private Optional<Integer> udpPort = Optional.empty();
 
     @Option(names = "--http-port", paramLabel = "H", converter = PortNumber.class,
-            description = "also run an HTTP server on this port: GET /health for load balancers (default: none)")
+            description = "also run an HTTP server on this port: the web chat at /chat (WebSocket /ws/chat, "
+                    + "same rooms) and GET /health for load balancers (default: none)")
     private Optional<Integer> httpPort = Optional.empty();
 
     @Mixin

@@ -8,6 +8,9 @@ import dev.weft.http.HttpHandler;
 import dev.weft.http.Response;
 import dev.weft.http.Route;
 import dev.weft.http.Status;
+import dev.weft.http.websocket.Message;
+import dev.weft.http.websocket.OriginPolicy;
+import dev.weft.http.websocket.WebSocketConfig;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -33,6 +36,32 @@ public interface HttpSampleRoutes {
     static Route echo() {
         return Route.post("/echo", request -> Response.bytes(Status.OK_200,
                 request.header("Content-Type").orElse("application/octet-stream"), request.bodyBytes()));
+    }
+
+    /**
+     * {@code GET /ws/echo}: a WebSocket endpoint that echoes every message as it came, text as
+     * text, binary as binary. Messages and frames up to 16 MiB are accepted (the largest the
+     * Autobahn conformance suite sends), the outbound queue holds as much, {@code
+     * permessage-deflate} is offered, and a page of any origin may connect: an echo carries no
+     * authority a cookie could lend it.
+     */
+    WebSocketConfig ECHO_CONFIG = WebSocketConfig.builder()
+            .maxMessageAndFrameBytes(16 << 20)
+            .outboundQueueBytes(16 << 20)
+            .permessageDeflate(true)
+            .origins(OriginPolicy.any())
+            .build();
+
+    /** {@code GET /ws/echo}: see {@link #ECHO_CONFIG}. */
+    @Provides
+    @IntoSet
+    static Route webSocketEcho() {
+        return Route.websocket("/ws/echo", ECHO_CONFIG, session -> {
+            Message message;
+            while ((message = session.receive()) != null) {
+                session.send(message);
+            }
+        });
     }
 
     /** {@code GET /users/{id}}: a small JSON document naming the id. */

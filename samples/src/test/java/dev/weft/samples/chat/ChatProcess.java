@@ -72,13 +72,18 @@ final class ChatProcess implements AutoCloseable {
         return tcpPort;
     }
 
+    /** {@code path} on this instance's HTTP server ({@code --http-port}). */
+    URI http(String path) {
+        return URI.create("http://127.0.0.1:" + httpPort + path);
+    }
+
     /** Kills the process with {@code SIGKILL}: no leave, no release, its heartbeat left to expire. */
     void kill() {
         child.kill();
     }
 
     private boolean healthy() {
-        return HealthProbe.status(URI.create("http://127.0.0.1:" + httpPort + "/health")) == 200;
+        return HealthProbe.status(http("/health")) == 200;
     }
 
     @Override
