@@ -6,6 +6,7 @@ import dev.weft.core.Connection;
 import dev.weft.core.internal.tls.ServerTlsContext;
 import dev.weft.core.internal.tls.TlsHandshakeException;
 import dev.weft.core.internal.tls.TlsTransport;
+import dev.weft.core.tls.HandshakeFailure;
 import dev.weft.core.tls.TlsInfo;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
@@ -164,6 +165,10 @@ public final class SocketConnection implements Connection, Client, Deadlined {
         TlsTransport layer = new TlsTransport(transport, tlsContext.newEngine(), writeLock,
                 tlsContext.counters(), toString());
         if (!idle(true)) {
+            // The server began stopping before the handshake did: ended by this side, as a
+            // handshake the stop interrupts is (TlsTransport counts that one OTHER too).
+            tlsContext.counters().countFailed(HandshakeFailure.OTHER);
+            log.debug("{} closed before its TLS handshake: the server is stopping", this);
             return false;
         }
         long deadline = System.nanoTime() + tlsContext.config().handshakeTimeout().toNanos();
