@@ -1,0 +1,213 @@
+package dev.weft.http.internal.h2;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that writes a connection's socket, and the connection's clock.
+ *
+ * <p><b>Why a queue.</b> Everyone else only enqueues encoded frames, under the connection lock,
+ * and never touches the socket: the frame reader (acknowledgements, window updates, resets,
+ * {@code GOAWAY}) never blocks on a peer that does not read, so it goes on reading — and a peer
+ * that stops reading while it keeps sending piles up answers, which are counted and bounded
+ * ({@code ENHANCE_YOUR_CALM}); stream threads enqueue at most two frames each before they wait,
+ * so the queue holds at most two frames per stream plus bounded control frames. The writer takes
+ * everything queued, copies it into one batch under the lock, and writes the batch without the
+ * lock, so many small frames of many streams cost one system call. Control frames go first;
+ * stream frames keep their order (HPACK blocks must reach the peer in the order they were
+ * encoded, and a stream's {@code RST_STREAM} must follow its last frame). DATA frames of a stream
+ * reset before they were written are dropped, their bytes given back to the connection window.
+ *
+ * <p><b>Clock.</b> Waiting for work, the writer sleeps until the connection's next deadline
+ * ({@code SETTINGS} acknowledgement, idle, end of the shutdown grace) and then reports it, so the
+ * engine needs no timer and its reads need no timeout.
+ */
+final class FrameWriter implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(FrameWriter.class);
+    private static final int BATCH_BYTES = 64 * 1024;
+
+    /** What the writer tells the connection; called with the lock held. */
+    interface Events {
+        /** The next deadline ({@link System#nanoTime()} scale), or {@code Long.MAX_VALUE}. */
+        long nextDeadline();
+
+        /** A deadline passed. */
+        void deadlinePassed(long nowNanos);
+
+        /** A frame of {@code stream} was written. */
+        void written(Http2Stream stream);
+
+        /** A DATA frame of a reset stream, of {@code payloadBytes}, was dropped unwritten. */
+        void dropped(Http2Stream stream, int payloadBytes);
+    }
+
+    /** A queued stream frame; {@code dataBytes} is the DATA payload length, 0 for other frames. */
+    private record Queued(Http2Stream stream, byte[] bytes, int dataBytes) {
+    }
+
+    private final ReentrantLock lock;
+    private final Condition work;
+    private final Wire wire;
+    private final Events events;
+    private final String name;
+    private final ArrayDeque<byte[]> control = new ArrayDeque<>();
+    private final ArrayDeque<Queued> ordered = new ArrayDeque<>();
+    private final byte[] batch = new byte[BATCH_BYTES];
+    private boolean closing;
+    private boolean finished;
+
+    FrameWriter(ReentrantLock lock, Wire wire, Events events, String name) {
+        this.lock = lock;
+        this.work = lock.newCondition();
+        this.wire = wire;
+        this.events = events;
+        this.name = name;
+    }
+
+    /** Queues a connection-level frame ahead of stream frames; lock held. */
+    void control(byte[] frame) {
+        control.add(frame);
+        work.signal();
+    }
+
+    /** How many control frames wait to be written; lock held. */
+    int queuedControlFrames() {
+        return control.size();
+    }
+
+    /** Queues a frame of {@code stream} after the stream frames before it; lock held. */
+    void stream(Http2Stream stream, byte[] frame, int dataBytes) {
+        stream.queuedFrames++;
+        ordered.add(new Queued(stream, frame, dataBytes));
+        work.signal();
+    }
+
+    /** Asks the writer to write what is queued, then close the wire; lock held. */
+    void closeAfterFlush() {
+        closing = true;
+        work.signal();
+    }
+
+    /** Wakes the writer to recompute its deadline; lock held. */
+    void wake() {
+        work.signal();
+    }
+
+    /** Whether the writer has ended; lock held. */
+    boolean finished() {
+        return finished;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (true) {
+                int length;
+                boolean closeNow;
+                lock.lock();
+                try {
+                    awaitWork();
+                    length = fillBatch();
+                    closeNow = closing && control.isEmpty() && ordered.isEmpty();
+                } finally {
+                    lock.unlock();
+                }
+                if (length > 0) {
+                    wire.write(batch, 0, length);
+                }
+                if (closeNow) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            log.debug("{} write failed: {}", name, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.lock();
+            try {
+                finished = true;
+                closing = true;
+            } finally {
+                lock.unlock();
+            }
+            wire.close();
+        }
+    }
+
+    private void awaitWork() throws InterruptedException {
+        while (control.isEmpty() && ordered.isEmpty() && !closing) {
+            long now = System.nanoTime();
+            long deadline = events.nextDeadline();
+            if (deadline != Long.MAX_VALUE && deadline - now <= 0) {
+                events.deadlinePassed(now);
+                continue;
+            }
+            if (deadline == Long.MAX_VALUE) {
+                work.await();
+            } else {
+                work.await(deadline - now, TimeUnit.NANOSECONDS);
+            }
+        }
+    }
+
+    /** Copies queued frames into the batch; a frame bigger than the batch goes alone. */
+    private int fillBatch() throws IOException {
+        int length = 0;
+        while (!control.isEmpty()) {
+            byte[] frame = control.peek();
+            if (length + frame.length > batch.length) {
+                if (length > 0) {
+                    return length;
+                }
+                control.poll();
+                writeLarge(frame);
+                continue;
+            }
+            control.poll();
+            System.arraycopy(frame, 0, batch, length, frame.length);
+            length += frame.length;
+        }
+        while (!ordered.isEmpty()) {
+            Queued next = ordered.peek();
+            if (next.dataBytes() > 0 && next.stream().reset != null) {
+                ordered.poll();
+                next.stream().queuedFrames--;
+                events.dropped(next.stream(), next.dataBytes());
+                continue;
+            }
+            if (length + next.bytes().length > batch.length) {
+                if (length > 0) {
+                    return length;
+                }
+                ordered.poll();
+                writeLarge(next.bytes());
+                next.stream().queuedFrames--;
+                events.written(next.stream());
+                continue;
+            }
+            ordered.poll();
+            System.arraycopy(next.bytes(), 0, batch, length, next.bytes().length);
+            length += next.bytes().length;
+            next.stream().queuedFrames--;
+            events.written(next.stream());
+        }
+        return length;
+    }
+
+    /** Writes a frame bigger than the batch; lock held, so it is released around the write. */
+    private void writeLarge(byte[] frame) throws IOException {
+        lock.unlock();
+        try {
+            wire.write(frame, 0, frame.length);
+        } finally {
+            lock.lock();
+        }
+    }
+}
