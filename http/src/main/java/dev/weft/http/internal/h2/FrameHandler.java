@@ -175,8 +175,9 @@ final class FrameHandler {
     }
 
     private void trailers(Http2Stream stream, HeaderBlock done, HeaderFields fields) throws StreamError {
-        if (stream.remoteClosed) {
-            throw new StreamError(stream.id, ErrorCode.STREAM_CLOSED, "HEADERS after END_STREAM");
+        if (stream.remoteClosed || stream.reset != null) {
+            lateFrame(stream.id, stream, done.endStream, "HEADERS");
+            return;
         }
         if (!done.endStream) {
             throw new StreamError(stream.id, ErrorCode.PROTOCOL_ERROR, "trailers without END_STREAM");
@@ -257,9 +258,9 @@ final class FrameHandler {
             }
             c.connectionReceiveWindow -= flow;
             Http2Stream stream = c.streams.get(id);
-            if (stream == null || stream.remoteClosed || stream.reset != null || stream.discarding) {
+            if (stream == null || stream.remoteClosed || stream.reset != null) {
                 c.returnConnectionCredit(flow);
-                lateData(id, stream, frame.endStream());
+                lateFrame(id, stream, frame.endStream(), "DATA");
                 return;
             }
             if (flow > stream.receiveWindow) {
@@ -273,18 +274,19 @@ final class FrameHandler {
                 throw new ConnectionError(ErrorCode.ENHANCE_YOUR_CALM, "more than " + emptyFrames.maxEvents()
                         + " empty DATA frames per window");
             }
-            if (flow > length) {
-                c.returnConnectionCredit(flow - length);
-                c.returnStreamCredit(stream, flow - length);
-            }
             stream.received += length;
             if (stream.declaredLength.isPresent() && stream.received > stream.declaredLength.getAsLong()) {
                 throw new StreamError(id, ErrorCode.PROTOCOL_ERROR, "more DATA than content-length "
                         + stream.declaredLength.getAsLong());
             }
-            if (length > 0) {
+            int kept = stream.discarding ? 0 : length;
+            if (flow > kept) {
+                c.returnConnectionCredit(flow - kept);
+                c.returnStreamCredit(stream, flow - kept);
+            }
+            if (kept > 0) {
                 stream.chunks.add(frame.data().copy());
-                stream.buffered += length;
+                stream.buffered += kept;
             }
             if (frame.endStream()) {
                 endOfRequest(stream);
@@ -295,16 +297,18 @@ final class FrameHandler {
         }
     }
 
-    /** DATA for a stream that no longer takes any; lock held. */
-    private void lateData(int id, Http2Stream stream, boolean endStream) throws StreamError {
-        if (stream != null && !stream.remoteClosed && (stream.reset != null || stream.discarding)) {
-            stream.remoteClosed |= endStream;
+    /**
+     * A DATA or HEADERS frame for a stream that takes no more: ignored when the server reset the
+     * stream (it may have crossed the reset), else {@code STREAM_CLOSED}; lock held.
+     */
+    private void lateFrame(int id, Http2Stream stream, boolean endStream, String type) throws StreamError {
+        if (stream != null && stream.reset != null && !stream.resetByPeer) {
             return;
         }
         if (stream == null && c.closedStreams.how(id) == ClosedStreams.How.RESET_BY_US) {
             return;
         }
-        throw new StreamError(id, ErrorCode.STREAM_CLOSED, "DATA on a closed or half-closed stream");
+        throw new StreamError(id, ErrorCode.STREAM_CLOSED, type + " on a closed or half-closed stream");
     }
 
     /** The client ended its side of {@code stream}; lock held. */
@@ -315,6 +319,7 @@ final class FrameHandler {
             throw new StreamError(stream.id, ErrorCode.PROTOCOL_ERROR, "request body of " + stream.received
                     + " octets but content-length " + stream.declaredLength.getAsLong());
         }
+        c.closeIfDone(stream);
     }
 
     private void windowUpdate(Frame.WindowUpdate frame) throws ConnectionError, StreamError {
@@ -464,7 +469,7 @@ final class FrameHandler {
             org.slf4j.LoggerFactory.getLogger(FrameHandler.class).debug("{} {}", c, e.toString());
             countControlFrame("frames answered with RST_STREAM");
             Http2Stream stream = c.streams.get(e.streamId());
-            if (stream != null) {
+            if (stream != null && stream.reset == null) {
                 c.reset(stream, e.code(), false);
                 checkControlQueue();
             } else {

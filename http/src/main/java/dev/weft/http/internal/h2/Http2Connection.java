@@ -7,10 +7,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +35,6 @@ import org.slf4j.LoggerFactory;
  * ended.
  */
 public final class Http2Connection implements FrameWriter.Events {
-
-    /** The client connection preface (RFC 9113 section 3.4). */
-    public static final byte[] PREFACE = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private static final Logger log = LoggerFactory.getLogger(Http2Connection.class);
     /** The window every stream and the connection start with before SETTINGS say otherwise. */
@@ -164,8 +159,8 @@ public final class Http2Connection implements FrameWriter.Events {
             } finally {
                 lock.unlock();
             }
-            byte[] preface = reader.readRaw(PREFACE.length);
-            if (!Arrays.equals(preface, PREFACE)) {
+            byte[] preface = reader.readRaw(Preface.LENGTH);
+            if (Preface.match(preface, 0, preface.length) != Preface.Match.PREFACE) {
                 throw new ConnectionError(ErrorCode.PROTOCOL_ERROR, "invalid connection preface");
             }
             frames.run();
@@ -303,37 +298,48 @@ public final class Http2Connection implements FrameWriter.Events {
             return;
         }
         stream.reset = code;
+        stream.resetByPeer = byPeer;
         returnConnectionCredit(stream.dropBuffered());
         stream.changed.signalAll();
         if (!byPeer) {
             writer.stream(stream, FrameEncoder.rstStream(stream.id, code), 0);
         }
+        closeIfDone(stream);
     }
 
-    /** The stream's handler has returned: the stream closes and frees its slot. */
+    /**
+     * The stream's handler has returned. A response cut short resets the stream; a complete one
+     * leaves it half-closed (local) until the client ends its side, its further body dropped.
+     */
     void exchangeDone(Http2Stream stream) {
         lock.lock();
         try {
             stream.handlerDone = true;
+            stream.discarding = true;
+            returnConnectionCredit(stream.dropBuffered());
             if (stream.reset == null && !stream.localClosed) {
                 reset(stream, ErrorCode.INTERNAL_ERROR, false);
-            } else if (stream.reset == null && !stream.remoteClosed) {
-                reset(stream, ErrorCode.NO_ERROR, false);
             }
-            returnConnectionCredit(stream.dropBuffered());
-            streams.remove(stream.id);
-            closedStreams.closed(stream.id, stream.reset == null || stream.reset == ErrorCode.NO_ERROR
-                    ? ClosedStreams.How.ENDED : ClosedStreams.How.RESET_BY_US);
-            activeStreams--;
-            if (activeStreams == 0) {
-                idleDeadline = System.nanoTime() + config.idleTimeout().toNanos();
-                if (goAwaySent) {
-                    writer.closeAfterFlush();
-                }
-                writer.wake();
-            }
+            closeIfDone(stream);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Frees the slot of a stream whose handler is done and whose both sides are closed; lock held. */
+    void closeIfDone(Http2Stream stream) {
+        if (!stream.handlerDone || !stream.closed() || streams.remove(stream.id) == null) {
+            return;
+        }
+        closedStreams.closed(stream.id, stream.reset == null ? ClosedStreams.How.ENDED
+                : stream.resetByPeer ? ClosedStreams.How.RESET_BY_PEER : ClosedStreams.How.RESET_BY_US);
+        activeStreams--;
+        if (activeStreams == 0) {
+            idleDeadline = System.nanoTime() + config.idleTimeout().toNanos();
+            if (goAwaySent) {
+                writer.closeAfterFlush();
+            }
+            writer.wake();
         }
     }
 

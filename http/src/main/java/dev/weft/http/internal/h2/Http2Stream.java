@@ -29,9 +29,15 @@ final class Http2Stream {
     boolean localClosed;
     /** The code the stream was reset with, by either side, or null. */
     ErrorCode reset;
+    /** Whether the client reset it (later frames on it are then STREAM_CLOSED errors). */
+    boolean resetByPeer;
     /** Whether the handler's thread has ended (the slot is then free once closed). */
     boolean handlerDone;
-    /** Whether the server no longer wants body bytes (the handler is done): they are dropped. */
+    /**
+     * Whether the server no longer wants body bytes (the handler is done, the client has not
+     * ended its side): they are dropped and their credit given back at once, so the client can
+     * finish; the stream stays half-closed (local), counted as open, until it does.
+     */
     boolean discarding;
 
     /** How many bytes we may still send (may go negative when the peer shrinks its initial window). */

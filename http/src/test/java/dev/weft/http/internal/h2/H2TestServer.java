@@ -35,12 +35,22 @@ final class H2TestServer implements AutoCloseable {
     private final Set<Http2Connection> connections = ConcurrentHashMap.newKeySet();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
+    private final Mode mode;
 
-    H2TestServer(Http2Config config, HttpHandler handler) throws IOException {
-        this(config, HttpLimits.DEFAULTS, handler);
+    /** How connections start. */
+    enum Mode {
+        /** As the plain port will: the preface means prior knowledge, else HTTP/1.1 with h2c upgrade. */
+        SHARED_PORT,
+        /** As after ALPN {@code h2}: the engine reads the preface itself. */
+        H2_ONLY
     }
 
-    H2TestServer(Http2Config config, HttpLimits limits, HttpHandler handler) throws IOException {
+    H2TestServer(Http2Config config, HttpHandler handler) throws IOException {
+        this(config, HttpLimits.DEFAULTS, handler, Mode.SHARED_PORT);
+    }
+
+    H2TestServer(Http2Config config, HttpLimits limits, HttpHandler handler, Mode mode) throws IOException {
+        this.mode = mode;
         this.config = config;
         this.limits = limits;
         this.handler = handler;
@@ -82,8 +92,12 @@ final class H2TestServer implements AutoCloseable {
             Http2Connection connection = new Http2Connection(wire, config, limits, handler, "Weft", counters, name);
             connections.add(connection);
             try {
+                if (mode == Mode.H2_ONLY) {
+                    connection.run(new byte[0]);
+                    return;
+                }
                 byte[] start = readStart(socket.getInputStream());
-                if (startsWithPreface(start)) {
+                if (Preface.match(start, 0, start.length) == Preface.Match.PREFACE) {
                     connection.run(start);
                 } else {
                     upgrade(socket, connection, start);
@@ -109,16 +123,11 @@ final class H2TestServer implements AutoCloseable {
             }
             bytes = Arrays.copyOf(bytes, bytes.length + n);
             System.arraycopy(chunk, 0, bytes, bytes.length - n, n);
-            if (bytes.length >= Http2Connection.PREFACE.length || indexOfHeadEnd(bytes) >= 0) {
+            Preface.Match match = Preface.match(bytes, 0, bytes.length);
+            if (match == Preface.Match.PREFACE || (match == Preface.Match.NOT_PREFACE && indexOfHeadEnd(bytes) >= 0)) {
                 return bytes;
             }
         }
-    }
-
-    private static boolean startsWithPreface(byte[] bytes) {
-        return bytes.length >= Http2Connection.PREFACE.length
-                && Arrays.equals(bytes, 0, Http2Connection.PREFACE.length, Http2Connection.PREFACE, 0,
-                Http2Connection.PREFACE.length);
     }
 
     private static int indexOfHeadEnd(byte[] bytes) {

@@ -80,7 +80,7 @@ final class RawH2Client implements AutoCloseable {
     /** Connects, sends the preface with {@code settings} (id, value pairs) and acknowledges the server's. */
     static RawH2Client handshake(int port, int... settings) throws IOException {
         RawH2Client client = connect(port);
-        client.raw(Http2Connection.PREFACE);
+        client.raw(Preface.bytes());
         client.settings(settings);
         RawFrame first = client.next();
         assertEquals(Frame.SETTINGS, first.type(), "the server's first frame is SETTINGS");
