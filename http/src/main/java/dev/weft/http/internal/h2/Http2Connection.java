@@ -591,6 +591,26 @@ public final class Http2Connection implements FrameWriter.Events {
         }
     }
 
+    /** Streams whose handler has not returned or that are not closed yet; for tests and metrics. */
+    int activeStreams() {
+        lock.lock();
+        try {
+            return activeStreams;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether {@code stream} was reset (its handler's failure is then the client's doing). */
+    boolean isReset(Http2Stream stream) {
+        lock.lock();
+        try {
+            return stream.reset != null || closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     @Override
     public String toString() {
         return name;

@@ -106,6 +106,10 @@ final class StreamExchange {
         } catch (HttpException e) {
             return ErrorResponses.of(e);
         } catch (Exception e) {
+            if (e instanceof IOException && connection.isReset(stream)) {
+                log.debug("{} {} reset while its handler read the body: {}", connection, stream, e.toString());
+                return ErrorResponses.internalError();
+            }
             log.error("{} {} handler failed for {}", connection, stream, request, e);
             return ErrorResponses.internalError();
         }

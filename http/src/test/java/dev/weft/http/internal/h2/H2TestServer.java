@@ -66,6 +66,11 @@ final class H2TestServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port() + path);
     }
 
+    /** The streams in progress on all connections. */
+    int activeStreams() {
+        return connections.stream().mapToInt(Http2Connection::activeStreams).sum();
+    }
+
     /** Stops every connection gracefully with {@code grace}. */
     void stop(Duration grace) {
         connections.forEach(connection -> connection.stop(grace));
