@@ -362,15 +362,21 @@ public final class Http2Connection implements FrameWriter.Events {
     void sendHeaders(Http2Stream stream, List<String> fields, boolean endStream) throws IOException {
         lock.lock();
         try {
-            awaitQueueRoom(stream);
-            encoder.begin();
-            for (int i = 0; i < fields.size(); i += 2) {
-                encoder.field(fields.get(i), fields.get(i + 1));
-            }
-            writer.stream(stream, FrameEncoder.headerBlock(stream.id, encoder.finish(), endStream, peerMaxFrame), 0);
-            if (endStream) {
-                stream.localClosed = true;
-            }
+            queueHeaders(stream, fields, endStream);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Sends a header block and then a body of known bytes, the first DATA frame queued with the
+     * headers so that a small response leaves in one write.
+     */
+    void sendHeadersAndBody(Http2Stream stream, List<String> fields, byte[] body) throws IOException {
+        lock.lock();
+        try {
+            queueHeaders(stream, fields, false);
+            queueData(stream, body, 0, body.length, true);
         } finally {
             lock.unlock();
         }
@@ -386,26 +392,43 @@ public final class Http2Connection implements FrameWriter.Events {
     void sendData(Http2Stream stream, byte[] bytes, int offset, int length, boolean endStream) throws IOException {
         lock.lock();
         try {
-            int at = offset;
-            int left = length;
-            do {
-                int n = awaitSendWindow(stream, left);
-                byte[] frame = new byte[FrameReader.HEADER_BYTES + n];
-                boolean last = endStream && n == left;
-                FrameEncoder.header(frame, 0, n, Frame.DATA, last ? Frame.FLAG_END_STREAM : 0, stream.id);
-                System.arraycopy(bytes, at, frame, FrameReader.HEADER_BYTES, n);
-                stream.sendWindow -= n;
-                connectionSendWindow -= n;
-                writer.stream(stream, frame, n);
-                if (last) {
-                    stream.localClosed = true;
-                }
-                at += n;
-                left -= n;
-            } while (left > 0);
+            queueData(stream, bytes, offset, length, endStream);
         } finally {
             lock.unlock();
         }
+    }
+
+    private void queueHeaders(Http2Stream stream, List<String> fields, boolean endStream) throws IOException {
+        awaitQueueRoom(stream);
+        encoder.begin();
+        for (int i = 0; i < fields.size(); i += 2) {
+            encoder.field(fields.get(i), fields.get(i + 1));
+        }
+        writer.stream(stream, FrameEncoder.headerBlock(stream.id, encoder.finish(), endStream, peerMaxFrame), 0);
+        if (endStream) {
+            stream.localClosed = true;
+        }
+    }
+
+    private void queueData(Http2Stream stream, byte[] bytes, int offset, int length, boolean endStream)
+            throws IOException {
+        int at = offset;
+        int left = length;
+        do {
+            int n = awaitSendWindow(stream, left);
+            byte[] frame = new byte[FrameReader.HEADER_BYTES + n];
+            boolean last = endStream && n == left;
+            FrameEncoder.header(frame, 0, n, Frame.DATA, last ? Frame.FLAG_END_STREAM : 0, stream.id);
+            System.arraycopy(bytes, at, frame, FrameReader.HEADER_BYTES, n);
+            stream.sendWindow -= n;
+            connectionSendWindow -= n;
+            writer.stream(stream, frame, n);
+            if (last) {
+                stream.localClosed = true;
+            }
+            at += n;
+            left -= n;
+        } while (left > 0);
     }
 
     /** Waits until {@code stream} may send at least one of {@code wanted} bytes (or an empty frame); lock held. */

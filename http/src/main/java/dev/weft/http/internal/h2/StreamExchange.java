@@ -15,6 +15,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
@@ -121,9 +122,11 @@ final class StreamExchange {
             case Response.Bytes bytes -> {
                 byte[] body = bytes.bytes();
                 boolean noBody = headRequest || body.length == 0 || response.status().forbidsBody();
-                headers(response, OptionalLong.of(body.length), noBody);
-                if (!noBody) {
-                    connection.sendData(stream, body, 0, body.length, true);
+                List<String> fields = connection.responseHeaders.of(response, OptionalLong.of(body.length));
+                if (noBody) {
+                    connection.sendHeaders(stream, fields, true);
+                } else {
+                    connection.sendHeadersAndBody(stream, fields, body);
                 }
             }
             case Response.Stream streamBody -> {

@@ -81,6 +81,7 @@ final class H2TestServer implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket socket = listener.accept();
+                socket.setTcpNoDelay(true);
                 String name = "h2-test-" + n++;
                 Thread thread = Thread.ofVirtual().name(name).unstarted(() -> serve(socket, name));
                 threads.add(thread);
