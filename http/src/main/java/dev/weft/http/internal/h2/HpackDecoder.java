@@ -143,6 +143,9 @@ final class HpackDecoder {
                 if (position >= end) {
                     throw new HpackException("integer runs past the end of the block");
                 }
+                if (shift > 28) {
+                    throw new HpackException("integer of more than 5 continuation octets");
+                }
                 int octet = bytes[position++] & 0xFF;
                 result += (long) (octet & 0x7F) << shift;
                 if (result > Integer.MAX_VALUE) {

@@ -213,6 +213,7 @@ class HpackTest {
         "be",                       // index 62 with an empty dynamic table
         "ff ff ff ff ff 0f",        // integer past 2^31 - 1
         "ff 80 80 80 80",           // integer runs past the block
+        "3f ff 80 80 80 80 80 80 80 80 01", // integer padded with zero groups until the shift wraps
         "40 0a 61 62",              // string longer than the block
         "82 20",                    // size update after a field
         "3f e2 1f",                 // size update to 4097, above our 4096

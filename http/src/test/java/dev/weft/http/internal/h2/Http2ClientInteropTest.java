@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weft.http.Http2Config;
+import dev.weft.testing.PinningRecorder;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,11 +13,13 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code java.net.http.HttpClient} with {@code HTTP_2} on {@code http://}: it upgrades with
  * {@code Upgrade: h2c} (it has no prior-knowledge mode), then reuses the HTTP/2 connection.
  */
+@ExtendWith(PinningRecorder.class)
 class Http2ClientInteropTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);

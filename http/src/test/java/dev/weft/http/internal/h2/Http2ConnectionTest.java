@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.http.Http2Config;
+import dev.weft.testing.PinningRecorder;
 import dev.weft.testing.Poll;
 import java.io.IOException;
 import java.time.Duration;
@@ -14,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The engine over real loopback sockets, driven by a raw frame client: the happy paths. */
+@ExtendWith(PinningRecorder.class)
 class Http2ConnectionTest {
 
     private final TestRoutes routes = new TestRoutes(1);
