@@ -6,6 +6,7 @@ import dev.weft.http.Request;
 import dev.weft.http.Response;
 import dev.weft.http.Status;
 import dev.weft.http.internal.ErrorResponses;
+import dev.weft.http.internal.HandlerDispatch;
 import dev.weft.http.internal.HttpChars;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -98,22 +99,9 @@ final class StreamExchange {
     }
 
     private Response dispatch(Request request) {
-        try {
-            Response response = connection.handler.handle(request);
-            if (response == null) {
-                throw new IllegalStateException("handler returned no response");
-            }
-            return response;
-        } catch (HttpException e) {
-            return ErrorResponses.of(e);
-        } catch (Exception e) {
-            if (e instanceof IOException && connection.isReset(stream)) {
-                log.debug("{} {} reset while its handler read the body: {}", connection, stream, e.toString());
-                return ErrorResponses.internalError();
-            }
-            log.error("{} {} handler failed for {}", connection, stream, request, e);
-            return ErrorResponses.internalError();
-        }
+        return HandlerDispatch.dispatch(connection.handler, request, () -> connection + " " + stream,
+                failure -> failure instanceof IOException && connection.isReset(stream)
+                        ? ErrorResponses.internalError() : null);
     }
 
     private void send(Response response, boolean headRequest) throws IOException {

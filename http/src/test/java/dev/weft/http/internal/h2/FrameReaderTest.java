@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,36 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The frame codec from bytes: no socket, each rule of RFC 9113 section 4 and 6 a case. */
 class FrameReaderTest {
 
-    /** A wire that hands out {@code bytes} in reads of at most {@code chunk} bytes, then EOF. */
     private static Wire wire(byte[] bytes, int chunk) {
-        return new Wire() {
-            private int position;
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) {
-                if (position == bytes.length) {
-                    return -1;
-                }
-                int n = Math.min(Math.min(chunk, length), bytes.length - position);
-                System.arraycopy(bytes, position, buffer, offset, n);
-                position += n;
-                return n;
-            }
-
-            @Override
-            public void write(byte[] buffer, int offset, int length) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void close() {
-            }
-
-            @Override
-            public InetSocketAddress remoteAddress() {
-                return new InetSocketAddress(0);
-            }
-        };
+        return new ArrayWire(bytes, chunk);
     }
 
     private static byte[] frame(int type, int flags, int streamId, byte[] payload) {

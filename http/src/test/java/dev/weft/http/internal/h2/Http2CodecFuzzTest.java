@@ -7,7 +7,6 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.weft.testing.AllocationBudget;
 import java.io.EOFException;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -90,33 +89,6 @@ class Http2CodecFuzzTest {
     }
 
     private static Wire wire(byte[] bytes, int chunk) {
-        return new Wire() {
-            private int position;
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) {
-                if (position == bytes.length) {
-                    return -1;
-                }
-                int n = Math.min(Math.min(chunk, length), bytes.length - position);
-                System.arraycopy(bytes, position, buffer, offset, n);
-                position += n;
-                return n;
-            }
-
-            @Override
-            public void write(byte[] buffer, int offset, int length) {
-                throw new UnsupportedOperationException("read only");
-            }
-
-            @Override
-            public void close() {
-            }
-
-            @Override
-            public InetSocketAddress remoteAddress() {
-                return new InetSocketAddress(0);
-            }
-        };
+        return new ArrayWire(bytes, chunk);
     }
 }
