@@ -4,7 +4,6 @@ import dev.weft.http.HttpException;
 import dev.weft.http.Status;
 import dev.weft.http.internal.ErrorResponses;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,22 +22,6 @@ final class FrameHandler {
     private final RateWindow controlFrames;
     private final RateWindow emptyFrames;
     private HeaderBlock block;
-
-    /** A header block being assembled from HEADERS and CONTINUATION frames. */
-    private static final class HeaderBlock {
-        final int streamId;
-        final boolean endStream;
-        final int dependency;
-        byte[] bytes = new byte[1024];
-        int length;
-        int continuations;
-
-        HeaderBlock(int streamId, boolean endStream, int dependency) {
-            this.streamId = streamId;
-            this.endStream = endStream;
-            this.dependency = dependency;
-        }
-    }
 
     FrameHandler(Http2Connection connection, FrameReader reader) {
         this.c = connection;
@@ -110,8 +93,8 @@ final class FrameHandler {
         if (frame.streamId() % 2 == 0) {
             throw new ConnectionError(ErrorCode.PROTOCOL_ERROR, "client stream id " + frame.streamId() + " is even");
         }
-        block = new HeaderBlock(frame.streamId(), frame.endStream(), frame.dependency());
-        append(frame.fragment());
+        var limits = c.config.limits();
+        block = new HeaderBlock(frame, limits.maxHeaderBlockBytes(), limits.maxContinuationFrames());
         if (frame.endHeaders()) {
             completeBlock();
         }
@@ -121,44 +104,16 @@ final class FrameHandler {
         if (block == null) {
             throw new ConnectionError(ErrorCode.PROTOCOL_ERROR, "CONTINUATION without HEADERS");
         }
-        if (frame.streamId() != block.streamId) {
-            throw new ConnectionError(ErrorCode.PROTOCOL_ERROR, "CONTINUATION of stream " + frame.streamId()
-                    + " inside the header block of stream " + block.streamId);
-        }
-        int max = c.config.limits().maxContinuationFrames();
-        if (++block.continuations > max) {
-            throw new ConnectionError(ErrorCode.ENHANCE_YOUR_CALM, "header block of more than " + max
-                    + " CONTINUATION frames");
-        }
-        append(frame.fragment());
+        block.continuation(frame);
         if (frame.endHeaders()) {
             completeBlock();
         }
     }
 
-    private void append(Frame.Slice fragment) throws ConnectionError {
-        int max = c.config.limits().maxHeaderBlockBytes();
-        int length = block.length + fragment.length();
-        if (length > max) {
-            throw new ConnectionError(ErrorCode.ENHANCE_YOUR_CALM, "header block of " + length
-                    + " octets exceeds the maximum (" + max + ")");
-        }
-        if (length > block.bytes.length) {
-            block.bytes = Arrays.copyOf(block.bytes, Math.min(max, Math.max(length, 2 * block.bytes.length)));
-        }
-        System.arraycopy(fragment.bytes(), fragment.offset(), block.bytes, block.length, fragment.length());
-        block.length = length;
-    }
-
     private void completeBlock() throws ConnectionError, StreamError {
         HeaderBlock done = block;
         block = null;
-        HeaderFields fields;
-        try {
-            fields = decoder.decode(done.bytes, 0, done.length, c.config.settings().maxHeaderListBytes());
-        } catch (HpackException e) {
-            throw new ConnectionError(ErrorCode.COMPRESSION_ERROR, e.getMessage());
-        }
+        HeaderFields fields = done.decode(decoder, c.config.settings().maxHeaderListBytes());
         c.lock.lock();
         try {
             Http2Stream existing = c.streams.get(done.streamId);

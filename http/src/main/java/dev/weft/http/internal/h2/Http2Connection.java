@@ -6,9 +6,7 @@ import dev.weft.http.HttpLimits;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +37,8 @@ public final class Http2Connection implements FrameWriter.Events {
     private static final Logger log = LoggerFactory.getLogger(Http2Connection.class);
     /** The window every stream and the connection start with before SETTINGS say otherwise. */
     static final int DEFAULT_WINDOW = 65_535;
-    /** The largest DATA payload we send, whatever the peer allows. */
-    private static final int MAX_DATA_FRAME = 16_384;
     /** How long the writer may take to flush a last GOAWAY before the socket is closed anyway. */
     private static final Duration CLOSE_FLUSH = Duration.ofSeconds(2);
-    /** The most frames a stream may have queued before its thread waits for the writer. */
-    private static final int MAX_QUEUED_PER_STREAM = 2;
 
     final ReentrantLock lock = new ReentrantLock();
     final Wire wire;
@@ -57,7 +51,8 @@ public final class Http2Connection implements FrameWriter.Events {
     final FrameWriter writer;
     final Map<Integer, Http2Stream> streams = new HashMap<>();
     final ClosedStreams closedStreams;
-    private final HpackEncoder encoder = new HpackEncoder();
+    /** The blocking operations of stream threads: body reads, header and DATA sends. */
+    final StreamIo io = new StreamIo(this);
     private final Set<Thread> streamThreads = ConcurrentHashMap.newKeySet();
 
     /** The highest stream id the client opened. */
@@ -70,7 +65,8 @@ public final class Http2Connection implements FrameWriter.Events {
     long peerInitialWindow = DEFAULT_WINDOW;
     int peerMaxFrame = 16_384;
     boolean goAwaySent;
-    private boolean closed;
+    /** Whether the connection is ending: every stream operation fails from now on. */
+    boolean closed;
     private long settingsAckDeadline = Long.MAX_VALUE;
     private long idleDeadline = Long.MAX_VALUE;
     private long stopDeadline = Long.MAX_VALUE;
@@ -356,190 +352,6 @@ public final class Http2Connection implements FrameWriter.Events {
         }
     }
 
-    // ---------------------------------------------------------------- handler side
-
-    /** Sends a header block on {@code stream}, encoded in the order it is queued. */
-    void sendHeaders(Http2Stream stream, List<String> fields, boolean endStream) throws IOException {
-        lock.lock();
-        try {
-            queueHeaders(stream, fields, endStream);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * Sends a header block and then a body of known bytes, the first DATA frame queued with the
-     * headers so that a small response leaves in one write.
-     */
-    void sendHeadersAndBody(Http2Stream stream, List<String> fields, byte[] body) throws IOException {
-        lock.lock();
-        try {
-            queueHeaders(stream, fields, false);
-            queueData(stream, body, 0, body.length, true);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * Sends body bytes as DATA frames, each waiting for the stream's and the connection's
-     * windows; {@code endStream} marks the last. Blocks this stream only.
-     *
-     * @throws IOException when the stream is reset, the connection closes, or the client keeps
-     *     the window closed for {@link Http2Config#streamWriteTimeout()}
-     */
-    void sendData(Http2Stream stream, byte[] bytes, int offset, int length, boolean endStream) throws IOException {
-        lock.lock();
-        try {
-            queueData(stream, bytes, offset, length, endStream);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void queueHeaders(Http2Stream stream, List<String> fields, boolean endStream) throws IOException {
-        awaitQueueRoom(stream);
-        encoder.begin();
-        for (int i = 0; i < fields.size(); i += 2) {
-            encoder.field(fields.get(i), fields.get(i + 1));
-        }
-        writer.stream(stream, FrameEncoder.headerBlock(stream.id, encoder.finish(), endStream, peerMaxFrame), 0);
-        if (endStream) {
-            stream.localClosed = true;
-        }
-    }
-
-    private void queueData(Http2Stream stream, byte[] bytes, int offset, int length, boolean endStream)
-            throws IOException {
-        int at = offset;
-        int left = length;
-        do {
-            int n = awaitSendWindow(stream, left);
-            byte[] frame = new byte[FrameReader.HEADER_BYTES + n];
-            boolean last = endStream && n == left;
-            FrameEncoder.header(frame, 0, n, Frame.DATA, last ? Frame.FLAG_END_STREAM : 0, stream.id);
-            System.arraycopy(bytes, at, frame, FrameReader.HEADER_BYTES, n);
-            stream.sendWindow -= n;
-            connectionSendWindow -= n;
-            writer.stream(stream, frame, n);
-            if (last) {
-                stream.localClosed = true;
-            }
-            at += n;
-            left -= n;
-        } while (left > 0);
-    }
-
-    /** Waits until {@code stream} may send at least one of {@code wanted} bytes (or an empty frame); lock held. */
-    private int awaitSendWindow(Http2Stream stream, int wanted) throws IOException {
-        long deadline = System.nanoTime() + config.streamWriteTimeout().toNanos();
-        while (true) {
-            requireWritable(stream);
-            long window = Math.min(stream.sendWindow, connectionSendWindow);
-            int n = (int) Math.max(0, Math.min(wanted, Math.min(window, Math.min(peerMaxFrame, MAX_DATA_FRAME))));
-            if (stream.queuedFrames < MAX_QUEUED_PER_STREAM && (n > 0 || wanted == 0)) {
-                return n;
-            }
-            awaitUntil(stream, deadline);
-        }
-    }
-
-    private void awaitQueueRoom(Http2Stream stream) throws IOException {
-        long deadline = System.nanoTime() + config.streamWriteTimeout().toNanos();
-        while (true) {
-            requireWritable(stream);
-            if (stream.queuedFrames < MAX_QUEUED_PER_STREAM) {
-                return;
-            }
-            awaitUntil(stream, deadline);
-        }
-    }
-
-    private void requireWritable(Http2Stream stream) throws IOException {
-        if (stream.reset != null) {
-            throw new StreamResetException(stream, stream.reset);
-        }
-        if (closed) {
-            throw new StreamResetException(stream, ErrorCode.CANCEL);
-        }
-    }
-
-    /** Waits on the stream until {@code deadline}; past it, the stuck stream is reset with CANCEL. */
-    private void awaitUntil(Http2Stream stream, long deadline) throws IOException {
-        long remaining = deadline - System.nanoTime();
-        if (remaining <= 0) {
-            counters.streamWriteTimeouts.increment();
-            counters.streamErrors.increment();
-            log.debug("{} {} window closed for {}: reset", name, stream, config.streamWriteTimeout());
-            reset(stream, ErrorCode.CANCEL, false);
-            throw new SocketTimeoutException("the client kept the flow-control window of " + stream + " closed for "
-                    + config.streamWriteTimeout());
-        }
-        try {
-            stream.changed.awaitNanos(remaining);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted waiting to send on " + stream);
-        }
-    }
-
-    /**
-     * Reads request body bytes of {@code stream}, waiting for DATA; gives the credit back as it
-     * reads.
-     *
-     * @return the number of bytes read, or -1 at the end of the body
-     */
-    int readBody(Http2Stream stream, byte[] into, int offset, int length) throws IOException {
-        lock.lock();
-        try {
-            long deadline = System.nanoTime() + limits.bodyReadTimeout().toNanos();
-            while (stream.buffered == 0) {
-                if (stream.reset != null || closed) {
-                    throw new StreamResetException(stream, stream.reset == null ? ErrorCode.CANCEL : stream.reset);
-                }
-                if (stream.remoteClosed) {
-                    return -1;
-                }
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) {
-                    counters.streamErrors.increment();
-                    reset(stream, ErrorCode.CANCEL, false);
-                    throw new SocketTimeoutException("no request body byte within " + limits.bodyReadTimeout());
-                }
-                try {
-                    stream.changed.awaitNanos(remaining);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new InterruptedIOException("interrupted reading " + stream);
-                }
-            }
-            int n = takeBuffered(stream, into, offset, length);
-            returnConnectionCredit(n);
-            returnStreamCredit(stream, n);
-            return n;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private static int takeBuffered(Http2Stream stream, byte[] into, int offset, int length) {
-        int copied = 0;
-        while (copied < length && !stream.chunks.isEmpty()) {
-            byte[] chunk = stream.chunks.peek();
-            int n = Math.min(length - copied, chunk.length - stream.chunkOffset);
-            System.arraycopy(chunk, stream.chunkOffset, into, offset + copied, n);
-            copied += n;
-            stream.chunkOffset += n;
-            if (stream.chunkOffset == chunk.length) {
-                stream.chunks.poll();
-                stream.chunkOffset = 0;
-            }
-        }
-        stream.buffered -= copied;
-        return copied;
-    }
-
     /** Gives credit for {@code bytes} of the stream's window back once enough has gathered; lock held. */
     void returnStreamCredit(Http2Stream stream, int bytes) {
         if (stream.remoteClosed || stream.reset != null) {
@@ -557,7 +369,7 @@ public final class Http2Connection implements FrameWriter.Events {
 
     /** The client's SETTINGS_HEADER_TABLE_SIZE: bounds our encoder's table; lock held. */
     void peerHeaderTableSize(long value) {
-        encoder.peerMaxTableSize((int) Math.min(value, Integer.MAX_VALUE));
+        io.peerHeaderTableSize((int) Math.min(value, Integer.MAX_VALUE));
     }
 
     /** The SETTINGS acknowledgement arrived; lock held. */

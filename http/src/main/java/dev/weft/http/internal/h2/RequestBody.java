@@ -37,7 +37,7 @@ final class RequestBody extends InputStream {
         if (length == 0) {
             return 0;
         }
-        int n = connection.readBody(stream, buffer, offset, length);
+        int n = connection.io.readBody(stream, buffer, offset, length);
         if (n > 0) {
             read += n;
             if (read > maxBytes) {

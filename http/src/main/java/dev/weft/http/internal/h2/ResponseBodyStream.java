@@ -49,7 +49,7 @@ final class ResponseBodyStream extends OutputStream {
     public void flush() throws IOException {
         requireOpen();
         if (count > 0) {
-            connection.sendData(stream, buffer, 0, count, false);
+            connection.io.sendData(stream, buffer, 0, count, false);
             count = 0;
         }
     }
@@ -64,7 +64,7 @@ final class ResponseBodyStream extends OutputStream {
     void finish() throws IOException {
         requireOpen();
         finished = true;
-        connection.sendData(stream, buffer, 0, count, true);
+        connection.io.sendData(stream, buffer, 0, count, true);
         count = 0;
     }
 

@@ -112,9 +112,9 @@ final class StreamExchange {
                 boolean noBody = headRequest || body.length == 0 || response.status().forbidsBody();
                 List<String> fields = connection.responseHeaders.of(response, OptionalLong.of(body.length));
                 if (noBody) {
-                    connection.sendHeaders(stream, fields, true);
+                    connection.io.sendHeaders(stream, fields, true);
                 } else {
-                    connection.sendHeadersAndBody(stream, fields, body);
+                    connection.io.sendHeadersAndBody(stream, fields, body);
                 }
             }
             case Response.Stream streamBody -> {
@@ -130,7 +130,7 @@ final class StreamExchange {
     }
 
     private void headers(Response response, OptionalLong contentLength, boolean endStream) throws IOException {
-        connection.sendHeaders(stream, connection.responseHeaders.of(response, contentLength), endStream);
+        connection.io.sendHeaders(stream, connection.responseHeaders.of(response, contentLength), endStream);
     }
 
     private void sendFile(Response response, Response.FileRegion file, boolean headRequest) throws IOException {
@@ -159,7 +159,7 @@ final class StreamExchange {
                 }
                 position += n;
                 left -= n;
-                connection.sendData(stream, chunk.array(), 0, n, left == 0);
+                connection.io.sendData(stream, chunk.array(), 0, n, left == 0);
             }
         }
     }
