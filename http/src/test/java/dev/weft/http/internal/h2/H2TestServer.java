@@ -66,6 +66,11 @@ final class H2TestServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port() + path);
     }
 
+    /** The connections being served. */
+    int connectionCount() {
+        return connections.size();
+    }
+
     /** The streams in progress on all connections. */
     int activeStreams() {
         return connections.stream().mapToInt(Http2Connection::activeStreams).sum();

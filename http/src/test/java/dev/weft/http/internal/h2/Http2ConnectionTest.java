@@ -156,6 +156,18 @@ class Http2ConnectionTest {
     }
 
     @Test
+    void aClientThatVanishesMidStreamLeavesNoConnectionBehind() throws Exception {
+        start(Http2Config.DEFAULTS);
+        try (RawH2Client client = RawH2Client.handshake(server.port())) {
+            client.get(1, "/slow");
+            assertTrue(routes.slowStarted.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        routes.release.countDown();
+        Poll.untilEqual("connections served", 0, () -> server.connectionCount());
+        assertEquals(0, server.activeStreams());
+    }
+
+    @Test
     void anIdleConnectionIsClosedWithGoAwayNoError() throws IOException {
         start(Http2Config.builder().idleTimeout(Duration.ofMillis(200)).build());
         try (RawH2Client client = RawH2Client.handshake(server.port())) {
