@@ -44,6 +44,9 @@ final class FrameHandler {
         while (true) {
             Frame frame;
             try {
+                if (block == null && c.activeStreams() == 0) {
+                    reader.shrinkIfEmpty();
+                }
                 frame = reader.next();
                 if (frame == null) {
                     return;

@@ -15,14 +15,16 @@ import java.util.List;
  * {@code PROTOCOL_ERROR}.
  *
  * <p>Reads are buffered: one read from the wire may bring several frames. The buffer starts at
- * 16 KiB and grows to at most one frame of our maximum size. Payload slices of a returned frame
+ * 2 KiB, grows to at most one frame of our maximum size, and goes back to 2 KiB when the
+ * connection is quiet ({@link #shrinkIfEmpty()}), so idle connections stay cheap. Payload slices of a returned frame
  * are valid until the next call. One reader thread.
  */
 final class FrameReader {
 
     /** The octets of a frame header. */
     static final int HEADER_BYTES = 9;
-    private static final int INITIAL_BUFFER = 16_384 + HEADER_BYTES;
+    /** The buffer of a quiet connection; it grows to a frame's size when one needs more. */
+    private static final int SMALL_BUFFER = 2048;
 
     private final Wire wire;
     private final int maxFrameSize;
@@ -39,9 +41,18 @@ final class FrameReader {
     FrameReader(Wire wire, byte[] alreadyRead, int maxFrameSize) {
         this.wire = wire;
         this.maxFrameSize = maxFrameSize;
-        this.buffer = new byte[Math.max(INITIAL_BUFFER, alreadyRead.length)];
+        this.buffer = new byte[Math.max(SMALL_BUFFER, alreadyRead.length)];
         System.arraycopy(alreadyRead, 0, buffer, 0, alreadyRead.length);
         this.limit = alreadyRead.length;
+    }
+
+    /** Drops a grown buffer that holds no unread byte; called while no stream is open. */
+    void shrinkIfEmpty() {
+        if (position == limit && buffer.length > SMALL_BUFFER) {
+            buffer = new byte[SMALL_BUFFER];
+            position = 0;
+            limit = 0;
+        }
     }
 
     /** How many frames were read. */

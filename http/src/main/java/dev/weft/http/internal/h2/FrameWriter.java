@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * that stops reading while it keeps sending piles up answers, which are counted and bounded
  * ({@code ENHANCE_YOUR_CALM}); stream threads enqueue at most two frames each before they wait,
  * so the queue holds at most two frames per stream plus bounded control frames. The writer takes
- * everything queued, copies it into one batch under the lock, and writes the batch without the
- * lock, so many small frames of many streams cost one system call. Control frames go first;
+ * everything queued, copies it into one batch (sized to what is queued, at most 64 KiB, dropped
+ * while the connection is quiet) under the lock, and writes the batch without the lock, so many small frames of many streams cost one system call. Control frames go first;
  * stream frames keep their order (HPACK blocks must reach the peer in the order they were
  * encoded, and a stream's {@code RST_STREAM} must follow its last frame). DATA frames of a stream
  * reset before they were written are dropped, their bytes given back to the connection window.
@@ -31,6 +31,7 @@ final class FrameWriter implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(FrameWriter.class);
     private static final int BATCH_BYTES = 64 * 1024;
+    private static final byte[] NO_BATCH = new byte[0];
 
     /** What the writer tells the connection; called with the lock held. */
     interface Events {
@@ -58,7 +59,10 @@ final class FrameWriter implements Runnable {
     private final String name;
     private final ArrayDeque<byte[]> control = new ArrayDeque<>();
     private final ArrayDeque<Queued> ordered = new ArrayDeque<>();
-    private final byte[] batch = new byte[BATCH_BYTES];
+    /** The write buffer: sized to what is queued, up to 64 KiB, and dropped while idle. */
+    private byte[] batch = NO_BATCH;
+    /** The bytes of all queued frames. */
+    private long queuedBytes;
     private boolean closing;
     private boolean finished;
 
@@ -73,6 +77,7 @@ final class FrameWriter implements Runnable {
     /** Queues a connection-level frame ahead of stream frames; lock held. */
     void control(byte[] frame) {
         control.add(frame);
+        queuedBytes += frame.length;
         work.signal();
     }
 
@@ -85,6 +90,7 @@ final class FrameWriter implements Runnable {
     void stream(Http2Stream stream, byte[] frame, int dataBytes) {
         stream.queuedFrames++;
         ordered.add(new Queued(stream, frame, dataBytes));
+        queuedBytes += frame.length;
         work.signal();
     }
 
@@ -142,6 +148,9 @@ final class FrameWriter implements Runnable {
     }
 
     private void awaitWork() throws InterruptedException {
+        if (control.isEmpty() && ordered.isEmpty()) {
+            batch = NO_BATCH;
+        }
         while (control.isEmpty() && ordered.isEmpty() && !closing) {
             long now = System.nanoTime();
             long deadline = events.nextDeadline();
@@ -159,6 +168,10 @@ final class FrameWriter implements Runnable {
 
     /** Copies queued frames into the batch; a frame bigger than the batch goes alone. */
     private int fillBatch() throws IOException {
+        int wanted = (int) Math.min(BATCH_BYTES, queuedBytes);
+        if (batch.length < wanted) {
+            batch = new byte[Math.max(wanted, 1024)];
+        }
         int length = 0;
         while (!control.isEmpty()) {
             byte[] frame = control.peek();
@@ -167,10 +180,12 @@ final class FrameWriter implements Runnable {
                     return length;
                 }
                 control.poll();
+                queuedBytes -= frame.length;
                 writeLarge(frame);
                 continue;
             }
             control.poll();
+            queuedBytes -= frame.length;
             System.arraycopy(frame, 0, batch, length, frame.length);
             length += frame.length;
         }
@@ -178,6 +193,7 @@ final class FrameWriter implements Runnable {
             Queued next = ordered.peek();
             if (next.dataBytes() > 0 && next.stream().reset != null) {
                 ordered.poll();
+                queuedBytes -= next.bytes().length;
                 next.stream().queuedFrames--;
                 events.dropped(next.stream(), next.dataBytes());
                 continue;
@@ -187,12 +203,14 @@ final class FrameWriter implements Runnable {
                     return length;
                 }
                 ordered.poll();
+                queuedBytes -= next.bytes().length;
                 writeLarge(next.bytes());
                 next.stream().queuedFrames--;
                 events.written(next.stream());
                 continue;
             }
             ordered.poll();
+            queuedBytes -= next.bytes().length;
             System.arraycopy(next.bytes(), 0, batch, length, next.bytes().length);
             length += next.bytes().length;
             next.stream().queuedFrames--;

@@ -201,10 +201,12 @@ public final class Http2Connection implements FrameWriter.Events {
     void connectionError(ConnectionError e) {
         lock.lock();
         try {
-            log.debug("{} connection error {}", name, e.toString());
             counters.connectionErrors.increment();
             if (e.code() == ErrorCode.ENHANCE_YOUR_CALM) {
                 counters.floodsRefused.increment();
+                log.info("{} refused an abusive client: {}", name, e.getMessage());
+            } else {
+                log.debug("{} connection error {}", name, e.toString());
             }
             goAway(e.code());
             writer.closeAfterFlush();

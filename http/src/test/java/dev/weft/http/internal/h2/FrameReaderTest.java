@@ -57,6 +57,19 @@ class FrameReaderTest {
     }
 
     @Test
+    void theBufferGrowsForABigFrameAndShrinksWhenEmpty() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(frame(Frame.DATA, 0, 1, new byte[16_384]));
+        bytes.writeBytes(frame(Frame.PING, 0, 0, new byte[8]));
+        FrameReader reader = new FrameReader(wire(bytes.toByteArray(), 100_000), new byte[0], 16_384);
+        assertEquals(16_384, assertInstanceOf(Frame.Data.class, reader.next()).data().length());
+        reader.shrinkIfEmpty();
+        assertInstanceOf(Frame.Ping.class, reader.next(), "a buffer with unread bytes is kept");
+        reader.shrinkIfEmpty();
+        assertNull(reader.next());
+    }
+
+    @Test
     void alreadyReadBytesAreReadFirst() throws Exception {
         byte[] ping = frame(Frame.PING, Frame.FLAG_ACK, 0, new byte[8]);
         FrameReader reader = new FrameReader(wire(new byte[0], 1), ping, 16_384);
