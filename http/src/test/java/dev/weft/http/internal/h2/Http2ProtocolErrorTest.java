@@ -329,4 +329,34 @@ class Http2ProtocolErrorTest {
             assertEquals(1, data.payload().length, "one byte fits the window");
         }
     }
+
+    @Test
+    void responsesWaitingOnAZeroWindowHoldTheirSlotsAndTheNextStreamIsRefused() throws IOException {
+        try (RawH2Client client = RawH2Client.handshake(server.port())) {
+            client.settings(Frame.Setting.INITIAL_WINDOW_SIZE, 0);
+            for (int i = 0; i <= 100; i++) {
+                client.get(1 + 2 * i, "/hello");
+            }
+            assertEquals(ErrorCode.REFUSED_STREAM.code(), client.awaitReset(201), "stream 101 is over the limit of 100");
+        }
+    }
+
+    @Test
+    void aWindowMadeNegativeBySettingsIsHonouredUntilUpdatesReopenIt() throws IOException {
+        try (RawH2Client client = RawH2Client.handshake(server.port())) {
+            client.openWindows = false;
+            client.settings(Frame.Setting.INITIAL_WINDOW_SIZE, 100);
+            client.await(f -> f.type() == Frame.SETTINGS && f.has(Frame.FLAG_ACK));
+            client.get(1, "/big");
+            assertEquals(100, client.await(f -> f.type() == Frame.DATA).payload().length);
+            client.settings(Frame.Setting.INITIAL_WINDOW_SIZE, 50);
+            client.await(f -> f.type() == Frame.SETTINGS && f.has(Frame.FLAG_ACK));
+            client.windowUpdate(1, 40);
+            client.ping(9);
+            RawH2Client.RawFrame next = client.await(f -> f.type() == Frame.DATA || f.type() == Frame.PING);
+            assertEquals(Frame.PING, next.type(), "100 - 100 - 50 + 40 = -10: no DATA may be sent");
+            client.windowUpdate(1, 40);
+            assertEquals(30, client.await(f -> f.type() == Frame.DATA).payload().length, "-10 + 40 = 30 bytes");
+        }
+    }
 }
