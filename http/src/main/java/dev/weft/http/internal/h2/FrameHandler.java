@@ -132,9 +132,10 @@ final class FrameHandler {
         }
     }
 
-    private void trailers(Http2Stream stream, HeaderBlock done, HeaderFields fields) throws StreamError {
+    private void trailers(Http2Stream stream, HeaderBlock done, HeaderFields fields)
+            throws ConnectionError, StreamError {
         if (stream.remoteClosed || stream.reset != null) {
-            lateFrame(stream.id, stream, done.endStream, "HEADERS");
+            lateFrame(stream.id, stream, "HEADERS");
             return;
         }
         if (!done.endStream) {
@@ -148,14 +149,11 @@ final class FrameHandler {
     }
 
     private void lateHeaders(int streamId) throws ConnectionError, StreamError {
-        ClosedStreams.How how = c.closedStreams.how(streamId);
-        if (how == null) {
+        if (c.closedStreams.how(streamId) == null) {
             throw new ConnectionError(ErrorCode.PROTOCOL_ERROR, "stream id " + streamId
                     + " is not greater than the last one (" + c.lastStreamId + ")");
         }
-        if (how != ClosedStreams.How.RESET_BY_US) {
-            throw new StreamError(streamId, ErrorCode.STREAM_CLOSED, "HEADERS on closed stream");
-        }
+        lateFrame(streamId, null, "HEADERS");
     }
 
     private void newStream(HeaderBlock done, HeaderFields fields) throws ConnectionError, StreamError {
@@ -218,7 +216,7 @@ final class FrameHandler {
             Http2Stream stream = c.streams.get(id);
             if (stream == null || stream.remoteClosed || stream.reset != null) {
                 c.returnConnectionCredit(flow);
-                lateFrame(id, stream, frame.endStream(), "DATA");
+                lateFrame(id, stream, "DATA");
                 return;
             }
             if (flow > stream.receiveWindow) {
@@ -256,17 +254,30 @@ final class FrameHandler {
     }
 
     /**
-     * A DATA or HEADERS frame for a stream that takes no more: ignored when the server reset the
-     * stream (it may have crossed the reset), else {@code STREAM_CLOSED}; lock held.
+     * A DATA or HEADERS frame for a stream that takes no more (RFC 9113 section 5.1); lock held:
+     * ignored after the server reset the stream (it may have crossed the reset); a stream error
+     * {@code STREAM_CLOSED} on a half-closed (remote) stream or after the client's own reset; a
+     * connection error {@code STREAM_CLOSED} once both sides ended the stream normally (also for
+     * a stream closed so long ago it is no longer remembered).
      */
-    private void lateFrame(int id, Http2Stream stream, boolean endStream, String type) throws StreamError {
-        if (stream != null && stream.reset != null && !stream.resetByPeer) {
-            return;
+    private void lateFrame(int id, Http2Stream stream, String type) throws ConnectionError, StreamError {
+        if (stream != null) {
+            if (stream.reset != null && !stream.resetByPeer) {
+                return;
+            }
+            if (stream.reset != null || !stream.localClosed) {
+                throw new StreamError(id, ErrorCode.STREAM_CLOSED, type + " on a half-closed (remote) or reset stream");
+            }
+        } else {
+            ClosedStreams.How how = c.closedStreams.how(id);
+            if (how == ClosedStreams.How.RESET_BY_US) {
+                return;
+            }
+            if (how == ClosedStreams.How.RESET_BY_PEER) {
+                throw new StreamError(id, ErrorCode.STREAM_CLOSED, type + " after the client reset the stream");
+            }
         }
-        if (stream == null && c.closedStreams.how(id) == ClosedStreams.How.RESET_BY_US) {
-            return;
-        }
-        throw new StreamError(id, ErrorCode.STREAM_CLOSED, type + " on a closed or half-closed stream");
+        throw new ConnectionError(ErrorCode.STREAM_CLOSED, type + " on closed stream " + id);
     }
 
     /** The client ended its side of {@code stream}; lock held. */

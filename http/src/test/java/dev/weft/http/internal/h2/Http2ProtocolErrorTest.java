@@ -148,6 +148,21 @@ class Http2ProtocolErrorTest {
                 }),
                 connectionError("HEADERS whose pad length covers the payload", ErrorCode.PROTOCOL_ERROR,
                         c -> c.frame(Frame.HEADERS, Frame.FLAG_PADDED | Frame.FLAG_END_HEADERS, 1, bytes(3, 0x82, 0x84))),
+                connectionError("DATA on a stream both sides ended", ErrorCode.STREAM_CLOSED, c -> {
+                    c.get(1, "/hello");
+                    c.response(1);
+                    c.data(1, new byte[4], true);
+                }),
+                connectionError("HEADERS on a stream both sides ended", ErrorCode.STREAM_CLOSED, c -> {
+                    c.get(1, "/hello");
+                    c.response(1);
+                    c.get(1, "/hello");
+                }),
+                connectionError("CONTINUATION on a stream both sides ended", ErrorCode.PROTOCOL_ERROR, c -> {
+                    c.get(1, "/hello");
+                    c.response(1);
+                    c.frame(Frame.CONTINUATION, Frame.FLAG_END_HEADERS, 1, c.block("x-a", "b"));
+                }),
                 connectionError("PUSH_PROMISE from the client", ErrorCode.PROTOCOL_ERROR,
                         c -> c.frame(Frame.PUSH_PROMISE, Frame.FLAG_END_HEADERS, 1, new byte[4])));
     }
@@ -220,6 +235,15 @@ class Http2ProtocolErrorTest {
                 Arguments.of("DATA after END_STREAM (half-closed remote)", ErrorCode.STREAM_CLOSED, (Send) c -> {
                     c.headers(1, true, ":method", "GET", ":scheme", "http", ":path", "/slow");
                     c.data(1, new byte[1], true);
+                }),
+                Arguments.of("HEADERS after END_STREAM (half-closed remote)", ErrorCode.STREAM_CLOSED, (Send) c -> {
+                    c.headers(1, true, ":method", "GET", ":scheme", "http", ":path", "/slow");
+                    c.headers(1, true, "x-trailer", "1");
+                }),
+                Arguments.of("HEADERS after the client's own RST_STREAM", ErrorCode.STREAM_CLOSED, (Send) c -> {
+                    c.headers(1, false, ":method", "POST", ":scheme", "http", ":path", "/echo");
+                    c.rst(1, ErrorCode.CANCEL);
+                    c.headers(1, true, ":method", "POST", ":scheme", "http", ":path", "/echo");
                 }),
                 Arguments.of("DATA after the client's own RST_STREAM", ErrorCode.STREAM_CLOSED, (Send) c -> {
                     c.headers(1, false, ":method", "POST", ":scheme", "http", ":path", "/echo");
