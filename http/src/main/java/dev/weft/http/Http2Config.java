@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param limits             the flood and abuse bounds; default {@link Http2Limits#DEFAULTS}
  * @param settingsAckTimeout how long the client may take to acknowledge our {@code SETTINGS};
  *                           default 10 s. Exceeded → {@code GOAWAY SETTINGS_TIMEOUT}
- * @param idleTimeout        how long a connection may stay open with no stream in progress;
+ * @param idleTimeout        how long a connection may stay open with no handler running
+ *                           (answered streams the client leaves half-open do not count);
  *                           default 30 s. Exceeded → {@code GOAWAY NO_ERROR}, closed
  * @param streamWriteTimeout how long a response may wait for the client to open its flow-control
  *                           window; default 30 s. Exceeded → that stream alone is reset with

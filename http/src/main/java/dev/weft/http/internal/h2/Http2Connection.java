@@ -57,8 +57,13 @@ public final class Http2Connection implements FrameWriter.Events {
 
     /** The highest stream id the client opened. */
     int lastStreamId;
-    /** Streams whose handler has not returned yet, reset or not. */
+    /** Streams not yet closed on both sides or whose handler has not returned: the slots in use. */
     int activeStreams;
+    /**
+     * Streams whose handler still runs. The idle timeout counts from when this reaches 0, so a
+     * client that leaves answered streams half-open cannot keep a connection forever.
+     */
+    private int runningHandlers;
     long connectionSendWindow = DEFAULT_WINDOW;
     int connectionReceiveWindow = DEFAULT_WINDOW;
     private int connectionUnreturnedCredit;
@@ -261,7 +266,6 @@ public final class Http2Connection implements FrameWriter.Events {
                 config.settings().initialWindowBytes());
         streams.put(id, stream);
         activeStreams++;
-        idleDeadline = Long.MAX_VALUE;
         return stream;
     }
 
@@ -272,6 +276,8 @@ public final class Http2Connection implements FrameWriter.Events {
      * @param preset      a response decided without the handler (431), or null
      */
     void startExchange(Http2Stream stream, H2Request request, byte[] upgradeBody, dev.weft.http.Response preset) {
+        runningHandlers++;
+        idleDeadline = Long.MAX_VALUE;
         if (preset == null) {
             counters.streams.increment();
         }
@@ -314,6 +320,10 @@ public final class Http2Connection implements FrameWriter.Events {
         try {
             stream.handlerDone = true;
             stream.discarding = true;
+            if (--runningHandlers == 0) {
+                idleDeadline = System.nanoTime() + config.idleTimeout().toNanos();
+                writer.wake();
+            }
             returnConnectionCredit(stream.dropBuffered());
             if (stream.reset == null && !stream.localClosed) {
                 reset(stream, ErrorCode.INTERNAL_ERROR, false);
@@ -332,12 +342,8 @@ public final class Http2Connection implements FrameWriter.Events {
         closedStreams.closed(stream.id, stream.reset == null ? ClosedStreams.How.ENDED
                 : stream.resetByPeer ? ClosedStreams.How.RESET_BY_PEER : ClosedStreams.How.RESET_BY_US);
         activeStreams--;
-        if (activeStreams == 0) {
-            idleDeadline = System.nanoTime() + config.idleTimeout().toNanos();
-            if (goAwaySent) {
-                writer.closeAfterFlush();
-            }
-            writer.wake();
+        if (activeStreams == 0 && goAwaySent) {
+            writer.closeAfterFlush();
         }
     }
 
@@ -382,7 +388,7 @@ public final class Http2Connection implements FrameWriter.Events {
     @Override
     public long nextDeadline() {
         long next = Math.min(settingsAckDeadline, stopDeadline);
-        if (activeStreams == 0 && !goAwaySent) {
+        if (runningHandlers == 0 && !goAwaySent) {
             next = Math.min(next, idleDeadline);
         }
         return next;
@@ -401,7 +407,7 @@ public final class Http2Connection implements FrameWriter.Events {
             stopDeadline = Long.MAX_VALUE;
             log.debug("{} shutdown grace over with {} streams open", name, activeStreams);
             writer.closeAfterFlush();
-        } else if (activeStreams == 0 && nowNanos - idleDeadline >= 0) {
+        } else if (runningHandlers == 0 && nowNanos - idleDeadline >= 0) {
             idleDeadline = Long.MAX_VALUE;
             counters.idleTimeouts.increment();
             log.debug("{} idle for {}: closing", name, config.idleTimeout());

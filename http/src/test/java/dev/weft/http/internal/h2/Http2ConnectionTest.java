@@ -156,6 +156,17 @@ class Http2ConnectionTest {
     }
 
     @Test
+    void answeredStreamsLeftHalfOpenDoNotKeepAConnectionFromIdling() throws IOException {
+        start(Http2Config.builder().idleTimeout(Duration.ofMillis(300)).build());
+        try (RawH2Client client = RawH2Client.handshake(server.port())) {
+            client.headers(1, false, ":method", "GET", ":scheme", "http", ":path", "/hello", ":authority", "x");
+            assertEquals("Hello, World!", client.response(1).text());
+            assertEquals(ErrorCode.NO_ERROR.code(), client.awaitGoAway(), "stream 1 is never ended by the client");
+            assertTrue(client.closedByServer());
+        }
+    }
+
+    @Test
     void aClientThatVanishesMidStreamLeavesNoConnectionBehind() throws Exception {
         start(Http2Config.DEFAULTS);
         try (RawH2Client client = RawH2Client.handshake(server.port())) {
