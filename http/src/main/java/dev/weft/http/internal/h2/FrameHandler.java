@@ -97,7 +97,11 @@ final class FrameHandler {
             throw new ConnectionError(ErrorCode.PROTOCOL_ERROR, "client stream id " + frame.streamId() + " is even");
         }
         var limits = c.config.limits();
-        block = new HeaderBlock(frame, limits.maxHeaderBlockBytes(), limits.maxContinuationFrames());
+        try {
+            block = new HeaderBlock(frame, limits.maxHeaderBlockBytes(), limits.maxContinuationFrames());
+        } catch (ConnectionError e) {
+            throw headerBlockFlood(e);
+        }
         if (frame.endHeaders()) {
             completeBlock();
         }
@@ -107,10 +111,21 @@ final class FrameHandler {
         if (block == null) {
             throw new ConnectionError(ErrorCode.PROTOCOL_ERROR, "CONTINUATION without HEADERS");
         }
-        block.continuation(frame);
+        try {
+            block.continuation(frame);
+        } catch (ConnectionError e) {
+            throw headerBlockFlood(e);
+        }
         if (frame.endHeaders()) {
             completeBlock();
         }
+    }
+
+    private ConnectionError headerBlockFlood(ConnectionError e) {
+        if (e.code() == ErrorCode.ENHANCE_YOUR_CALM) {
+            c.counters.headerBlockFloods.increment();
+        }
+        return e;
     }
 
     private void completeBlock() throws ConnectionError, StreamError {
@@ -227,6 +242,7 @@ final class FrameHandler {
             stream.receiveWindow -= flow;
             int length = frame.data().length();
             if (length == 0 && !frame.endStream() && !emptyFrames.admit(System.nanoTime())) {
+                c.counters.emptyFrameFloods.increment();
                 throw new ConnectionError(ErrorCode.ENHANCE_YOUR_CALM, "more than " + emptyFrames.maxEvents()
                         + " empty DATA frames per window");
             }
@@ -451,6 +467,7 @@ final class FrameHandler {
 
     private void countReset(String what) throws ConnectionError {
         if (!resets.admit(System.nanoTime())) {
+            c.counters.rapidResets.increment();
             throw new ConnectionError(ErrorCode.ENHANCE_YOUR_CALM, "more than " + resets.maxEvents() + " " + what
                     + " per window");
         }
@@ -458,6 +475,7 @@ final class FrameHandler {
 
     private void countControlFrame(String what) throws ConnectionError {
         if (!controlFrames.admit(System.nanoTime())) {
+            c.counters.controlFrameFloods.increment();
             throw new ConnectionError(ErrorCode.ENHANCE_YOUR_CALM, "more than " + controlFrames.maxEvents()
                     + " control frames per window (" + what + ")");
         }
@@ -467,6 +485,7 @@ final class FrameHandler {
     private void checkControlQueue() throws ConnectionError {
         int max = c.config.limits().maxQueuedControlFrames();
         if (c.writer.queuedControlFrames() > max) {
+            c.counters.unreadAnswers.increment();
             throw new ConnectionError(ErrorCode.ENHANCE_YOUR_CALM, "more than " + max
                     + " answers queued: the client does not read");
         }

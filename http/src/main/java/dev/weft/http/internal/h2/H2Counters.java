@@ -14,6 +14,11 @@ public final class H2Counters {
     final LongAdder headerListsTooLarge = new LongAdder();
     final LongAdder connectionErrors = new LongAdder();
     final LongAdder floodsRefused = new LongAdder();
+    final LongAdder rapidResets = new LongAdder();
+    final LongAdder headerBlockFloods = new LongAdder();
+    final LongAdder controlFrameFloods = new LongAdder();
+    final LongAdder emptyFrameFloods = new LongAdder();
+    final LongAdder unreadAnswers = new LongAdder();
     final LongAdder idleTimeouts = new LongAdder();
     final LongAdder settingsTimeouts = new LongAdder();
 
@@ -21,6 +26,7 @@ public final class H2Counters {
     public Http2Metrics snapshot() {
         return new Http2Metrics(connections.sum(), streams.sum(), refusedStreams.sum(), streamErrors.sum(),
                 streamWriteTimeouts.sum(), headerListsTooLarge.sum(), connectionErrors.sum(), floodsRefused.sum(),
-                idleTimeouts.sum(), settingsTimeouts.sum());
+                rapidResets.sum(), headerBlockFloods.sum(), controlFrameFloods.sum(), emptyFrameFloods.sum(),
+                unreadAnswers.sum(), idleTimeouts.sum(), settingsTimeouts.sum());
     }
 }

@@ -106,6 +106,7 @@ class Http2AttackTest {
             assertTrue(client.closedByServer());
         }
         assertEquals(1, server.counters.snapshot().floodsRefused());
+        assertEquals(1, server.counters.snapshot().headerBlockFloods());
     }
 
     @Test
@@ -136,6 +137,7 @@ class Http2AttackTest {
             assertTrue(client.closedByServer());
         }
         assertEquals(1, server.counters.snapshot().floodsRefused());
+        assertEquals(1, server.counters.snapshot().rapidResets());
     }
 
     @Test
@@ -179,6 +181,7 @@ class Http2AttackTest {
             }
             assertEquals(ErrorCode.ENHANCE_YOUR_CALM.code(), client.awaitGoAway());
         }
+        assertEquals(1, server.counters.snapshot().controlFrameFloods());
     }
 
     @Test
@@ -193,6 +196,7 @@ class Http2AttackTest {
             }
             assertEquals(ErrorCode.ENHANCE_YOUR_CALM.code(), client.awaitGoAway());
         }
+        assertEquals(1, server.counters.snapshot().emptyFrameFloods());
     }
 
     @Test
@@ -267,5 +271,6 @@ class Http2AttackTest {
             }
         }
         Poll.untilEqual("floods refused", 1, () -> server.counters.snapshot().floodsRefused());
+        assertEquals(1, server.counters.snapshot().unreadAnswers());
     }
 }
