@@ -238,6 +238,7 @@ public final class Http2Connection implements FrameWriter.Events {
                     stream.reset = ErrorCode.CANCEL;
                 }
                 stream.changed.signalAll();
+                closeIfDone(stream);
             }
             writer.closeAfterFlush();
         } finally {
