@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real HTTP/2 clients built on nghttp2 — {@code curl} (prior knowledge and {@code --http2}
- * upgrade) and {@code h2load} — against the engine; each test is skipped where its tool is not
- * installed ({@code h2load} comes with Debian's {@code nghttp2-client}).
+ * upgrade) and {@code h2load} — and the h2spec conformance suite against the engine; each test
+ * is skipped where its tool is not installed ({@code h2load} comes with Debian's
+ * {@code nghttp2-client}; h2spec is built from source, see the HTTP/2 handover note).
  */
 class Http2ToolInteropTest {
 
@@ -84,6 +85,14 @@ class Http2ToolInteropTest {
         String post = run(List.of("h2load", "-n", "200", "-c", "2", "-m", "10", "-d",
                 writeBody().toString(), server.uri("/echo").toString()));
         assertTrue(post.contains("200 succeeded, 0 failed, 0 errored"), post);
+    }
+
+    @Test
+    void h2specStrictPassesEveryCase() throws Exception {
+        assumeTrue(installed("h2spec"), "h2spec is not installed");
+        String report = run(List.of("h2spec", "-h", "127.0.0.1", "-p", Integer.toString(server.port()), "-o", "5",
+                "--strict", "-P", "/hello"));
+        assertTrue(report.matches("(?s).*\\d+ tests, \\d+ passed, 0 skipped, 0 failed.*"), report);
     }
 
     private Path writeBody() throws IOException {
