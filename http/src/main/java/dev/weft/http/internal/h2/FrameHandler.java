@@ -304,6 +304,7 @@ final class FrameHandler {
             throw new StreamError(stream.id, ErrorCode.PROTOCOL_ERROR, "request body of " + stream.received
                     + " octets but content-length " + stream.declaredLength.getAsLong());
         }
+        c.freeSlotIfEnded(stream);
         c.closeIfDone(stream);
     }
 

@@ -9,23 +9,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread that writes a connection's socket, and the connection's clock.
+ * Who writes a connection's socket, one at a time, and the connection's clock.
  *
- * <p><b>Why a queue.</b> Everyone else only enqueues encoded frames, under the connection lock,
- * and never touches the socket: the frame reader (acknowledgements, window updates, resets,
- * {@code GOAWAY}) never blocks on a peer that does not read, so it goes on reading — and a peer
- * that stops reading while it keeps sending piles up answers, which are counted and bounded
- * ({@code ENHANCE_YOUR_CALM}); stream threads enqueue at most two frames each before they wait,
- * so the queue holds at most two frames per stream plus bounded control frames. The writer takes
- * everything queued, copies it into one batch (sized to what is queued, at most 64 KiB, dropped
- * while the connection is quiet) under the lock, and writes the batch without the lock, so many small frames of many streams cost one system call. Control frames go first;
- * stream frames keep their order (HPACK blocks must reach the peer in the order they were
- * encoded, and a stream's {@code RST_STREAM} must follow its last frame). DATA frames of a stream
- * reset before they were written are dropped, their bytes given back to the connection window.
+ * <p><b>Why a queue.</b> Every frame is first queued, encoded, under the connection lock. The
+ * frame reader (acknowledgements, window updates, resets, {@code GOAWAY}) only queues and wakes
+ * the writer thread: it never touches the socket, so it never blocks on a peer that does not
+ * read and goes on reading — and a peer that stops reading while it keeps sending piles up
+ * answers, which are counted and bounded ({@code ENHANCE_YOUR_CALM}). A stream thread queues its
+ * response frames and then, if no one is writing, writes what is queued itself
+ * ({@link #writeInline()}): a response leaves without a hand-off, and while one thread writes,
+ * frames queued by others wait for it or for the writer thread. Whoever writes takes everything
+ * queued, copies it into one batch (sized to what is queued, at most 64 KiB, dropped while the
+ * connection is quiet) under the lock, and writes the batch without the lock, so many small
+ * frames of many streams cost one system call. A stream has at most two frames queued before
+ * its thread waits, so the queue holds at most two frames per stream plus bounded control
+ * frames. Control frames go first; stream frames keep their order (HPACK blocks must reach the
+ * peer in the order they were encoded, and a stream's {@code RST_STREAM} must follow its last
+ * frame). DATA frames of a stream reset before they were written are dropped, their bytes given
+ * back to the connection window.
  *
- * <p><b>Clock.</b> Waiting for work, the writer sleeps until the connection's next deadline
- * ({@code SETTINGS} acknowledgement, idle, end of the shutdown grace) and then reports it, so the
- * engine needs no timer and its reads need no timeout.
+ * <p><b>Clock.</b> Waiting for work, the writer thread sleeps until the connection's next
+ * deadline ({@code SETTINGS} acknowledgement, idle, end of the shutdown grace) and then reports
+ * it, so the engine needs no timer and its reads need no timeout.
  */
 final class FrameWriter implements Runnable {
 
@@ -65,6 +70,8 @@ final class FrameWriter implements Runnable {
     private long queuedBytes;
     private boolean closing;
     private boolean finished;
+    /** Whether a thread (the writer, or a stream thread writing inline) holds the batch and the wire. */
+    private boolean writing;
 
     FrameWriter(ReentrantLock lock, Wire wire, Events events, String name) {
         this.lock = lock;
@@ -86,12 +93,14 @@ final class FrameWriter implements Runnable {
         return control.size();
     }
 
-    /** Queues a frame of {@code stream} after the stream frames before it; lock held. */
+    /**
+     * Queues a frame of {@code stream} after the stream frames before it; lock held. Nobody is
+     * woken: the caller writes it with {@link #writeInline()} or wakes the writer.
+     */
     void stream(Http2Stream stream, byte[] frame, int dataBytes) {
         stream.queuedFrames++;
         ordered.add(new Queued(stream, frame, dataBytes));
         queuedBytes += frame.length;
-        work.signal();
     }
 
     /** Asks the writer to write what is queued, then close the wire; lock held. */
@@ -110,22 +119,66 @@ final class FrameWriter implements Runnable {
         return finished;
     }
 
+    /**
+     * Writes what is queued on the calling stream thread, unless another thread is writing (it
+     * will take these frames too): a response then leaves without a hand-off to the writer
+     * thread. Lock held once; released during the write.
+     *
+     * @throws IOException when the write fails; the connection is then closing
+     */
+    void writeInline() throws IOException {
+        if (writing || closing || (control.isEmpty() && ordered.isEmpty())) {
+            return;
+        }
+        writing = true;
+        try {
+            int length = fillBatch();
+            byte[] out = batch;
+            lock.unlock();
+            try {
+                if (length > 0) {
+                    wire.write(out, 0, length);
+                }
+            } finally {
+                lock.lock();
+            }
+        } catch (IOException e) {
+            closing = true;
+            wire.close();
+            throw e;
+        } finally {
+            writing = false;
+            if (closing || !control.isEmpty() || !ordered.isEmpty()) {
+                work.signal();
+            }
+        }
+    }
+
     @Override
     public void run() {
         try {
             while (true) {
                 int length;
+                byte[] out;
                 boolean closeNow;
                 lock.lock();
                 try {
                     awaitWork();
+                    writing = true;
                     length = fillBatch();
+                    out = batch;
                     closeNow = closing && control.isEmpty() && ordered.isEmpty();
                 } finally {
                     lock.unlock();
                 }
-                if (length > 0) {
-                    wire.write(batch, 0, length);
+                try {
+                    if (length > 0) {
+                        wire.write(out, 0, length);
+                    }
+                } finally {
+                    lock.lock();
+                    writing = false;
+                    lock.unlock();
                 }
                 if (closeNow) {
                     return;
@@ -147,11 +200,12 @@ final class FrameWriter implements Runnable {
         }
     }
 
+    /** Waits until there is something to write and no one else writing, or closing; lock held. */
     private void awaitWork() throws InterruptedException {
-        if (control.isEmpty() && ordered.isEmpty()) {
+        if (control.isEmpty() && ordered.isEmpty() && !writing) {
             batch = NO_BATCH;
         }
-        while (control.isEmpty() && ordered.isEmpty() && !closing) {
+        while ((writing || (control.isEmpty() && ordered.isEmpty())) && !closing) {
             long now = System.nanoTime();
             long deadline = events.nextDeadline();
             if (deadline != Long.MAX_VALUE && deadline - now <= 0) {
@@ -163,6 +217,9 @@ final class FrameWriter implements Runnable {
             } else {
                 work.await(deadline - now, TimeUnit.NANOSECONDS);
             }
+        }
+        while (writing) {
+            work.await();
         }
     }
 

@@ -57,7 +57,10 @@ public final class Http2Connection implements FrameWriter.Events {
 
     /** The highest stream id the client opened. */
     int lastStreamId;
-    /** Streams not yet closed on both sides or whose handler has not returned: the slots in use. */
+    /**
+     * The slots in use (SETTINGS_MAX_CONCURRENT_STREAMS): streams not yet ended on both sides, and
+     * reset streams whose handler has not returned.
+     */
     int activeStreams;
     /**
      * Streams whose handler still runs. The idle timeout counts from when this reaches 0, so a
@@ -308,6 +311,7 @@ public final class Http2Connection implements FrameWriter.Events {
         stream.changed.signalAll();
         if (!byPeer) {
             writer.stream(stream, FrameEncoder.rstStream(stream.id, code), 0);
+            writer.wake();
         }
         closeIfDone(stream);
     }
@@ -335,13 +339,36 @@ public final class Http2Connection implements FrameWriter.Events {
         }
     }
 
-    /** Frees the slot of a stream whose handler is done and whose both sides are closed; lock held. */
+    /**
+     * Forgets a stream whose handler is done and whose both sides are closed, and frees its slot
+     * if that was not done already; lock held.
+     */
     void closeIfDone(Http2Stream stream) {
         if (!stream.handlerDone || !stream.closed() || streams.remove(stream.id) == null) {
             return;
         }
         closedStreams.closed(stream.id, stream.reset == null ? ClosedStreams.How.ENDED
                 : stream.resetByPeer ? ClosedStreams.How.RESET_BY_PEER : ClosedStreams.How.RESET_BY_US);
+        freeSlot(stream);
+    }
+
+    /**
+     * Frees the slot of a stream both sides ended normally, as soon as its last frame is queued:
+     * the client may open a new stream the moment it reads END_STREAM, before the handler's
+     * thread has formally returned. A reset stream keeps its slot until its handler returns
+     * ({@link #closeIfDone}), which is what bounds rapid reset. Lock held.
+     */
+    void freeSlotIfEnded(Http2Stream stream) {
+        if (stream.localClosed && stream.remoteClosed && stream.reset == null) {
+            freeSlot(stream);
+        }
+    }
+
+    private void freeSlot(Http2Stream stream) {
+        if (stream.slotFreed) {
+            return;
+        }
+        stream.slotFreed = true;
         activeStreams--;
         if (activeStreams == 0 && goAwaySent) {
             writer.closeAfterFlush();

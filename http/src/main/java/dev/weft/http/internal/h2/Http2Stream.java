@@ -33,6 +33,8 @@ final class Http2Stream {
     boolean resetByPeer;
     /** Whether the handler's thread has ended (the slot is then free once closed). */
     boolean handlerDone;
+    /** Whether the stream no longer counts against SETTINGS_MAX_CONCURRENT_STREAMS. */
+    boolean slotFreed;
     /**
      * Whether the server no longer wants body bytes (the handler is done, the client has not
      * ended its side): they are dropped and their credit given back at once, so the client can

@@ -41,6 +41,7 @@ final class StreamIo {
         c.lock.lock();
         try {
             queueHeaders(stream, fields, endStream);
+            c.writer.writeInline();
         } finally {
             c.lock.unlock();
         }
@@ -85,6 +86,7 @@ final class StreamIo {
         c.writer.stream(stream, FrameEncoder.headerBlock(stream.id, encoder.finish(), endStream, c.peerMaxFrame), 0);
         if (endStream) {
             stream.localClosed = true;
+            c.freeSlotIfEnded(stream);
         }
     }
 
@@ -103,7 +105,9 @@ final class StreamIo {
             c.writer.stream(stream, frame, n);
             if (last) {
                 stream.localClosed = true;
+                c.freeSlotIfEnded(stream);
             }
+            c.writer.writeInline();
             at += n;
             left -= n;
         } while (left > 0);
