@@ -1,0 +1,34 @@
+package dev.weft.http.internal.h2;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+
+/**
+ * The byte stream an HTTP/2 connection runs over: the minimum the engine needs, so that it plugs
+ * onto the core's raw {@code Connection} (plain or TLS) with a three-line adapter, and onto a
+ * plain {@code Socket} in tests.
+ *
+ * <p>Threading: {@link #read} is called by one thread only (the connection's frame reader);
+ * {@link #write} by one thread at a time (the connection's frame writer); {@link #close} from any
+ * thread, at any time, and it makes a blocked {@code read} or {@code write} fail. The engine does
+ * its own timing (idle, {@code SETTINGS} acknowledgement, stuck streams), so reads may block
+ * indefinitely; a write should be bounded by the server's write timeout.
+ */
+public interface Wire {
+
+    /**
+     * Reads at least one byte, blocking until one arrives.
+     *
+     * @return the number of bytes read, or -1 at the end of the stream
+     */
+    int read(byte[] buffer, int offset, int length) throws IOException;
+
+    /** Writes all {@code length} bytes. */
+    void write(byte[] buffer, int offset, int length) throws IOException;
+
+    /** Closes the connection; idempotent. */
+    void close();
+
+    /** The peer's address. */
+    InetSocketAddress remoteAddress();
+}

@@ -1,0 +1,42 @@
+package dev.weft.http.internal.h2;
+
+import java.net.InetSocketAddress;
+
+/** A read-only {@link Wire} over an array, handing out at most {@code chunk} bytes per read, then EOF. */
+final class ArrayWire implements Wire {
+
+    private final byte[] bytes;
+    private final int chunk;
+    private int position;
+
+    ArrayWire(byte[] bytes, int chunk) {
+        this.bytes = bytes;
+        this.chunk = chunk;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) {
+        if (position == bytes.length) {
+            return -1;
+        }
+        int n = Math.min(Math.min(chunk, length), bytes.length - position);
+        System.arraycopy(bytes, position, buffer, offset, n);
+        position += n;
+        return n;
+    }
+
+    @Override
+    public void write(byte[] buffer, int offset, int length) {
+        throw new UnsupportedOperationException("read only");
+    }
+
+    @Override
+    public void close() {
+        // Nothing to release.
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return new InetSocketAddress(0);
+    }
+}
