@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The configuration of HTTP/2 on an {@link HttpServer}: cleartext with prior knowledge or by
- * {@code Upgrade: h2c} on the plain port, {@code h2} by ALPN on the TLS port. Request limits
+ * The configuration of HTTP/2 on an {@link HttpServer}: cleartext with prior knowledge (and,
+ * when asked for, by {@code Upgrade: h2c}) on the plain port, {@code h2} by ALPN on the TLS port. Request limits
  * that HTTP/1.1 and HTTP/2 share (body size, body read timeout, header count) stay in
  * {@link HttpLimits}.
  *
@@ -19,13 +19,23 @@ import java.util.Objects;
  * @param streamWriteTimeout how long a response may wait for the client to open its flow-control
  *                           window; default 30 s. Exceeded → that stream alone is reset with
  *                           {@code RST_STREAM CANCEL} and its handler's write fails
+ * @param h2cUpgrade         whether a plaintext HTTP/1.1 request without a body that asks for
+ *                           {@code Upgrade: h2c} switches its connection to HTTP/2 (RFC 7540
+ *                           section 3.2, removed from RFC 9113); default false. Off by default
+ *                           because {@code java.net.http.HttpClient}, whose default version is
+ *                           HTTP/2, asks for it on every {@code http://} connection and then
+ *                           multiplexes all its requests on that one connection: in JDK 21 a
+ *                           request beyond {@link Http2Settings#maxConcurrentStreams()} fails
+ *                           ("too many concurrent streams") instead of opening another
+ *                           connection. Prior knowledge and ALPN {@code h2} do not depend on it.
+ *                           A request with a body is always served over HTTP/1.1.
  */
 public record Http2Config(Http2Settings settings, Http2Limits limits, Duration settingsAckTimeout,
-                          Duration idleTimeout, Duration streamWriteTimeout) {
+                          Duration idleTimeout, Duration streamWriteTimeout, boolean h2cUpgrade) {
 
     /** The documented defaults. */
     public static final Http2Config DEFAULTS = new Http2Config(Http2Settings.DEFAULTS, Http2Limits.DEFAULTS,
-            Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30));
+            Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), false);
 
     /** Validates every component. */
     public Http2Config {
@@ -60,6 +70,7 @@ public record Http2Config(Http2Settings settings, Http2Limits limits, Duration s
         private Duration settingsAckTimeout;
         private Duration idleTimeout;
         private Duration streamWriteTimeout;
+        private boolean h2cUpgrade;
 
         private Builder(Http2Config from) {
             settings = from.settings;
@@ -67,6 +78,7 @@ public record Http2Config(Http2Settings settings, Http2Limits limits, Duration s
             settingsAckTimeout = from.settingsAckTimeout;
             idleTimeout = from.idleTimeout;
             streamWriteTimeout = from.streamWriteTimeout;
+            h2cUpgrade = from.h2cUpgrade;
         }
 
         /** Sets {@link Http2Config#settings()}. */
@@ -120,9 +132,15 @@ public record Http2Config(Http2Settings settings, Http2Limits limits, Duration s
             return this;
         }
 
+        /** Sets {@link Http2Config#h2cUpgrade()}. */
+        public Builder h2cUpgrade(boolean value) {
+            h2cUpgrade = value;
+            return this;
+        }
+
         /** The configuration. */
         public Http2Config build() {
-            return new Http2Config(settings, limits, settingsAckTimeout, idleTimeout, streamWriteTimeout);
+            return new Http2Config(settings, limits, settingsAckTimeout, idleTimeout, streamWriteTimeout, h2cUpgrade);
         }
     }
 }

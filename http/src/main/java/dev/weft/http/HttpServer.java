@@ -6,16 +6,18 @@ import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
 import dev.weft.core.tls.ReloadResult;
 import dev.weft.http.internal.Http1ConnectionHandler;
+import dev.weft.http.internal.h2.Http2Connections;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * An HTTP/1.1 server: the core {@link TcpServer} running one virtual thread per connection, each
- * serving its requests in a plain blocking loop and running them through an {@link HttpPipeline}
- * (filters, routing, handler, error model).
+ * An HTTP/1.1 and HTTP/2 server: the core {@link TcpServer} running one virtual thread per
+ * connection, each serving its requests in a plain blocking loop and running them through an
+ * {@link HttpPipeline} (filters, routing, handler, error model).
  *
  * <pre>{@code
  * Router router = Router.of(List.of(Route.get("/hello", request -> Response.ok("Hello"))));
@@ -28,23 +30,34 @@ import java.util.Objects;
  * from exactly one: the engine under it buffers nothing. An HTTP exchange is never a client of the
  * {@link ClientRegistry}: its peer cannot take an unsolicited message.
  *
- * <p><b>HTTPS</b>: with a {@link HttpServerConfig#tls() TlsConfig} the server speaks HTTP/1.1
- * over TLS (ALPN {@code http/1.1}), the handshake on each connection's own thread before its
- * first request; certificates are reloaded as for {@link TcpServer}, and {@link #reloadTls()}
+ * <p><b>HTTP/2</b> (on unless {@link HttpServerConfig#http2()} is empty): a client starts it on the
+ * plain port with the connection preface (prior knowledge, {@code curl --http2-prior-knowledge})
+ * or with {@code Upgrade: h2c} ({@code java.net.http} for {@code http://}), and on an HTTPS port
+ * by ALPN {@code h2}. Each request stream runs on a thread of its own through the same pipeline
+ * as an HTTP/1.1 request; a response body write waits for the client's flow-control window
+ * without holding up other streams. Every HTTP/2 limit ({@link Http2Config}) has a defined
+ * outcome, counted in {@link #http2Metrics()}.
+ *
+ * <p><b>HTTPS</b>: with a {@link HttpServerConfig#tls() TlsConfig} the server speaks HTTP/2 and
+ * HTTP/1.1 over TLS (ALPN {@code h2}, {@code http/1.1}), the handshake on each connection's own
+ * thread before its first request; certificates are reloaded as for {@link TcpServer}, and {@link #reloadTls()}
  * reloads them on demand. A plain {@code http://} request to an HTTPS port is answered
  * {@code 400} saying so; a TLS ClientHello sent to a plain HTTP port is closed before it is
  * parsed. Both are counted in {@link ServerMetrics#tls()} and logged at DEBUG.
  *
  * <p>Lifecycle as for {@link TcpServer}: {@link #start()} returns once listening;
  * {@link #stop(Duration)} closes connections waiting between requests at once, lets requests in
- * progress finish (their responses carry {@code Connection: close}) until the grace deadline,
- * then closes the rest.
+ * progress finish (their responses carry {@code Connection: close}; an HTTP/2 connection gets
+ * {@code GOAWAY} with its last stream id and refuses new streams) until the grace deadline, then
+ * closes the rest. Every thread of a connection, HTTP/2 stream threads included, is the server's:
+ * none outlives {@code stop}.
  */
 public final class HttpServer implements AutoCloseable {
 
     private final HttpServerConfig config;
     private final HttpPipeline pipeline;
     private final TcpServer tcp;
+    private final Optional<Http2Connections> http2;
 
     /**
      * Creates a server whose clients join {@code registry}.
@@ -58,12 +71,13 @@ public final class HttpServer implements AutoCloseable {
     public HttpServer(HttpServerConfig config, HttpHandler handler, ClientRegistry registry) {
         this.config = Objects.requireNonNull(config, "config");
         this.pipeline = handler instanceof HttpPipeline p ? p : HttpPipeline.of(handler);
+        this.http2 = config.http2().map(h2 -> new Http2Connections(h2, config.limits(), pipeline, config.serverName()));
         // An HTTP exchange never joins the registry and its loop sets every read timeout itself:
         // the engine's idle timeout is only the first wait, the outbound queue is never used.
         TcpServerConfig engine = new TcpServerConfig(config.server(), config.limits().idleTimeout(),
                 TcpServerConfig.DEFAULT_OUTBOUND_QUEUE_BYTES, config.tls());
         this.tcp = new TcpServer(engine,
-                new Http1ConnectionHandler(pipeline, config.limits(), config.serverName()), registry);
+                new Http1ConnectionHandler(pipeline, config.limits(), config.serverName(), http2), registry);
     }
 
     /**
@@ -137,6 +151,14 @@ public final class HttpServer implements AutoCloseable {
         return tcp.metrics();
     }
 
+    /**
+     * A snapshot of the HTTP/2 counters: connections, streams, resets and refusals, and each kind
+     * of abuse refused. All zero when the server speaks HTTP/1.1 only.
+     */
+    public Http2Metrics http2Metrics() {
+        return http2.map(Http2Connections::metrics).orElse(Http2Metrics.NONE);
+    }
+
     /** Blocks until the server has stopped. */
     public void awaitStop() throws InterruptedException {
         tcp.awaitStop();
@@ -144,13 +166,15 @@ public final class HttpServer implements AutoCloseable {
 
     /** Stops; see the class comment. */
     public void stop(Duration grace) {
+        Objects.requireNonNull(grace, "grace");
+        http2.ifPresent(connections -> connections.stop(grace));
         tcp.stop(grace);
     }
 
     /** Stops with the configured shutdown grace. */
     @Override
     public void close() {
-        tcp.close();
+        stop(config.server().shutdownGrace());
     }
 
     @Override

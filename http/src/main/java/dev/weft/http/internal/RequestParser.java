@@ -89,7 +89,14 @@ public final class RequestParser {
         return bytes[from + 7] != '0';
     }
 
-    private static Method method(String name) {
+    /**
+     * The method a request names, for HTTP/1.1 and HTTP/2 alike.
+     *
+     * @param name the method token
+     * @return the method; never {@link Method#UNKNOWN}
+     * @throws HttpException {@code 501} for a method this server does not implement
+     */
+    public static Method method(String name) {
         return switch (name) {
             case "GET" -> Method.GET;
             case "HEAD" -> Method.HEAD;

@@ -1,10 +1,13 @@
 package dev.weft.http.internal.h2;
 
+import dev.weft.http.Headers;
 import dev.weft.http.HttpException;
 import dev.weft.http.Status;
-import dev.weft.http.internal.ErrorResponses;
 import java.io.IOException;
 import java.util.List;
+import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The frame reader's side of a connection: applies each frame the client sends to the streams
@@ -14,6 +17,14 @@ import java.util.List;
  * connection lock per frame, never while reading, and decodes header blocks outside it.
  */
 final class FrameHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(FrameHandler.class);
+    /**
+     * The request of a stream refused for its header list, none of which was kept: the filters
+     * see it with the method {@link dev.weft.http.Method#UNKNOWN} and an empty target, as an
+     * unreadable HTTP/1.1 request line.
+     */
+    private static final H2Request UNREADABLE = new H2Request("", "", "", null, Headers.EMPTY, OptionalLong.empty());
 
     private final Http2Connection c;
     private final FrameReader reader;
@@ -186,14 +197,12 @@ final class FrameHandler {
         }
         if (fields.exceeded() || fields.size() > c.limits.maxHeaderCount()) {
             c.counters.headerListsTooLarge.increment();
-            H2Request empty = new H2Request("GET", "http", "/", null, dev.weft.http.Headers.EMPTY,
-                    java.util.OptionalLong.empty());
-            Http2Stream stream = c.openStream(id, empty);
+            Http2Stream stream = c.openStream(id, UNREADABLE);
             stream.remoteClosed = done.endStream;
             stream.discarding = true;
-            c.startExchange(stream, empty, null, ErrorResponses.of(new HttpException(
-                    Status.REQUEST_HEADER_FIELDS_TOO_LARGE_431, "request header list exceeds "
-                    + c.config.settings().maxHeaderListBytes() + " bytes or " + c.limits.maxHeaderCount() + " fields")));
+            c.startExchange(stream, UNREADABLE, null, new HttpException(Status.REQUEST_HEADER_FIELDS_TOO_LARGE_431,
+                    "request header list exceeds " + c.config.settings().maxHeaderListBytes() + " bytes or "
+                    + c.limits.maxHeaderCount() + " fields"));
             return;
         }
         H2Request request = RequestHeaders.request(id, fields);
@@ -358,6 +367,7 @@ final class FrameHandler {
                 return;
             }
             if (!stream.localClosed) {
+                c.counters.clientResets.increment();
                 countReset("streams reset by the client");
             }
             c.reset(stream, ErrorCode.CANCEL, true);
@@ -434,7 +444,7 @@ final class FrameHandler {
         c.lock.lock();
         try {
             if (frame.errorCode() != ErrorCode.NO_ERROR.code()) {
-                org.slf4j.LoggerFactory.getLogger(FrameHandler.class).debug("{} client sent GOAWAY {}", c,
+                log.debug("{} client sent GOAWAY {}", c,
                         ErrorCode.describe(frame.errorCode()));
             }
             c.goAway(ErrorCode.NO_ERROR);
@@ -452,7 +462,7 @@ final class FrameHandler {
         c.lock.lock();
         try {
             c.counters.streamErrors.increment();
-            org.slf4j.LoggerFactory.getLogger(FrameHandler.class).debug("{} {}", c, e.toString());
+            log.debug("{} {}", c, e.toString());
             countControlFrame("frames answered with RST_STREAM");
             Http2Stream stream = c.streams.get(e.streamId());
             if (stream != null && stream.reset == null) {

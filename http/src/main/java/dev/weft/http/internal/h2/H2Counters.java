@@ -9,11 +9,11 @@ public final class H2Counters {
     final LongAdder connections = new LongAdder();
     final LongAdder streams = new LongAdder();
     final LongAdder refusedStreams = new LongAdder();
+    final LongAdder clientResets = new LongAdder();
     final LongAdder streamErrors = new LongAdder();
     final LongAdder streamWriteTimeouts = new LongAdder();
     final LongAdder headerListsTooLarge = new LongAdder();
     final LongAdder connectionErrors = new LongAdder();
-    final LongAdder floodsRefused = new LongAdder();
     final LongAdder rapidResets = new LongAdder();
     final LongAdder headerBlockFloods = new LongAdder();
     final LongAdder controlFrameFloods = new LongAdder();
@@ -22,11 +22,17 @@ public final class H2Counters {
     final LongAdder idleTimeouts = new LongAdder();
     final LongAdder settingsTimeouts = new LongAdder();
 
-    /** A snapshot of every counter. */
-    public Http2Metrics snapshot() {
-        return new Http2Metrics(connections.sum(), streams.sum(), refusedStreams.sum(), streamErrors.sum(),
-                streamWriteTimeouts.sum(), headerListsTooLarge.sum(), connectionErrors.sum(), floodsRefused.sum(),
-                rapidResets.sum(), headerBlockFloods.sum(), controlFrameFloods.sum(), emptyFrameFloods.sum(),
-                unreadAnswers.sum(), idleTimeouts.sum(), settingsTimeouts.sum());
+    /**
+     * A snapshot of every counter, with the two gauges given.
+     *
+     * @param openConnections the HTTP/2 connections open now
+     * @param openStreams     the streams holding a slot now
+     */
+    public Http2Metrics snapshot(long openConnections, long openStreams) {
+        return new Http2Metrics(connections.sum(), openConnections, streams.sum(), openStreams, refusedStreams.sum(),
+                clientResets.sum(), streamErrors.sum(), streamWriteTimeouts.sum(), headerListsTooLarge.sum(),
+                connectionErrors.sum(), idleTimeouts.sum(), settingsTimeouts.sum(),
+                new Http2Metrics.Floods(rapidResets.sum(), headerBlockFloods.sum(), controlFrameFloods.sum(),
+                        emptyFrameFloods.sum(), unreadAnswers.sum()));
     }
 }

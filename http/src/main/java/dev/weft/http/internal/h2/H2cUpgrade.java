@@ -14,17 +14,18 @@ import java.util.Set;
  * An HTTP/1.1 request asking to continue in cleartext HTTP/2 ({@code Upgrade: h2c}, RFC 7540
  * section 3.2, still the path {@code java.net.http.HttpClient} takes for {@code http://} URIs):
  * the decoded {@code HTTP2-Settings}, and the request itself, which becomes stream 1 —
- * half-closed from the client's side, its body already read over HTTP/1.1.
+ * half-closed from the client's side (only a request without a body is upgraded).
  *
- * <p>The HTTP/1.1 loop asks {@link #of} for every request carrying {@code Upgrade}; when it gets
- * an upgrade it reads the body, writes {@link #SWITCHING_PROTOCOLS} and hands the connection to
- * {@link Http2Connection#runUpgraded}. A request that does not qualify (no {@code h2c} token,
- * not exactly one valid {@code HTTP2-Settings}, {@code Connection} not naming both) is served
- * over HTTP/1.1 as if the header were absent, as the RFC requires.
+ * <p>The HTTP/1.1 loop asks {@link #of} for every request without a body carrying
+ * {@code Upgrade: h2c} on a cleartext connection, when the server allows the upgrade; when it
+ * gets one it writes {@link #SWITCHING_PROTOCOLS} and hands the connection to {@link Http2Connection#runUpgraded}. A
+ * request that does not qualify (no {@code h2c} token, not exactly one valid
+ * {@code HTTP2-Settings}, {@code Connection} not naming both) is served over HTTP/1.1 as if the
+ * header were absent, as the RFC requires.
  *
  * @param settings the client's settings from {@code HTTP2-Settings}
  * @param request  the request as stream 1
- * @param body     the request body, read before switching
+ * @param body     the request body: empty, since only a request without one is upgraded
  */
 public record H2cUpgrade(List<Frame.Setting> settings, H2Request request, byte[] body) {
 
@@ -36,6 +37,7 @@ public record H2cUpgrade(List<Frame.Setting> settings, H2Request request, byte[]
     /** Hop-by-hop fields of the HTTP/1.1 request that stream 1 does not carry. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "upgrade", "http2-settings", "keep-alive",
             "proxy-connection", "transfer-encoding", "te");
+    private static final byte[] NO_BODY = new byte[0];
 
     /** Whether the request asks for {@code h2c} in its {@code Upgrade} field. */
     public static boolean requested(Headers headers) {
@@ -43,14 +45,13 @@ public record H2cUpgrade(List<Frame.Setting> settings, H2Request request, byte[]
     }
 
     /**
-     * The upgrade a request asks for, if it qualifies.
+     * The upgrade a request without a body asks for, if it qualifies.
      *
      * @param method  the method
      * @param target  the origin-form target
      * @param headers the request's header fields
-     * @param body    the request body, read completely
      */
-    public static Optional<H2cUpgrade> of(String method, String target, Headers headers, byte[] body) {
+    public static Optional<H2cUpgrade> of(String method, String target, Headers headers) {
         if (!requested(headers)) {
             return Optional.empty();
         }
@@ -71,8 +72,8 @@ public record H2cUpgrade(List<Frame.Setting> settings, H2Request request, byte[]
             }
         }
         H2Request request = new H2Request(method, "http", target, headers.first("Host").orElse(null),
-                carried.build(), OptionalLong.of(body.length));
-        return Optional.of(new H2cUpgrade(settings.get(), request, body));
+                carried.build(), OptionalLong.of(0));
+        return Optional.of(new H2cUpgrade(settings.get(), request, NO_BODY));
     }
 
     /** Decodes {@code HTTP2-Settings}: base64url of a SETTINGS payload; empty when invalid. */

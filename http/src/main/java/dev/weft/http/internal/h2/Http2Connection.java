@@ -1,8 +1,9 @@
 package dev.weft.http.internal.h2;
 
 import dev.weft.http.Http2Config;
-import dev.weft.http.HttpHandler;
+import dev.weft.http.HttpException;
 import dev.weft.http.HttpLimits;
+import dev.weft.http.HttpPipeline;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -10,8 +11,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,15 +22,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Threads.</b> The caller's thread (the core connection's virtual thread) reads frames
  * and runs the protocol ({@link FrameHandler}). One virtual thread, the {@link FrameWriter},
- * writes the socket and keeps the connection's deadlines. Each request stream runs its
- * {@link HttpHandler} on a virtual thread of its own ({@link StreamExchange}); a handler blocks
+ * writes the socket and keeps the connection's deadlines. Each request stream runs through the
+ * server's {@link HttpPipeline} (filters, router, handler, error model — the same as HTTP/1.1) on
+ * a thread of its own ({@link StreamExchange}); a handler blocks
  * on its own stream only — reading a body that has not arrived, or writing while the client's
  * flow-control window is closed — never on the reader, the writer or another stream.
  *
  * <p><b>State.</b> Everything shared (streams, windows, the HPACK encoder, the writer's queues)
  * is guarded by one {@link ReentrantLock}, held for bookkeeping and frame encoding only, never
  * across socket I/O. {@link #run} returns once the socket is closed and every stream thread has
- * ended.
+ * ended. Every thread is started through {@link Wire#startThread}: on a server they are the
+ * server's, counted and awaited by its {@code stop}.
  */
 public final class Http2Connection implements FrameWriter.Events {
 
@@ -44,7 +46,7 @@ public final class Http2Connection implements FrameWriter.Events {
     final Wire wire;
     final Http2Config config;
     final HttpLimits limits;
-    final HttpHandler handler;
+    final HttpPipeline pipeline;
     final H2Counters counters;
     final String name;
     final ResponseHeaders responseHeaders;
@@ -53,7 +55,8 @@ public final class Http2Connection implements FrameWriter.Events {
     final ClosedStreams closedStreams;
     /** The blocking operations of stream threads: body reads, header and DATA sends. */
     final StreamIo io = new StreamIo(this);
-    private final Set<Thread> streamThreads = ConcurrentHashMap.newKeySet();
+    /** Signalled when the last running exchange ends. */
+    private final Condition handlersDone = lock.newCondition();
 
     /** The highest stream id the client opened. */
     int lastStreamId;
@@ -77,24 +80,27 @@ public final class Http2Connection implements FrameWriter.Events {
     boolean closed;
     private long settingsAckDeadline = Long.MAX_VALUE;
     private long idleDeadline = Long.MAX_VALUE;
+    /** When a graceful stop closes the connection anyway; {@code Long.MAX_VALUE} until one is asked. */
     private long stopDeadline = Long.MAX_VALUE;
+    /** Whether the server's preface is queued (a stop asked before then sends GOAWAY after it). */
+    private boolean started;
 
     /**
      * @param wire       the byte stream
      * @param config     the HTTP/2 configuration
      * @param limits     the request limits shared with HTTP/1.1 (body size, body read timeout,
      *                   header count)
-     * @param handler    the application
+     * @param pipeline   the application: filters, router, handler, error model
      * @param serverName the value of the {@code server} response field
      * @param counters   the server's HTTP/2 counters
      * @param name       the connection's name in log lines
      */
-    public Http2Connection(Wire wire, Http2Config config, HttpLimits limits, HttpHandler handler, String serverName,
+    public Http2Connection(Wire wire, Http2Config config, HttpLimits limits, HttpPipeline pipeline, String serverName,
                            H2Counters counters, String name) {
         this.wire = wire;
         this.config = config;
         this.limits = limits;
-        this.handler = handler;
+        this.pipeline = pipeline;
         this.counters = counters;
         this.name = name;
         this.responseHeaders = new ResponseHeaders(serverName);
@@ -136,20 +142,27 @@ public final class Http2Connection implements FrameWriter.Events {
             if (closed) {
                 return;
             }
-            goAway(ErrorCode.NO_ERROR);
             stopDeadline = Math.min(stopDeadline, System.nanoTime() + grace.toNanos());
-            if (activeStreams == 0) {
-                writer.closeAfterFlush();
+            if (started) {
+                beginStop();
             }
-            writer.wake();
         } finally {
             lock.unlock();
         }
     }
 
+    /** Sends GOAWAY for a graceful stop, and closes at once when no stream is open; lock held. */
+    private void beginStop() {
+        goAway(ErrorCode.NO_ERROR);
+        if (activeStreams == 0) {
+            writer.closeAfterFlush();
+        }
+        writer.wake();
+    }
+
     private void serve(byte[] alreadyRead, H2cUpgrade upgrade) {
         counters.connections.increment();
-        Thread writerThread = Thread.ofVirtual().name(name + "-writer").start(writer);
+        Thread writerThread = wire.startThread("h2-writer", writer);
         FrameReader reader = new FrameReader(wire, alreadyRead, config.settings().maxFrameBytes());
         FrameHandler frames = new FrameHandler(this, reader);
         try {
@@ -159,6 +172,10 @@ public final class Http2Connection implements FrameWriter.Events {
                 if (upgrade != null) {
                     frames.applyUpgradeSettings(upgrade.settings());
                     startUpgradedStream(upgrade);
+                }
+                started = true;
+                if (stopDeadline != Long.MAX_VALUE) {
+                    beginStop();
                 }
             } finally {
                 lock.unlock();
@@ -199,6 +216,7 @@ public final class Http2Connection implements FrameWriter.Events {
     }
 
     private void startUpgradedStream(H2cUpgrade upgrade) {
+        lastStreamId = 1;
         Http2Stream stream = openStream(1, upgrade.request());
         stream.remoteClosed = true;
         stream.receiveWindow = 0;
@@ -211,7 +229,6 @@ public final class Http2Connection implements FrameWriter.Events {
         try {
             counters.connectionErrors.increment();
             if (e.code() == ErrorCode.ENHANCE_YOUR_CALM) {
-                counters.floodsRefused.increment();
                 log.info("{} refused an abusive client: {}", name, e.getMessage());
             } else {
                 log.debug("{} connection error {}", name, e.toString());
@@ -253,12 +270,22 @@ public final class Http2Connection implements FrameWriter.Events {
                 writerThread.join();
             }
             wire.close();
-            for (Thread thread : List.copyOf(streamThreads)) {
-                thread.join();
-            }
+            awaitHandlers();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             wire.close();
+        }
+    }
+
+    /** Waits until every stream's exchange has ended (they fail fast once the connection is closed). */
+    private void awaitHandlers() throws InterruptedException {
+        lock.lock();
+        try {
+            while (runningHandlers > 0) {
+                handlersDone.await();
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -274,27 +301,26 @@ public final class Http2Connection implements FrameWriter.Events {
     }
 
     /**
-     * Starts the stream's exchange on a virtual thread of its own; lock held.
+     * Starts the stream's exchange on a thread of its own; lock held.
      *
      * @param upgradeBody the body of an upgrade request, already read, or null
-     * @param preset      a response decided without the handler (431), or null
+     * @param refusal     why the request is refused before the handler (431), or null
      */
-    void startExchange(Http2Stream stream, H2Request request, byte[] upgradeBody, dev.weft.http.Response preset) {
+    void startExchange(Http2Stream stream, H2Request request, byte[] upgradeBody, HttpException refusal) {
         runningHandlers++;
         idleDeadline = Long.MAX_VALUE;
-        if (preset == null) {
+        if (refusal == null) {
             counters.streams.increment();
         }
-        StreamExchange exchange = new StreamExchange(this, stream, request, upgradeBody, preset);
-        Thread thread = Thread.ofVirtual().name(name + "-s" + stream.id).unstarted(() -> {
-            try {
-                exchange.run();
-            } finally {
-                streamThreads.remove(Thread.currentThread());
-            }
-        });
-        streamThreads.add(thread);
-        thread.start();
+        StreamExchange exchange = new StreamExchange(this, stream, request, upgradeBody, refusal);
+        try {
+            wire.startThread("s" + stream.id, exchange::run);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            log.error("{} could not start a thread for {}", name, stream, e);
+            runningHandlers--;
+            stream.handlerDone = true;
+            reset(stream, ErrorCode.INTERNAL_ERROR, false);
+        }
     }
 
     /**
@@ -328,6 +354,7 @@ public final class Http2Connection implements FrameWriter.Events {
             if (--runningHandlers == 0) {
                 idleDeadline = System.nanoTime() + config.idleTimeout().toNanos();
                 writer.wake();
+                handlersDone.signalAll();
             }
             returnConnectionCredit(stream.dropBuffered());
             if (stream.reset == null && !stream.localClosed) {

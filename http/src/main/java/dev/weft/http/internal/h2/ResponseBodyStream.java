@@ -14,6 +14,7 @@ final class ResponseBodyStream extends OutputStream {
     private final Http2Stream stream;
     private final byte[] buffer = new byte[16_384];
     private int count;
+    private long sentBytes;
     private boolean finished;
 
     ResponseBodyStream(Http2Connection connection, Http2Stream stream) {
@@ -50,6 +51,7 @@ final class ResponseBodyStream extends OutputStream {
         requireOpen();
         if (count > 0) {
             connection.io.sendData(stream, buffer, 0, count, false);
+            sentBytes += count;
             count = 0;
         }
     }
@@ -65,7 +67,13 @@ final class ResponseBodyStream extends OutputStream {
         requireOpen();
         finished = true;
         connection.io.sendData(stream, buffer, 0, count, true);
+        sentBytes += count;
         count = 0;
+    }
+
+    /** The body bytes handed to the connection so far. */
+    long bytesSent() {
+        return sentBytes;
     }
 
     private void requireOpen() throws IOException {

@@ -1,13 +1,14 @@
 package dev.weft.http.internal.h2;
 
 import dev.weft.http.HttpException;
+import dev.weft.http.HttpPipeline;
 import dev.weft.http.Method;
 import dev.weft.http.Request;
+import dev.weft.http.RequestContext;
 import dev.weft.http.Response;
 import dev.weft.http.Status;
-import dev.weft.http.internal.ErrorResponses;
-import dev.weft.http.internal.HandlerDispatch;
 import dev.weft.http.internal.HttpChars;
+import dev.weft.http.internal.RequestParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,40 +24,67 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One request stream on its own virtual thread: builds the {@link Request}, runs the handler,
- * maps the {@link Response} body to DATA frames — bytes and files cut into frames, a stream body
- * through {@link ResponseBodyStream} — and tells the connection when it is done, however it
- * ends. A handler failure becomes a response here as on HTTP/1.1 ({@link HttpException} its
- * status, anything else a logged 500); a failure after the response head was sent resets the
- * stream instead.
+ * One request stream on a thread of its own: builds the {@link Request}, runs it through the
+ * server's {@link HttpPipeline} — filters, router, handler, error model, exactly as on HTTP/1.1 —
+ * maps the {@link Response} body to DATA frames (bytes and files cut into frames, a stream body
+ * through {@link ResponseBodyStream}), tells the pipeline the exchange is over
+ * ({@link HttpPipeline#completed}, once, however it ended: access log, sent listeners, JFR) and
+ * then the connection.
+ *
+ * <p>A request refused before the handler — its header list too large (431, decided by the frame
+ * reader), an unknown method (501), an invalid {@code :path} (400), a declared body over
+ * {@link dev.weft.http.HttpLimits#maxBodyBytes()} (413) — goes through
+ * {@link HttpPipeline#refuse}, so filters see it as they see a refused HTTP/1.1 head. A failure
+ * after the response head was sent resets the stream instead.
  */
 final class StreamExchange {
 
     private static final Logger log = LoggerFactory.getLogger(StreamExchange.class);
+    private static final String VERSION = "HTTP/2";
     private static final int FILE_CHUNK = 16_384;
 
     private final Http2Connection connection;
     private final Http2Stream stream;
     private final H2Request head;
     private final byte[] upgradeBody;
-    private final Response preset;
+    private final HttpException refusal;
+    /** The response whose head was sent (a 404 instead of a vanished file), or null. */
+    private Response sent;
+    /** The body bytes queued so far. */
+    private long bodyBytes;
 
+    /**
+     * @param upgradeBody the body of an {@code Upgrade: h2c} request, already read, or null
+     * @param refusal     why the frame reader refused the request, or null
+     */
     StreamExchange(Http2Connection connection, Http2Stream stream, H2Request head, byte[] upgradeBody,
-                   Response preset) {
+                   HttpException refusal) {
         this.connection = connection;
         this.stream = stream;
         this.head = head;
         this.upgradeBody = upgradeBody;
-        this.preset = preset;
+        this.refusal = refusal;
     }
 
     void run() {
+        Request request = null;
+        boolean complete = false;
         try {
-            Method method = method();
-            Response response = preset != null ? preset : method == null
-                    ? ErrorResponses.of(new HttpException(Status.NOT_IMPLEMENTED_501, "method not implemented"))
-                    : respond(method);
+            Method method = Method.UNKNOWN;
+            HttpException refused = refusal;
+            if (refused == null) {
+                try {
+                    method = RequestParser.method(head.method());
+                    refused = refusal(head);
+                } catch (HttpException notImplemented) {
+                    refused = notImplemented;
+                }
+            }
+            request = request(method, refused == null);
+            Response response = refused == null ? connection.pipeline.handle(request)
+                    : connection.pipeline.refuse(request, refused);
             send(response, method == Method.HEAD);
+            complete = true;
         } catch (StreamResetException e) {
             log.debug("{} {}: {}", connection, stream, e.getMessage());
         } catch (IOException e) {
@@ -64,47 +92,47 @@ final class StreamExchange {
         } catch (RuntimeException e) {
             log.error("{} {} response body writer failed; resetting the stream", connection, stream, e);
         } finally {
-            connection.exchangeDone(stream);
+            try {
+                if (request != null && sent != null) {
+                    connection.pipeline.completed(request, sent, bodyBytes, complete);
+                }
+            } finally {
+                connection.exchangeDone(stream);
+            }
         }
     }
 
-    private Method method() {
-        try {
-            return Method.valueOf(head.method());
-        } catch (IllegalArgumentException unknown) {
-            return null;
-        }
-    }
-
-    private Response respond(Method method) {
-        String target = head.path();
+    /** Why a request with a known method is refused before the handler, or null. */
+    private HttpException refusal(H2Request request) {
+        String target = request.path();
         for (int i = 0; i < target.length(); i++) {
-            if (!HttpChars.isTargetByte(target.charAt(i) & 0xFF) || target.charAt(i) > 0xFF) {
-                return ErrorResponses.of(new HttpException(Status.BAD_REQUEST_400, "invalid character in :path"));
+            char c = target.charAt(i);
+            if (c > 0xFF || !HttpChars.isTargetByte(c) || c == '#') {
+                return new HttpException(Status.BAD_REQUEST_400, "invalid character in :path");
             }
         }
         long maxBody = connection.limits.maxBodyBytes();
-        if (head.contentLength().isPresent() && head.contentLength().getAsLong() > maxBody) {
-            return ErrorResponses.of(new HttpException(Status.CONTENT_TOO_LARGE_413,
-                    "request body of " + head.contentLength().getAsLong() + " bytes exceeds " + maxBody));
+        if (request.contentLength().isPresent() && request.contentLength().getAsLong() > maxBody) {
+            return new HttpException(Status.CONTENT_TOO_LARGE_413,
+                    "request body of " + request.contentLength().getAsLong() + " bytes exceeds " + maxBody);
         }
+        return null;
+    }
+
+    private Request request(Method method, boolean withBody) {
+        String target = head.path();
         int question = target.indexOf('?');
         String path = question < 0 ? target : target.substring(0, question);
         String query = question < 0 ? "" : target.substring(question + 1);
-        InputStream body = upgradeBody != null ? new ByteArrayInputStream(upgradeBody)
-                : new RequestBody(connection, stream, maxBody);
-        Request request = new Request(method, target, path, query, "HTTP/2", head.headers(), Map.of(), body,
-                connection.wire.remoteAddress());
-        return dispatch(request);
-    }
-
-    private Response dispatch(Request request) {
-        return HandlerDispatch.dispatch(connection.handler, request, () -> connection + " " + stream,
-                failure -> failure instanceof IOException && connection.isReset(stream)
-                        ? ErrorResponses.internalError() : null);
+        InputStream body = !withBody ? InputStream.nullInputStream()
+                : upgradeBody != null ? new ByteArrayInputStream(upgradeBody)
+                : new RequestBody(connection, stream, connection.limits.maxBodyBytes());
+        return new Request(method, target, path, query, VERSION, head.headers(), Map.of(), body,
+                connection.wire.remoteAddress(), new RequestContext());
     }
 
     private void send(Response response, boolean headRequest) throws IOException {
+        sent = response;
         switch (response.body()) {
             case Response.Empty empty -> headers(response, OptionalLong.of(0), true);
             case Response.Bytes bytes -> {
@@ -115,14 +143,19 @@ final class StreamExchange {
                     connection.io.sendHeaders(stream, fields, true);
                 } else {
                     connection.io.sendHeadersAndBody(stream, fields, body);
+                    bodyBytes = body.length;
                 }
             }
             case Response.Stream streamBody -> {
                 headers(response, OptionalLong.empty(), headRequest);
                 if (!headRequest) {
                     ResponseBodyStream out = new ResponseBodyStream(connection, stream);
-                    streamBody.writer().writeTo(out);
-                    out.finish();
+                    try {
+                        streamBody.writer().writeTo(out);
+                        out.finish();
+                    } finally {
+                        bodyBytes = out.bytesSent();
+                    }
                 }
             }
             case Response.FileRegion file -> sendFile(response, file, headRequest);
@@ -160,6 +193,7 @@ final class StreamExchange {
                 position += n;
                 left -= n;
                 connection.io.sendData(stream, chunk.array(), 0, n, left == 0);
+                bodyBytes += n;
             }
         }
     }

@@ -5,7 +5,7 @@ import java.net.InetSocketAddress;
 
 /**
  * The byte stream an HTTP/2 connection runs over: the minimum the engine needs, so that it plugs
- * onto the core's raw {@code Connection} (plain or TLS) with a three-line adapter, and onto a
+ * onto the core's raw {@code Connection} (plain or TLS) with a small adapter ({@link ConnectionWire}), and onto a
  * plain {@code Socket} in tests.
  *
  * <p>Threading: {@link #read} is called by one thread only (the connection's frame reader);
@@ -31,4 +31,13 @@ public interface Wire {
 
     /** The peer's address. */
     InetSocketAddress remoteAddress();
+
+    /**
+     * Starts a thread of this connection — its frame writer, or a stream's handler — named after
+     * the connection with {@code suffix} appended. On a server the thread belongs to it like the
+     * connection's own: counted, and awaited by its {@code stop}.
+     *
+     * @return the started thread
+     */
+    Thread startThread(String suffix, Runnable task);
 }

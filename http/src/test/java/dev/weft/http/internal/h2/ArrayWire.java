@@ -39,4 +39,9 @@ final class ArrayWire implements Wire {
     public InetSocketAddress remoteAddress() {
         return new InetSocketAddress(0);
     }
+
+    @Override
+    public Thread startThread(String suffix, Runnable task) {
+        return Thread.ofVirtual().name("array-wire-" + suffix).start(task);
+    }
 }

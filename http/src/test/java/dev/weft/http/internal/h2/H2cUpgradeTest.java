@@ -16,7 +16,7 @@ class H2cUpgradeTest {
             .encodeToString(new byte[] {0, 3, 0, 0, 0, 100, 0, 4, 0, 0, (byte) 0xff, (byte) 0xff});
 
     private static Optional<H2cUpgrade> upgrade(String... headers) {
-        return H2cUpgrade.of("GET", "/hello", Headers.of(headers), new byte[0]);
+        return H2cUpgrade.of("GET", "/hello", Headers.of(headers));
     }
 
     @Test

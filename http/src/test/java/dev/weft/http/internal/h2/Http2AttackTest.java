@@ -56,7 +56,7 @@ class Http2AttackTest {
             routes.release.countDown();
             assertEquals("slow done", client.response(1).text());
         }
-        assertEquals(1, server.counters.snapshot().refusedStreams());
+        assertEquals(1, server.metrics().refusedStreams());
     }
 
     @Test
@@ -69,7 +69,7 @@ class Http2AttackTest {
             client.get(3, "/hello");
             assertEquals(200, client.response(3).status(), "the connection goes on");
         }
-        assertEquals(1, server.counters.snapshot().headerListsTooLarge());
+        assertEquals(1, server.metrics().headerListsTooLarge());
     }
 
     @Test
@@ -105,8 +105,8 @@ class Http2AttackTest {
             assertEquals(ErrorCode.ENHANCE_YOUR_CALM.code(), client.awaitGoAway());
             assertTrue(client.closedByServer());
         }
-        assertEquals(1, server.counters.snapshot().floodsRefused());
-        assertEquals(1, server.counters.snapshot().headerBlockFloods());
+        assertEquals(1, server.metrics().floods().total());
+        assertEquals(1, server.metrics().floods().headerBlockFloods());
     }
 
     @Test
@@ -136,8 +136,8 @@ class Http2AttackTest {
             assertEquals(ErrorCode.ENHANCE_YOUR_CALM.code(), client.awaitGoAway());
             assertTrue(client.closedByServer());
         }
-        assertEquals(1, server.counters.snapshot().floodsRefused());
-        assertEquals(1, server.counters.snapshot().rapidResets());
+        assertEquals(1, server.metrics().floods().total());
+        assertEquals(1, server.metrics().floods().rapidResets());
     }
 
     @Test
@@ -181,7 +181,7 @@ class Http2AttackTest {
             }
             assertEquals(ErrorCode.ENHANCE_YOUR_CALM.code(), client.awaitGoAway());
         }
-        assertEquals(1, server.counters.snapshot().controlFrameFloods());
+        assertEquals(1, server.metrics().floods().controlFrameFloods());
     }
 
     @Test
@@ -196,7 +196,7 @@ class Http2AttackTest {
             }
             assertEquals(ErrorCode.ENHANCE_YOUR_CALM.code(), client.awaitGoAway());
         }
-        assertEquals(1, server.counters.snapshot().emptyFrameFloods());
+        assertEquals(1, server.metrics().floods().emptyFrameFloods());
     }
 
     @Test
@@ -227,7 +227,7 @@ class Http2AttackTest {
             assertEquals("Hello, World!", client.response(3).text());
             assertEquals(ErrorCode.CANCEL.code(), client.awaitReset(1));
         }
-        Poll.untilEqual("stream write timeouts", 1, () -> server.counters.snapshot().streamWriteTimeouts());
+        Poll.untilEqual("stream write timeouts", 1, () -> server.metrics().streamWriteTimeouts());
     }
 
     @Test
@@ -240,7 +240,7 @@ class Http2AttackTest {
             assertEquals(ErrorCode.SETTINGS_TIMEOUT.code(), client.awaitGoAway());
             assertTrue(client.closedByServer());
         }
-        assertEquals(1, server.counters.snapshot().settingsTimeouts());
+        assertEquals(1, server.metrics().settingsTimeouts());
     }
 
     @Test
@@ -263,14 +263,14 @@ class Http2AttackTest {
                 FrameEncoder.header(pings, 17 * i, 8, Frame.PING, 0, 0);
             }
             try {
-                for (int i = 0; i < 2000 && server.counters.snapshot().floodsRefused() == 0; i++) {
+                for (int i = 0; i < 2000 && server.metrics().floods().total() == 0; i++) {
                     out.write(pings);
                 }
             } catch (SocketException closedByServer) {
                 // Expected once the server gave up on this client.
             }
         }
-        Poll.untilEqual("floods refused", 1, () -> server.counters.snapshot().floodsRefused());
-        assertEquals(1, server.counters.snapshot().unreadAnswers());
+        Poll.untilEqual("floods refused", 1, () -> server.metrics().floods().total());
+        assertEquals(1, server.metrics().floods().unreadAnswers());
     }
 }

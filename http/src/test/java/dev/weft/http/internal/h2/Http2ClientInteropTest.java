@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code java.net.http.HttpClient} with {@code HTTP_2} on {@code http://}: it upgrades with
- * {@code Upgrade: h2c} (it has no prior-knowledge mode), then reuses the HTTP/2 connection.
+ * {@code Upgrade: h2c} (it has no prior-knowledge mode) when the server allows it
+ * ({@link Http2Config#h2cUpgrade()}), then reuses the HTTP/2 connection.
  */
 @ExtendWith(PinningRecorder.class)
 class Http2ClientInteropTest {
@@ -29,7 +30,7 @@ class Http2ClientInteropTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = new H2TestServer(Http2Config.DEFAULTS, new TestRoutes(1).router());
+        server = new H2TestServer(Http2Config.builder().h2cUpgrade(true).build(), new TestRoutes(1).router());
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).connectTimeout(TIMEOUT).build();
     }
 
@@ -52,19 +53,30 @@ class Http2ClientInteropTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(HttpClient.Version.HTTP_2, post.version());
         assertArrayEquals(TestRoutes.MEBIBYTE, post.body());
-        assertEquals(1, server.counters.snapshot().connections(), "both requests used one upgraded connection");
+        assertEquals(1, server.metrics().connections(), "both requests used one upgraded connection");
     }
 
     @Test
-    void aOneMebibytePostAsTheFirstRequestIsEchoedOverHttp2() throws Exception {
+    void aPostWithABodyIsServedOverHttp11AndTheNextRequestUpgrades() throws Exception {
         HttpResponse<byte[]> post = client.send(HttpRequest.newBuilder(server.uri("/echo")).timeout(TIMEOUT)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(TestRoutes.MEBIBYTE)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, post.statusCode());
+        assertEquals(HttpClient.Version.HTTP_1_1, post.version(), "a request with a body is not upgraded");
         assertArrayEquals(TestRoutes.MEBIBYTE, post.body());
         HttpResponse<byte[]> big = client.send(HttpRequest.newBuilder(server.uri("/big")).timeout(TIMEOUT).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(HttpClient.Version.HTTP_2, big.version());
         assertArrayEquals(TestRoutes.MEBIBYTE, big.body());
+    }
+
+    @Test
+    void withoutTheUpgradeSwitchTheJdkClientStaysOnHttp11() throws Exception {
+        try (H2TestServer plain = new H2TestServer(Http2Config.DEFAULTS, new TestRoutes(1).router())) {
+            HttpResponse<String> hello = client.send(HttpRequest.newBuilder(plain.uri("/hello")).timeout(TIMEOUT)
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(HttpClient.Version.HTTP_1_1, hello.version());
+            assertEquals("Hello, World!", hello.body());
+            assertEquals(0, plain.metrics().connections());
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.weft.http.Http2Config;
 import dev.weft.http.HttpLimits;
+import dev.weft.http.HttpPipeline;
 import dev.weft.http.Response;
 import dev.weft.http.Route;
 import dev.weft.http.Router;
@@ -38,7 +39,7 @@ class Http2ConnectionFuzzTest {
         byte[] stream = new byte[Preface.LENGTH + input.length - 1];
         System.arraycopy(Preface.bytes(), 0, stream, 0, Preface.LENGTH);
         System.arraycopy(input, 1, stream, Preface.LENGTH, input.length - 1);
-        Http2Connection connection = new Http2Connection(new SinkWire(stream, bytesPerRead), CONFIG, LIMITS, ROUTER,
+        Http2Connection connection = new Http2Connection(new SinkWire(stream, bytesPerRead), CONFIG, LIMITS, HttpPipeline.of(ROUTER),
                 "Weft", new H2Counters(), "fuzz");
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> connection.run(new byte[0]));
         assertEquals(0, connection.activeStreams(), "every stream closed once the connection ended");
@@ -70,6 +71,11 @@ class Http2ConnectionFuzzTest {
         @Override
         public InetSocketAddress remoteAddress() {
             return new InetSocketAddress(0);
+        }
+
+        @Override
+        public Thread startThread(String suffix, Runnable task) {
+            return in.startThread(suffix, task);
         }
     }
 }

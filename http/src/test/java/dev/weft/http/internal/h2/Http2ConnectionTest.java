@@ -2,6 +2,7 @@ package dev.weft.http.internal.h2;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.http.Http2Config;
@@ -109,7 +110,7 @@ class Http2ConnectionTest {
                 assertEquals(i % 2 == 0 ? 13 : TestRoutes.MEBIBYTE.length, response.body().length);
             }
         }
-        assertEquals(100, server.counters.snapshot().streams());
+        assertEquals(100, server.metrics().streams());
     }
 
     @Test
@@ -142,7 +143,7 @@ class Http2ConnectionTest {
         try (RawH2Client client = RawH2Client.handshake(server.port())) {
             client.get(1, "/slow");
             assertTrue(routes.slowStarted.await(10, java.util.concurrent.TimeUnit.SECONDS));
-            server.stop(Duration.ofSeconds(20));
+            Thread stopping = server.stopInBackground(Duration.ofSeconds(20));
             RawH2Client.RawFrame goAway = client.await(f -> f.type() == Frame.GOAWAY);
             assertEquals(ErrorCode.NO_ERROR.code(), goAway.errorCode());
             assertEquals(1, goAway.firstInt(), "GOAWAY names stream 1 as the last processed");
@@ -152,6 +153,8 @@ class Http2ConnectionTest {
             RawH2Client.RawResponse response = client.response(1);
             assertEquals("slow done", response.text());
             assertTrue(client.closedByServer(), "the connection closes once the last stream is done");
+            stopping.join(Duration.ofSeconds(20));
+            assertFalse(stopping.isAlive(), "the server stopped well within its grace");
         }
     }
 
@@ -185,6 +188,6 @@ class Http2ConnectionTest {
             assertEquals(ErrorCode.NO_ERROR.code(), client.awaitGoAway());
             assertTrue(client.closedByServer());
         }
-        Poll.untilEqual("idle timeouts", 1, () -> server.counters.snapshot().idleTimeouts());
+        Poll.untilEqual("idle timeouts", 1, () -> server.metrics().idleTimeouts());
     }
 }

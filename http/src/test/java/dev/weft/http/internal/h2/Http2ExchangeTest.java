@@ -59,7 +59,7 @@ class Http2ExchangeTest {
                 }),
                 Route.post("/read", request -> Response.ok(request.bodyBytes().length + ""))));
         server = new H2TestServer(Http2Config.DEFAULTS, HttpLimits.DEFAULTS.withMaxBodyBytes(1000)
-                .withBodyReadTimeout(Duration.ofMillis(300)), router, H2TestServer.Mode.SHARED_PORT);
+                .withBodyReadTimeout(Duration.ofMillis(300)), router);
     }
 
     @AfterEach

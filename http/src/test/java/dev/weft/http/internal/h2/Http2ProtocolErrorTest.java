@@ -291,19 +291,19 @@ class Http2ProtocolErrorTest {
     }
 
     @Test
-    void anInvalidPrefaceIsAnsweredWithGoAwayProtocolError() throws IOException {
-        try (H2TestServer h2Only = new H2TestServer(Http2Config.DEFAULTS, dev.weft.http.HttpLimits.DEFAULTS,
-                ROUTES.router(), H2TestServer.Mode.H2_ONLY);
-             RawH2Client client = RawH2Client.connect(h2Only.port())) {
-            client.raw("PRI * HTTP/2.0\r\n\r\nXX\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    void aConnectionStartingWithNeitherPrefaceNorHttp11IsAnsweredWithGoAwayProtocolError() throws IOException {
+        try (RawH2Client client = RawH2Client.connect(server.port())) {
+            client.raw("INVALID CONNECTION PREFACE\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             assertEquals(ErrorCode.PROTOCOL_ERROR.code(), client.awaitGoAway());
+            assertTrue(client.closedByServer());
         }
     }
 
     @Test
-    void aConnectionStartingWithNeitherPrefaceNorHttp11IsClosed() throws IOException {
+    void thePrefacesFirstLineFollowedByAnythingElseIsAnsweredWithGoAwayProtocolError() throws IOException {
         try (RawH2Client client = RawH2Client.connect(server.port())) {
-            client.raw("INVALID CONNECTION PREFACE\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            client.raw("PRI * HTTP/2.0\r\n\r\nXX\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertEquals(ErrorCode.PROTOCOL_ERROR.code(), client.awaitGoAway());
             assertTrue(client.closedByServer());
         }
     }

@@ -33,7 +33,7 @@ class Http2ToolInteropTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = new H2TestServer(Http2Config.DEFAULTS, new TestRoutes(1).router());
+        server = new H2TestServer(Http2Config.builder().h2cUpgrade(true).build(), new TestRoutes(1).router());
     }
 
     @AfterEach

@@ -72,6 +72,11 @@ final class RawH2Client implements AutoCloseable {
         this.out = socket.getOutputStream();
     }
 
+    /** A client over a socket already connected (a TLS socket that negotiated {@code h2}); sends nothing. */
+    static RawH2Client over(Socket socket) throws IOException {
+        return new RawH2Client(socket);
+    }
+
     /** Connects and sends nothing. */
     static RawH2Client connect(int port) throws IOException {
         return new RawH2Client(new Socket(InetAddress.getLoopbackAddress(), port));
@@ -79,13 +84,26 @@ final class RawH2Client implements AutoCloseable {
 
     /** Connects, sends the preface with {@code settings} (id, value pairs) and acknowledges the server's. */
     static RawH2Client handshake(int port, int... settings) throws IOException {
-        RawH2Client client = connect(port);
+        return handshake(connect(port), settings);
+    }
+
+    /** Sends the preface with {@code settings} (id, value pairs) on {@code client} and acknowledges the server's. */
+    static RawH2Client handshake(RawH2Client client, int... settings) throws IOException {
         client.raw(Preface.bytes());
         client.settings(settings);
         RawFrame first = client.next();
         assertEquals(Frame.SETTINGS, first.type(), "the server's first frame is SETTINGS");
         client.frame(Frame.SETTINGS, Frame.FLAG_ACK, 0, new byte[0]);
         return client;
+    }
+
+    /** Reads an HTTP/1.1 response head (through the empty line) and returns it. */
+    String http1Head() throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            head.append((char) in.readUnsignedByte());
+        }
+        return head.toString();
     }
 
     void raw(byte[] bytes) throws IOException {
