@@ -30,7 +30,6 @@ public enum EngineKind implements Labelled {
 
     /** Why Weft lacks a service today; each goes away when its feature lands (see the load note). */
     private static final String WEFT_NO_WEBSOCKET = "Weft has no WebSocket yet: plugs in with the WebSocket issue";
-    private static final String WEFT_NO_HTTP2 = "Weft has no HTTP/2 yet: plugs in with the HTTP/2 issue";
     private static final String NO_RELAY = "no UDP chat relay: the fan-out scenario measures Weft's relay alone";
 
     private final String label;
@@ -47,8 +46,8 @@ public enum EngineKind implements Labelled {
     /** The services this engine runs. */
     public Set<Service> services() {
         return switch (this) {
-            case WEFT_VIRTUAL -> EnumSet.of(Service.ECHO, Service.HTTP, Service.HTTPS, Service.UDP_RELAY);
-            case WEFT_PLATFORM -> EnumSet.of(Service.ECHO, Service.HTTP, Service.HTTPS);
+            case WEFT_VIRTUAL -> EnumSet.of(Service.ECHO, Service.HTTP, Service.HTTPS, Service.H2C, Service.UDP_RELAY);
+            case WEFT_PLATFORM -> EnumSet.of(Service.ECHO, Service.HTTP, Service.HTTPS, Service.H2C);
             case REACTOR -> EnumSet.of(Service.ECHO, Service.HTTP);
             case NETTY -> EnumSet.of(Service.ECHO, Service.HTTP, Service.HTTPS, Service.WEBSOCKET, Service.H2C);
             case HELIDON -> EnumSet.of(Service.HTTP);
@@ -64,9 +63,8 @@ public enum EngineKind implements Labelled {
         return Optional.of(switch (this) {
             case WEFT_VIRTUAL, WEFT_PLATFORM -> switch (service) {
                 case WEBSOCKET -> WEFT_NO_WEBSOCKET;
-                case H2C -> WEFT_NO_HTTP2;
                 case UDP_RELAY -> "the relay has no thread mode: measured once, on weft-virtual";
-                case ECHO, HTTP, HTTPS -> throw new IllegalStateException(this + " serves " + service);
+                case ECHO, HTTP, HTTPS, H2C -> throw new IllegalStateException(this + " serves " + service);
             };
             case REACTOR -> service == Service.UDP_RELAY ? NO_RELAY
                     : "the reactor is a minimal model of the event-loop design: plain echo and HTTP/1.1 only";

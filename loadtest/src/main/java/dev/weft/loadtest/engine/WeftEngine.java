@@ -38,8 +38,9 @@ import java.util.Optional;
 /**
  * Weft's own engine, one thread per connection — virtual or platform as {@link ThreadMode}
  * says, the same code either way: an echo {@link TcpServer} with the {@code echo} sample's
- * handler, an {@link HttpServer} with the {@code http} sample's {@code GET /hello} route, the same
- * route over HTTPS (the JDK's TLS engine on each connection's thread, the {@link TlsSuite}s and
+ * handler, an {@link HttpServer} with the {@code http} sample's {@code GET /hello} route — which
+ * also serves the {@code h2c} scenario: HTTP/2 with prior knowledge on the same port, the
+ * connection preface deciding, as the {@code http} sample does — the same route over HTTPS (the JDK's TLS engine on each connection's thread, the {@link TlsSuite}s and
  * {@link GeneratedCertificate} Netty's HTTPS uses), and (for the virtual-thread engine only: the
  * relay has no thread mode) a {@link UdpRelay}.
  */
@@ -158,6 +159,7 @@ final class WeftEngine implements Engine {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         ports.put(Service.ECHO, echo.port());
         ports.put(Service.HTTP, http.port());
+        ports.put(Service.H2C, http.port());
         ports.put(Service.HTTPS, https.port());
         udp.ifPresent(server -> ports.put(Service.UDP_RELAY, server.port()));
         return ports;
@@ -172,7 +174,7 @@ final class WeftEngine implements Engine {
 
     @Override
     public String description() {
-        return "Weft TcpServer + HttpServer (and over TLS)" + (udp.isPresent() ? " + UdpRelay" : "") + ", "
+        return "Weft TcpServer + HttpServer (HTTP/1.1 and h2c on one port, and over TLS)" + (udp.isPresent() ? " + UdpRelay" : "") + ", "
                 + echo.config().server().threadMode().name().toLowerCase() + " thread per connection";
     }
 
