@@ -2,8 +2,11 @@ package dev.weft.http.internal.h2;
 
 import java.net.InetSocketAddress;
 
-/** A read-only {@link Wire} over an array, handing out at most {@code chunk} bytes per read, then EOF. */
-final class ArrayWire implements Wire {
+/**
+ * A {@link Wire} over an array, handing out at most {@code chunk} bytes per read, then EOF; writes
+ * are refused unless a subclass takes them.
+ */
+class ArrayWire implements Wire {
 
     private final byte[] bytes;
     private final int chunk;

@@ -11,7 +11,6 @@ import dev.weft.http.Response;
 import dev.weft.http.Route;
 import dev.weft.http.Router;
 import dev.weft.http.Status;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 
@@ -46,36 +45,15 @@ class Http2ConnectionFuzzTest {
     }
 
     /** Reads the input in chunks, then EOF; swallows what the server writes. */
-    private static final class SinkWire implements Wire {
-        private final ArrayWire in;
+    private static final class SinkWire extends ArrayWire {
 
         SinkWire(byte[] bytes, int chunk) {
-            this.in = new ArrayWire(bytes, chunk);
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-            return in.read(buffer, offset, length);
+            super(bytes, chunk);
         }
 
         @Override
         public void write(byte[] buffer, int offset, int length) {
             // The server's answers are checked by the protocol tests, not here.
-        }
-
-        @Override
-        public void close() {
-            // Nothing to release.
-        }
-
-        @Override
-        public InetSocketAddress remoteAddress() {
-            return new InetSocketAddress(0);
-        }
-
-        @Override
-        public Thread startThread(String suffix, Runnable task) {
-            return in.startThread(suffix, task);
         }
     }
 }

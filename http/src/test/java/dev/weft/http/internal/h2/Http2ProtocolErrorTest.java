@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every protocol violation of RFC 9113 a client can commit gets the RFC's answer: a connection
@@ -290,19 +291,11 @@ class Http2ProtocolErrorTest {
         }
     }
 
-    @Test
-    void aConnectionStartingWithNeitherPrefaceNorHttp11IsAnsweredWithGoAwayProtocolError() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"INVALID CONNECTION PREFACE\r\n\r\n", "PRI * HTTP/2.0\r\n\r\nXX\r\n\r\n"})
+    void firstBytesThatAreNeitherThePrefaceNorHttp11AreAnsweredWithGoAwayProtocolError(String start) throws IOException {
         try (RawH2Client client = RawH2Client.connect(server.port())) {
-            client.raw("INVALID CONNECTION PREFACE\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertEquals(ErrorCode.PROTOCOL_ERROR.code(), client.awaitGoAway());
-            assertTrue(client.closedByServer());
-        }
-    }
-
-    @Test
-    void thePrefacesFirstLineFollowedByAnythingElseIsAnsweredWithGoAwayProtocolError() throws IOException {
-        try (RawH2Client client = RawH2Client.connect(server.port())) {
-            client.raw("PRI * HTTP/2.0\r\n\r\nXX\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            client.raw(start.getBytes(StandardCharsets.US_ASCII));
             assertEquals(ErrorCode.PROTOCOL_ERROR.code(), client.awaitGoAway());
             assertTrue(client.closedByServer());
         }
