@@ -5,6 +5,7 @@
 @SuppressWarnings("module") // qualified exports to http and udp, built after core
 module dev.weft.core {
     requires jakarta.inject;
+    requires jdk.jfr;
     requires org.slf4j;
     requires static dagger;
 

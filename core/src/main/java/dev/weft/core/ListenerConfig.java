@@ -17,9 +17,11 @@ import java.util.Objects;
  *                      overloaded server refuse sooner
  * @param socketOptions the options of the listening and accepted sockets; default
  *                      {@link SocketOptions#DEFAULTS}
+ * @param socketIo      how the sockets wait for readiness; default {@link SocketIo#AUTO}, the
+ *                      server's own epoll poller where available, else the JDK's sockets
  */
 public record ListenerConfig(String name, String host, int port, int acceptBacklog,
-                             SocketOptions socketOptions) {
+                             SocketOptions socketOptions, SocketIo socketIo) {
 
     /** The default name. */
     public static final String DEFAULT_NAME = "tcp";
@@ -33,6 +35,7 @@ public record ListenerConfig(String name, String host, int port, int acceptBackl
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(socketOptions, "socketOptions");
+        Objects.requireNonNull(socketIo, "socketIo");
         if (name.isBlank()) {
             throw new IllegalArgumentException("name must not be blank");
         }
@@ -46,6 +49,6 @@ public record ListenerConfig(String name, String host, int port, int acceptBackl
 
     /** The defaults under {@code name}, on every interface, at {@code port}. */
     public static ListenerConfig of(String name, int port) {
-        return new ListenerConfig(name, ANY_HOST, port, DEFAULT_BACKLOG, SocketOptions.DEFAULTS);
+        return new ListenerConfig(name, ANY_HOST, port, DEFAULT_BACKLOG, SocketOptions.DEFAULTS, SocketIo.AUTO);
     }
 }

@@ -66,6 +66,7 @@ public record ServerConfig(ListenerConfig listener, int maxConnections, Connecti
         private int port;
         private int acceptBacklog = ListenerConfig.DEFAULT_BACKLOG;
         private SocketOptions socketOptions = SocketOptions.DEFAULTS;
+        private SocketIo socketIo = SocketIo.AUTO;
         private int maxConnections = 10_000;
         private ConnectionAdmission admission = ConnectionAdmission.admitAll();
         private Duration writeTimeout = Duration.ofSeconds(30);
@@ -87,6 +88,7 @@ public record ServerConfig(ListenerConfig listener, int maxConnections, Connecti
             port = l.port();
             acceptBacklog = l.acceptBacklog();
             socketOptions = l.socketOptions();
+            socketIo = l.socketIo();
             maxConnections = server.maxConnections();
             admission = server.admission();
             writeTimeout = server.writeTimeout();
@@ -125,6 +127,12 @@ public record ServerConfig(ListenerConfig listener, int maxConnections, Connecti
             return self();
         }
 
+        /** See {@link ListenerConfig#socketIo()}. */
+        public B socketIo(SocketIo value) {
+            socketIo = value;
+            return self();
+        }
+
         /** See {@link ServerConfig#maxConnections()}. */
         public B maxConnections(int value) {
             maxConnections = value;
@@ -157,7 +165,7 @@ public record ServerConfig(ListenerConfig listener, int maxConnections, Connecti
 
         /** Validates and builds the server settings gathered so far. */
         protected ServerConfig serverConfig() {
-            return new ServerConfig(new ListenerConfig(name, host, port, acceptBacklog, socketOptions),
+            return new ServerConfig(new ListenerConfig(name, host, port, acceptBacklog, socketOptions, socketIo),
                     maxConnections, admission, writeTimeout, shutdownGrace, threadMode);
         }
     }

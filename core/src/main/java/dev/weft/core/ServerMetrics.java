@@ -19,8 +19,9 @@ import dev.weft.core.tls.TlsMetrics;
  * @param handlerFailures connections whose handler threw something other than an I/O exception
  * @param acceptFailures  failed {@code accept()} calls (for example "too many open files"),
  *                        each followed by a back-off
- * @param threads         the server's threads alive now: its acceptor, one per connection, and
- *                        the short-lived ones draining outbound queues; zero after stop
+ * @param threads         the server's threads alive now: its acceptor, one per connection, the
+ *                        short-lived ones draining outbound queues, and the two threads of
+ *                        the {@linkplain SocketIo#EPOLL epoll} poller; zero after stop
  * @param tls             TLS handshakes completed, and failed by {@link HandshakeFailure} reason
  *                        (a failed handshake is also counted in {@code closed}, never in
  *                        {@code handlerFailures}); on a plaintext server only {@link

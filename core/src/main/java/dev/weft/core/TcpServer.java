@@ -4,6 +4,7 @@ import dev.weft.core.internal.Acceptor;
 import dev.weft.core.internal.BoundAddress;
 import dev.weft.core.internal.ClientTable;
 import dev.weft.core.internal.LoggingCheck;
+import dev.weft.core.internal.Listener;
 import dev.weft.core.internal.ServerContext;
 import dev.weft.core.internal.ServerLifecycle;
 import dev.weft.core.internal.ServerThreads;
@@ -13,12 +14,11 @@ import dev.weft.core.internal.tls.ServerTlsContext;
 import dev.weft.core.tls.ReloadResult;
 import dev.weft.core.tls.TlsConfig;
 import dev.weft.core.tls.TlsConfigException;
+import dev.weft.core.internal.SocketEngine;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.net.URI;
-import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -80,7 +80,8 @@ public final class TcpServer implements AutoCloseable {
     private final ServerLifecycle lifecycle;
     private final BoundAddress address;
     private final ServerThreads background;
-    private ServerSocketChannel listener;
+    private volatile SocketEngine sockets;
+    private Listener listener;
     private Thread acceptorThread;
     private Thread watchdogThread;
     private CertificateWatcher certificateWatcher;
@@ -122,14 +123,14 @@ public final class TcpServer implements AutoCloseable {
         lifecycle.start(() -> {
             config.tls().map(ServerTlsContext::create).ifPresent(context::useTls);
             ListenerConfig l = config.server().listener();
-            listener = address.bind(ServerSocketChannel.open(), l.host(), l.port(), (channel, at) -> {
-                channel.setOption(StandardSocketOptions.SO_REUSEADDR, l.socketOptions().reuseAddress());
-                if (l.socketOptions().receiveBufferBytes().isPresent()) {
-                    // Set on the listener so accepted sockets get it before the handshake (window scaling).
-                    channel.setOption(StandardSocketOptions.SO_RCVBUF, l.socketOptions().receiveBufferBytes().getAsInt());
-                }
-                channel.bind(at, l.acceptBacklog());
-            });
+            SocketEngine engine = SocketEngine.open(l.socketIo(), config.name());
+            try {
+                listener = address.listen(l.host(), l.port(), at -> engine.listen(at, l));
+            } catch (IOException | RuntimeException e) {
+                engine.stop();
+                throw e;
+            }
+            sockets = engine;
             watchdogThread = Thread.ofVirtual().name(config.name() + "-deadline-watchdog").start(context.watchdog());
             if (handler instanceof ServerAware aware) {
                 aware.serverStarted(new Scope());
@@ -137,10 +138,11 @@ public final class TcpServer implements AutoCloseable {
             startCertificateWatcher();
             acceptorThread = context.threads().start(config.name() + "-acceptor",
                     new Acceptor(listener, handler, context));
-            log.info("{} listening on {}{} ({} threads, at most {} connections)", config.name(),
+            log.info("{} listening on {}{} ({} threads, {}, at most {} connections)", config.name(),
                     address.get().getAddress().isAnyLocalAddress() ? l.host() + ":" + port() : address.describe(),
                     config.tls().isPresent() ? " with TLS" : "",
-                    config.server().threadMode().name().toLowerCase(), config.server().maxConnections());
+                    config.server().threadMode().name().toLowerCase(), engine.description(),
+                    config.server().maxConnections());
         });
         return this;
     }
@@ -191,6 +193,20 @@ public final class TcpServer implements AutoCloseable {
         return address.uri(scheme, path);
     }
 
+    /**
+     * How the sockets wait for readiness: {@link SocketIo#EPOLL} or {@link SocketIo#JDK}, what
+     * {@link SocketIo#AUTO} chose.
+     *
+     * @throws IllegalStateException before {@link #start()}
+     */
+    public SocketIo socketIo() {
+        SocketEngine engine = sockets;
+        if (engine == null) {
+            throw new IllegalStateException(config.name() + " server is not started");
+        }
+        return engine.kind();
+    }
+
     /** The configuration. */
     public TcpServerConfig config() {
         return config;
@@ -203,8 +219,9 @@ public final class TcpServer implements AutoCloseable {
 
     /** A snapshot of the counters. */
     public ServerMetrics metrics() {
+        SocketEngine engine = sockets;
         return context.counters().snapshot(context.connections().size(),
-                context.threads().count() + background.count(),
+                context.threads().count() + background.count() + (engine == null ? 0 : engine.threads()),
                 context.handshakes().snapshot());
     }
 
@@ -246,6 +263,7 @@ public final class TcpServer implements AutoCloseable {
             stopBackground();
             context.watchdog().stop();
             awaitQuietly(watchdogThread);
+            sockets.stop();
             log.info("{} stopped", config.name());
             if (interrupted) {
                 Thread.currentThread().interrupt();

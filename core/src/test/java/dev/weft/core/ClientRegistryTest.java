@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.testing.PinningRecorder;
 import dev.weft.testing.Poll;
+import dev.weft.testing.ServerExtension;
 import java.io.IOException;
 import java.time.Duration;
 import java.nio.charset.StandardCharsets;
@@ -17,22 +18,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ExtendWith(PinningRecorder.class)
 class ClientRegistryTest {
 
     private final ClientRegistry registry = ClientRegistry.create();
-    private TcpServer server;
 
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
 
     @Test
     void theRegistryIsEmptyAfterClientsLeaveCleanlyOrByReset() throws Exception {
@@ -49,13 +45,13 @@ class ClientRegistryTest {
                 left.add(client.id());
             }
         });
-        server = new TcpServer(TcpServerConfig.loopback(0), connection -> {
+        TcpServer server = servers.start(new TcpServer(TcpServerConfig.loopback(0), connection -> {
             connection.client();
             BufferedInput in = new BufferedInput(connection);
             while (in.readLine(100) != null) {
                 connection.write("ok\n".getBytes());
             }
-        }, registry).start();
+        }, registry));
 
         List<TestClient> clients = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
@@ -85,7 +81,7 @@ class ClientRegistryTest {
     @Test
     void aClientThatNeverReadsIsDisconnectedWithoutStallingTheBroadcasterOrTheOthers() throws Exception {
         CountDownLatch threeJoined = new CountDownLatch(3);
-        server = new TcpServer(TcpServerConfig.loopback(0).toBuilder()
+        TcpServer server = servers.start(new TcpServer(TcpServerConfig.loopback(0).toBuilder()
                 .outboundQueueBytes(64 * 1024)
                 .socketOptions(SocketOptions.DEFAULTS.withSendBufferBytes(16 * 1024)).build(),
                 connection -> {
@@ -95,7 +91,7 @@ class ClientRegistryTest {
                     while (in.readLine(100) != null) {
                         // Only the peer's closing ends this connection.
                     }
-                }, registry).start();
+                }, registry));
         byte[] message = ("x".repeat(1_023) + "\n").getBytes(StandardCharsets.US_ASCII);
         int batches = 128;
         int perBatch = 32; // 32 KiB per batch: within a fast client's 64 KiB queue
@@ -128,10 +124,10 @@ class ClientRegistryTest {
     @Test
     void aConnectionThatNeverAsksToBeAClientIsNotInTheRegistry() throws Exception {
         CountDownLatch served = new CountDownLatch(1);
-        server = new TcpServer(TcpServerConfig.loopback(0), connection -> {
+        TcpServer server = servers.start(new TcpServer(TcpServerConfig.loopback(0), connection -> {
             served.countDown();
             new BufferedInput(connection).readLine(100);
-        }, registry).start();
+        }, registry));
         try (TestClient client = new TestClient(server.port())) {
             assertTrue(served.await(10, TimeUnit.SECONDS));
             assertEquals(1, server.metrics().active());
@@ -143,7 +139,7 @@ class ClientRegistryTest {
     @Test
     void aBroadcastReturnsAtOnceWhileATargetIsBlockedWritingToAPeerThatDoesNotRead() throws Exception {
         AtomicReference<Thread> writer = new AtomicReference<>();
-        server = new TcpServer(TcpServerConfig.loopback(0).toBuilder()
+        TcpServer server = servers.start(new TcpServer(TcpServerConfig.loopback(0).toBuilder()
                 .writeTimeout(Duration.ofSeconds(60))
                 .socketOptions(SocketOptions.DEFAULTS.withSendBufferBytes(16 * 1024)).build(),
                 connection -> {
@@ -155,7 +151,7 @@ class ClientRegistryTest {
                     } catch (IOException e) {
                         // closed at the end of the test
                     }
-                }, registry).start();
+                }, registry));
         try (TestClient deaf = new TestClient(server.port(), 4_096)) {
             Poll.until("the handler to be blocked in its write", () -> writer.get() != null
                     && writer.get().getState() == Thread.State.WAITING);

@@ -5,28 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.weft.testing.PinningRecorder;
 import dev.weft.testing.Poll;
+import dev.weft.testing.ServerExtension;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ExtendWith(PinningRecorder.class)
 class TcpServerAdmissionTest {
 
-    private TcpServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop(Duration.ZERO);
-        }
-    }
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
 
     /** Admits while {@code open} is set; counts admissions and releases per address. */
     private static final class RecordingAdmission implements ConnectionAdmission {
@@ -69,7 +63,8 @@ class TcpServerAdmissionTest {
     void aRefusedConnectionIsClosedAtOnceAndCountedAsRejected() throws IOException {
         RecordingAdmission admission = new RecordingAdmission();
         admission.open.set(false);
-        server = new TcpServer(TcpServerConfig.loopback(0).toBuilder().admission(admission).build(), LINE_ECHO).start();
+        TcpServer server = servers.start(new TcpServer(TcpServerConfig.loopback(0).toBuilder().admission(admission)
+                .build(), LINE_ECHO));
         try (TestClient client = new TestClient(server.port())) {
             assertEquals(-1, client.readByte());
         }
@@ -80,8 +75,8 @@ class TcpServerAdmissionTest {
     @Test
     void everyAdmittedConnectionIsReleasedExactlyOnceWhenItEnds() throws IOException {
         RecordingAdmission admission = new RecordingAdmission();
-        server = new TcpServer(TcpServerConfig.loopback(0).toBuilder().admission(admission)
-                .maxConnections(2).build(), LINE_ECHO).start();
+        TcpServer server = servers.start(new TcpServer(TcpServerConfig.loopback(0).toBuilder().admission(admission)
+                .maxConnections(2).build(), LINE_ECHO));
         try (TestClient a = new TestClient(server.port()); TestClient b = new TestClient(server.port())) {
             a.send("a\n");
             b.send("b\n");

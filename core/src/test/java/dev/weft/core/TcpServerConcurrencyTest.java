@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.testing.PinningRecorder;
 import dev.weft.testing.Poll;
+import dev.weft.testing.ServerExtension;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,23 +14,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ExtendWith(PinningRecorder.class)
 class TcpServerConcurrencyTest {
 
     private static final int CLIENTS = 2_000;
 
-    private TcpServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
 
     /**
      * Every handler waits at a barrier until all 2,000 are inside at once: a server that ran
@@ -39,7 +34,8 @@ class TcpServerConcurrencyTest {
     void twoThousandClientsAreServedAtTheSameTime() throws Exception {
         CountDownLatch allInside = new CountDownLatch(CLIENTS);
         CountDownLatch release = new CountDownLatch(1);
-        server = new TcpServer(TcpServerConfig.loopback(0).toBuilder().acceptBacklog(CLIENTS).build(),
+        TcpServer server = servers.start(new TcpServer(
+                TcpServerConfig.loopback(0).toBuilder().acceptBacklog(CLIENTS).build(),
                 connection -> {
                     connection.client();
                     BufferedInput lines = new BufferedInput(connection);
@@ -52,7 +48,7 @@ class TcpServerConcurrencyTest {
                         return;
                     }
                     connection.write(("bye " + hello + "\n").getBytes());
-                }).start();
+                }));
 
         List<TestClient> clients = new ArrayList<>(CLIENTS);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weft.testing.PinningRecorder;
 import dev.weft.testing.Poll;
+import dev.weft.testing.ServerExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,17 +16,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @ExtendWith(PinningRecorder.class)
 class TcpServerEchoTest {
 
     private static final int PAYLOAD_BYTES = 1 << 20;
 
-    private TcpServer server;
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
 
     /** Echoes in reads of whatever size arrives, writing each back before reading on. */
     static final ConnectionHandler ECHO = connection -> {
@@ -53,27 +55,22 @@ class TcpServerEchoTest {
         connection.shutdownOutput();
     };
 
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
+    @ParameterizedTest
+    @MethodSource("dev.weft.core.SocketIos#withThreadModes")
+    void echoesOneMebibyteWrittenInRandomChunkSizes(ThreadMode mode, SocketIo io) throws Exception {
+        echoesOneMebibyte(mode, io, ECHO);
     }
 
     @ParameterizedTest
-    @EnumSource(ThreadMode.class)
-    void echoesOneMebibyteWrittenInRandomChunkSizes(ThreadMode mode) throws Exception {
-        echoesOneMebibyte(mode, ECHO);
+    @MethodSource("dev.weft.core.SocketIos#withThreadModes")
+    void echoesOneMebibyteThroughOddlySizedBuffers(ThreadMode mode, SocketIo io) throws Exception {
+        echoesOneMebibyte(mode, io, BUFFERED_ECHO);
     }
 
-    @ParameterizedTest
-    @EnumSource(ThreadMode.class)
-    void echoesOneMebibyteThroughOddlySizedBuffers(ThreadMode mode) throws Exception {
-        echoesOneMebibyte(mode, BUFFERED_ECHO);
-    }
-
-    private void echoesOneMebibyte(ThreadMode mode, ConnectionHandler echo) throws Exception {
-        server = new TcpServer(TcpServerConfig.loopback(0).toBuilder().threadMode(mode).build(), echo).start();
+    private void echoesOneMebibyte(ThreadMode mode, SocketIo io, ConnectionHandler echo) throws Exception {
+        TcpServer server = servers.start(new TcpServer(
+                TcpServerConfig.loopback(0).toBuilder().threadMode(mode).socketIo(io).build(), echo));
+        assertEquals(io, server.socketIo());
         byte[] payload = new byte[PAYLOAD_BYTES];
         Random random = new Random(42);
         random.nextBytes(payload);
@@ -97,20 +94,21 @@ class TcpServerEchoTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ThreadMode.class)
-    void aZeroCopyTransferSendsTheFileAfterBytesWrittenBeforeIt(ThreadMode mode) throws Exception {
+    @MethodSource("dev.weft.core.SocketIos#withThreadModes")
+    void aZeroCopyTransferSendsTheFileAfterBytesWrittenBeforeIt(ThreadMode mode, SocketIo io) throws Exception {
         java.nio.file.Path file = java.nio.file.Files.createTempFile("weft", ".bin");
         try {
             byte[] content = new byte[300_000];
             new Random(7).nextBytes(content);
             java.nio.file.Files.write(file, content);
-            server = new TcpServer(TcpServerConfig.loopback(0).toBuilder().threadMode(mode).build(), c -> {
+            TcpServerConfig config = TcpServerConfig.loopback(0).toBuilder().threadMode(mode).socketIo(io).build();
+            TcpServer server = servers.start(new TcpServer(config, c -> {
                 c.write("HEAD".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                 try (var channel = java.nio.channels.FileChannel.open(file)) {
                     assertEquals(content.length, c.transferFrom(channel, 0, channel.size()));
                 }
                 c.shutdownOutput();
-            }).start();
+            }));
             try (Socket socket = new Socket("127.0.0.1", server.port())) {
                 socket.setSoTimeout((int) TestClient.TIMEOUT.toMillis());
                 byte[] all = readAll(socket.getInputStream());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.testing.PinningRecorder;
 import dev.weft.testing.Poll;
+import dev.weft.testing.ServerExtension;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.ConnectException;
@@ -17,31 +18,22 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @ExtendWith(PinningRecorder.class)
 class TcpServerLifecycleTest {
 
-    private TcpServer server;
-    private TcpServer second;
-
-    @AfterEach
-    void stop() {
-        if (second != null) {
-            second.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
 
     @Test
     void portZeroBindsAnEphemeralPortReadableAfterStart() throws Exception {
-        server = new TcpServer(TcpServerConfig.loopback(0), TcpServerEchoTest.ECHO);
+        TcpServer server = servers.closeAfterwards(new TcpServer(TcpServerConfig.loopback(0), TcpServerEchoTest.ECHO));
         assertThrows(IllegalStateException.class, server::port);
         server.start();
         assertTrue(server.port() > 0);
@@ -52,17 +44,19 @@ class TcpServerLifecycleTest {
         }
     }
 
-    @Test
-    void bindingAPortInUseNamesTheAddress() throws Exception {
-        server = new TcpServer(TcpServerConfig.loopback(0), TcpServerEchoTest.ECHO).start();
-        second = new TcpServer(TcpServerConfig.loopback(server.port()), TcpServerEchoTest.ECHO);
+    @ParameterizedTest
+    @MethodSource("dev.weft.core.SocketIos#available")
+    void bindingAPortInUseNamesTheAddress(SocketIo io) throws Exception {
+        TcpServer server = servers.start(new TcpServer(TcpServerConfig.loopback(0), TcpServerEchoTest.ECHO));
+        TcpServer second = servers.closeAfterwards(new TcpServer(
+                TcpServerConfig.loopback(server.port()).toBuilder().socketIo(io).build(), TcpServerEchoTest.ECHO));
         BindException e = assertThrows(BindException.class, second::start);
         assertEquals("127.0.0.1:" + server.port() + " is already in use", e.getMessage());
     }
 
     @Test
     void aServerStartsOnlyOnce() throws Exception {
-        server = new TcpServer(TcpServerConfig.loopback(0), TcpServerEchoTest.ECHO).start();
+        TcpServer server = servers.start(new TcpServer(TcpServerConfig.loopback(0), TcpServerEchoTest.ECHO));
         assertThrows(IllegalStateException.class, server::start);
     }
 
@@ -71,7 +65,8 @@ class TcpServerLifecycleTest {
     void stopLetsAConversationInProgressFinishWithinTheGracePeriod(ThreadMode mode) throws Exception {
         CountDownLatch inProgress = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
-        server = new TcpServer(TcpServerConfig.loopback(0).toBuilder().threadMode(mode).build(), connection -> {
+        TcpServerConfig config = TcpServerConfig.loopback(0).toBuilder().threadMode(mode).build();
+        TcpServer server = servers.start(new TcpServer(config, connection -> {
             BufferedInput lines = new BufferedInput(connection);
             String request = lines.readLine(100);
             inProgress.countDown();
@@ -82,7 +77,7 @@ class TcpServerLifecycleTest {
                 return;
             }
             connection.write(("done " + request + "\n").getBytes());
-        }).start();
+        }));
         int port = server.port();
         try (TestClient client = new TestClient(port)) {
             client.send("work\n");
@@ -107,7 +102,8 @@ class TcpServerLifecycleTest {
         CountDownLatch inProgress = new CountDownLatch(1);
         CountDownLatch handlerEnded = new CountDownLatch(1);
         CountDownLatch never = new CountDownLatch(1);
-        server = new TcpServer(TcpServerConfig.loopback(0).toBuilder().threadMode(mode).build(), connection -> {
+        TcpServerConfig config = TcpServerConfig.loopback(0).toBuilder().threadMode(mode).build();
+        TcpServer server = servers.start(new TcpServer(config, connection -> {
             BufferedInput lines = new BufferedInput(connection);
             try {
                 lines.readLine(100);
@@ -118,7 +114,7 @@ class TcpServerLifecycleTest {
             } finally {
                 handlerEnded.countDown();
             }
-        }).start();
+        }));
         Duration grace = Duration.ofMillis(300);
         try (TestClient client = new TestClient(server.port())) {
             client.send("work\n");
@@ -137,12 +133,12 @@ class TcpServerLifecycleTest {
     @Test
     void stopClosesIdleConnectionsAtOnce() throws Exception {
         CountDownLatch idle = new CountDownLatch(1);
-        server = new TcpServer(TcpServerConfig.loopback(0), connection -> {
+        TcpServer server = servers.start(new TcpServer(TcpServerConfig.loopback(0), connection -> {
             BufferedInput lines = new BufferedInput(connection);
             connection.idle(true);
             idle.countDown();
             assertNull(lines.readLine(100)); // ends when stop() closes the idle connection
-        }).start();
+        }));
         try (TestClient client = new TestClient(server.port())) {
             assertTrue(idle.await(10, TimeUnit.SECONDS));
             long start = System.nanoTime();
@@ -158,7 +154,7 @@ class TcpServerLifecycleTest {
         CountDownLatch idle = new CountDownLatch(1);
         CountDownLatch goBusy = new CountDownLatch(1);
         java.util.concurrent.CompletableFuture<Boolean> stillOpen = new java.util.concurrent.CompletableFuture<>();
-        server = new TcpServer(TcpServerConfig.loopback(0), connection -> {
+        TcpServer server = servers.start(new TcpServer(TcpServerConfig.loopback(0), connection -> {
             connection.idle(true);
             idle.countDown();
             try {
@@ -168,7 +164,7 @@ class TcpServerLifecycleTest {
             }
             // As if a request had arrived just as the server stopped: it must not be served.
             stillOpen.complete(connection.idle(false));
-        }).start();
+        }));
         try (TestClient client = new TestClient(server.port())) {
             assertTrue(idle.await(10, TimeUnit.SECONDS));
             Thread stopper = Thread.ofVirtual().start(() -> server.stop(Duration.ofSeconds(30)));
@@ -184,7 +180,7 @@ class TcpServerLifecycleTest {
         TcpServer unstarted = new TcpServer(TcpServerConfig.loopback(0), TcpServerEchoTest.ECHO);
         unstarted.close();
         unstarted.stop(Duration.ZERO);
-        server = new TcpServer(TcpServerConfig.loopback(0), TcpServerEchoTest.ECHO).start();
+        TcpServer server = servers.start(new TcpServer(TcpServerConfig.loopback(0), TcpServerEchoTest.ECHO));
         server.stop(Duration.ZERO);
         server.close();
         assertFalse(server.isRunning());

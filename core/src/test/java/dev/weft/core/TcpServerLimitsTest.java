@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.testing.PinningRecorder;
 import dev.weft.testing.Poll;
+import dev.weft.testing.ServerExtension;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -13,26 +14,23 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @ExtendWith(PinningRecorder.class)
 class TcpServerLimitsTest {
 
-    private TcpServer server;
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
 
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @Test
-    void anIdleClientIsClosedAfterTheIdleTimeout() throws Exception {
+    @ParameterizedTest
+    @MethodSource("dev.weft.core.SocketIos#available")
+    void anIdleClientIsClosedAfterTheIdleTimeout(SocketIo io) throws Exception {
         BlockingQueue<Throwable> outcome = new ArrayBlockingQueue<>(1);
-        server = new TcpServer(TcpServerConfig.loopback(0).toBuilder()
+        TcpServer server = servers.start(new TcpServer(TcpServerConfig.loopback(0).toBuilder().socketIo(io)
                 .idleTimeout(Duration.ofMillis(200)).build(), connection -> {
                     BufferedInput lines = new BufferedInput(connection);
                     try {
@@ -41,7 +39,7 @@ class TcpServerLimitsTest {
                         outcome.add(e);
                         throw e;
                     }
-                }).start();
+                }));
         try (TestClient client = new TestClient(server.port())) {
             assertEquals(-1, client.readByte(), "the server did not close the idle connection");
         }
@@ -52,12 +50,12 @@ class TcpServerLimitsTest {
 
     @Test
     void aPerConnectionReadTimeoutOverridesTheIdleTimeout() throws Exception {
-        server = new TcpServer(TcpServerConfig.loopback(0), connection -> {
+        TcpServer server = servers.start(new TcpServer(TcpServerConfig.loopback(0), connection -> {
             BufferedInput lines = new BufferedInput(connection);
             connection.readTimeout(Duration.ofMillis(100));
             assertEquals(Duration.ofMillis(100), connection.readTimeout());
             lines.readLine(100);
-        }).start();
+        }));
         try (TestClient client = new TestClient(server.port())) {
             assertEquals(-1, client.readByte());
         }
@@ -68,7 +66,8 @@ class TcpServerLimitsTest {
     void connectionsOverTheLimitAreClosedAtOnceAndCounted() throws Exception {
         CountDownLatch bothInside = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
-        server = new TcpServer(TcpServerConfig.loopback(0).toBuilder().maxConnections(2).build(), connection -> {
+        TcpServerConfig config = TcpServerConfig.loopback(0).toBuilder().maxConnections(2).build();
+        TcpServer server = servers.start(new TcpServer(config, connection -> {
             BufferedInput lines = new BufferedInput(connection);
             lines.readLine(10);
             bothInside.countDown();
@@ -78,7 +77,7 @@ class TcpServerLimitsTest {
                 Thread.currentThread().interrupt();
             }
             connection.write("served\n".getBytes());
-        }).start();
+        }));
         try (TestClient first = new TestClient(server.port());
              TestClient second = new TestClient(server.port())) {
             first.send("a\n");
@@ -106,10 +105,11 @@ class TcpServerLimitsTest {
         assertTrue(servedAgain.await(0, TimeUnit.SECONDS));
     }
 
-    @Test
-    void aWriteToAPeerThatStopsReadingTimesOutAndFreesTheThread() throws Exception {
+    @ParameterizedTest
+    @MethodSource("dev.weft.core.SocketIos#available")
+    void aWriteToAPeerThatStopsReadingTimesOutAndFreesTheThread(SocketIo io) throws Exception {
         BlockingQueue<Throwable> outcome = new ArrayBlockingQueue<>(1);
-        server = new TcpServer(TcpServerConfig.loopback(0).toBuilder()
+        TcpServer server = servers.start(new TcpServer(TcpServerConfig.loopback(0).toBuilder().socketIo(io)
                 .writeTimeout(Duration.ofMillis(300))
                 .socketOptions(SocketOptions.DEFAULTS.withSendBufferBytes(16_384)).build(), connection -> {
                     byte[] chunk = new byte[64 * 1024];
@@ -122,7 +122,7 @@ class TcpServerLimitsTest {
                         outcome.add(e);
                         throw e;
                     }
-                }).start();
+                }));
         try (TestClient client = new TestClient(server.port())) {
             client.socket().setReceiveBufferSize(16_384);
             Throwable thrown = outcome.poll(20, TimeUnit.SECONDS);
@@ -134,7 +134,7 @@ class TcpServerLimitsTest {
 
     @Test
     void aThrowingHandlerEndsOnlyItsOwnConnection() throws Exception {
-        server = new TcpServer(TcpServerConfig.loopback(0), connection -> {
+        TcpServer server = servers.start(new TcpServer(TcpServerConfig.loopback(0), connection -> {
             BufferedInput lines = new BufferedInput(connection);
             String line;
             while ((line = lines.readLine(100)) != null) {
@@ -143,7 +143,7 @@ class TcpServerLimitsTest {
                 }
                 connection.write((line + "\n").getBytes());
             }
-        }).start();
+        }));
         try (TestClient healthy = new TestClient(server.port());
              TestClient doomed = new TestClient(server.port())) {
             healthy.send("one\n");

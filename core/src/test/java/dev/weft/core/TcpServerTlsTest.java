@@ -25,6 +25,7 @@ import dev.weft.core.tls.TlsConfigException;
 import dev.weft.core.tls.TrustMaterial;
 import dev.weft.testing.PinningRecorder;
 import dev.weft.testing.Poll;
+import dev.weft.testing.ServerExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -46,11 +47,11 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -70,6 +71,8 @@ class TcpServerTlsTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
     private TcpServer server;
 
     @BeforeAll
@@ -78,15 +81,9 @@ class TcpServerTlsTest {
         ca = fixture.ca();
     }
 
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
     private TcpServer start(TlsConfig tls, ConnectionHandler handler) throws IOException {
-        server = new TcpServer(TcpServerConfig.builder().host("127.0.0.1").port(0).tls(tls).build(), handler).start();
+        server = servers.start(new TcpServer(TcpServerConfig.builder().host("127.0.0.1").port(0).tls(tls).build(),
+                handler));
         return server;
     }
 
@@ -142,8 +139,8 @@ class TcpServerTlsTest {
 
     @Test
     void aPlaintextConnectionHasNoTlsInfo() throws Exception {
-        server = new TcpServer(TcpServerConfig.loopback(0), connection ->
-                connection.write((connection.tls().isPresent() + "\n").getBytes(StandardCharsets.US_ASCII))).start();
+        server = servers.start(new TcpServer(TcpServerConfig.loopback(0), connection ->
+                connection.write((connection.tls().isPresent() + "\n").getBytes(StandardCharsets.US_ASCII))));
         try (Socket socket = raw(server.port())) {
             assertEquals("false", readLine(socket));
         }
@@ -216,7 +213,9 @@ class TcpServerTlsTest {
     @Test
     void broadcastsReachATlsClientThroughItsOutboundQueue() throws Exception {
         ClientRegistry registry = ClientRegistry.create();
-        server = new TcpServer(TcpServerConfig.builder().host("127.0.0.1").port(0).tls(fixture.config(dir).build()).build(),
+        TcpServerConfig config = TcpServerConfig.builder().host("127.0.0.1").port(0)
+                .tls(fixture.config(dir).build()).build();
+        server = servers.start(new TcpServer(config,
                 connection -> {
                     connection.client();
                     connection.write("joined\n".getBytes(StandardCharsets.US_ASCII));
@@ -224,7 +223,7 @@ class TcpServerTlsTest {
                     while (connection.read(buffer, 0, buffer.length) > 0) {
                         connection.write(buffer, 0, 1); // the reader writes while the drainer may too
                     }
-                }, registry).start();
+                }, registry));
         try (SSLSocket socket = connect(ca.clientContext(), server.port(), p -> { })) {
             assertEquals("joined", readLine(socket));
             for (int i = 0; i < 50; i++) {
@@ -439,7 +438,7 @@ class TcpServerTlsTest {
 
     @Test
     void reloadTlsOnAPlaintextServerIsRefused() throws Exception {
-        server = new TcpServer(TcpServerConfig.loopback(0), TcpServerEchoTest.ECHO).start();
+        server = servers.start(new TcpServer(TcpServerConfig.loopback(0), TcpServerEchoTest.ECHO));
         IllegalStateException refused = assertThrows(IllegalStateException.class, server::reloadTls);
         assertTrue(refused.getMessage().contains("speaks no TLS"), refused.getMessage());
     }

@@ -1,10 +1,13 @@
 package dev.weft.http;
 
 import dev.weft.core.ClientRegistry;
+import dev.weft.core.TcpServer;
 import dev.weft.http.health.Health;
 import dev.weft.http.health.NamedCheck;
 import dev.weft.http.json.JsonCodec;
 import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,14 +31,21 @@ import java.util.Objects;
  * <p>Filters run in the order added, the first outermost. An app is configured on one thread and
  * then started once; adding to it afterwards is refused. Handlers run on each connection's virtual
  * thread and may block.
+ *
+ * <p>An app is also the unit a test starts and stops: {@link #start()} starts the servers it was
+ * given with {@link #alsoServe(TcpServer)} (a line service sharing its registry), then the HTTP
+ * server; {@link #close()} stops them all, and {@link #uri(String)} addresses it — so weft-testing's
+ * {@code @TestServer} and {@code HttpTestClient} take an {@code HttpApp} as they take a server.
  */
-public final class HttpApp {
+public final class HttpApp implements AutoCloseable {
 
     private final List<Route> routes = new ArrayList<>();
     private final List<Filter> filters = new ArrayList<>();
     private final List<ExceptionMapping> mappings = new ArrayList<>();
     private JsonCodec json;
     private FormLimits forms = FormLimits.DEFAULTS;
+    private final List<TcpServer> alongside = new ArrayList<>();
+    private HttpServerConfig config = HttpServerConfig.builder().build();
     private ClientRegistry registry;
     private HttpServer server;
 
@@ -218,6 +228,33 @@ public final class HttpApp {
     }
 
     /**
+     * Where and how {@link #start()} listens; by default every local address, an ephemeral port
+     * and the defaults of {@link HttpServerConfig}.
+     *
+     * @param serverConfig the configuration
+     * @return this app
+     */
+    public HttpApp config(HttpServerConfig serverConfig) {
+        requireNotStarted();
+        config = Objects.requireNonNull(serverConfig, "serverConfig");
+        return this;
+    }
+
+    /**
+     * Runs {@code other} with this app: started before the HTTP server (so that it is up when the
+     * first request arrives) and stopped after it. For a TCP service that shares the app's
+     * {@linkplain #registry(ClientRegistry) registry}; give it the same registry when creating it.
+     *
+     * @param other a server, not started yet
+     * @return this app
+     */
+    public HttpApp alsoServe(TcpServer other) {
+        requireNotStarted();
+        alongside.add(Objects.requireNonNull(other, "other"));
+        return this;
+    }
+
+    /**
      * The pipeline of what was added so far: the router of the routes, the filters, the mappers.
      * A test can call it as a function; {@link #start} builds its own.
      *
@@ -246,20 +283,77 @@ public final class HttpApp {
     }
 
     /**
-     * Starts serving with {@code config}.
+     * Starts serving with {@code serverConfig}.
      *
-     * @param config where and how to listen
+     * @param serverConfig where and how to listen
      * @return the server, started
      * @throws IOException when the address cannot be bound
      * @throws IllegalStateException when the app was started before
      */
-    public HttpServer start(HttpServerConfig config) throws IOException {
+    public HttpServer start(HttpServerConfig serverConfig) throws IOException {
+        config(serverConfig);
+        return start();
+    }
+
+    /**
+     * Starts the servers given to {@link #alsoServe(TcpServer)}, then the HTTP server with the
+     * {@link #config(HttpServerConfig) configuration}. When one fails to start, those already
+     * started are stopped again.
+     *
+     * @return the HTTP server, started
+     * @throws IOException when an address cannot be bound
+     * @throws IllegalStateException when the app was started before, or its routes clash
+     */
+    public HttpServer start() throws IOException {
         requireNotStarted();
         HttpPipeline pipeline = pipeline();
         HttpServer created = registry == null ? new HttpServer(config, pipeline)
                 : new HttpServer(config, pipeline, registry);
-        server = created.start();
+        List<TcpServer> started = new ArrayList<>();
+        try {
+            for (TcpServer other : alongside) {
+                started.add(other.start());
+            }
+            server = created.start();
+        } catch (IOException | RuntimeException e) {
+            started.reversed().forEach(TcpServer::close);
+            throw e;
+        }
         return server;
+    }
+
+    /**
+     * The address of {@code path} on the running HTTP server: {@code http://host:port/path}.
+     *
+     * @param path the path, with any query
+     * @return the address
+     * @throws IllegalStateException before {@link #start()}
+     */
+    public URI uri(String path) {
+        return server().uri(path);
+    }
+
+    /**
+     * Stops the HTTP server (see {@link HttpServer#stop(Duration)}), then the servers given to
+     * {@link #alsoServe(TcpServer)}, each with the same grace. Does nothing before
+     * {@link #start()}.
+     *
+     * @param grace how long requests and connections in progress may take to finish
+     */
+    public void stop(Duration grace) {
+        if (server != null) {
+            server.stop(grace);
+            alongside.reversed().forEach(other -> other.stop(grace));
+        }
+    }
+
+    /** Stops the HTTP server and then the others, each with its configured shutdown grace. */
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+            alongside.reversed().forEach(TcpServer::close);
+        }
     }
 
     /**

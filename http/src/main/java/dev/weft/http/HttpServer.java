@@ -2,6 +2,7 @@ package dev.weft.http;
 
 import dev.weft.core.ClientRegistry;
 import dev.weft.core.ServerMetrics;
+import dev.weft.core.SocketIo;
 import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
 import dev.weft.core.tls.ReloadResult;
@@ -134,6 +135,15 @@ public final class HttpServer implements AutoCloseable {
      */
     public ReloadResult reloadTls() {
         return tcp.reloadTls();
+    }
+
+    /**
+     * How the sockets wait for readiness: what {@link SocketIo#AUTO} chose, or what was asked.
+     *
+     * @throws IllegalStateException before {@link #start()}
+     */
+    public SocketIo socketIo() {
+        return tcp.socketIo();
     }
 
     /** The configuration. */

@@ -44,12 +44,23 @@ public record Response(Status status, Headers headers, Body body) {
         }
     }
 
-    /** {@code 200} with a UTF-8 {@code text/plain} body. */
+    /**
+     * {@code 200} with a UTF-8 {@code text/plain} body.
+     *
+     * @param text the body
+     * @return the response
+     */
     public static Response ok(String text) {
         return text(Status.OK_200, text);
     }
 
-    /** {@code status} with a UTF-8 {@code text/plain} body. */
+    /**
+     * {@code status} with a UTF-8 {@code text/plain} body.
+     *
+     * @param status the status
+     * @param text   the body
+     * @return the response
+     */
     public static Response text(Status status, String text) {
         return bytes(status, TEXT_PLAIN_UTF8, text.getBytes(StandardCharsets.UTF_8));
     }
@@ -81,6 +92,24 @@ public record Response(Status status, Headers headers, Body body) {
     }
 
     /**
+     * {@code status} with {@code value} as JSON written while the response is sent, chunked: the
+     * codec writes straight to the connection, so a large document (a long list, say) is never
+     * held in memory whole. The codec is the one {@link #json(Object)} would use, chosen now. A
+     * value the codec cannot write fails half-way through the body — the status is already sent —
+     * and the connection is closed; {@link #json(Status, Object)} suits small documents better
+     * (a {@code Content-Length}, and a 500 for such a value).
+     *
+     * @param status the status
+     * @param value  the value: a list, an {@link Iterable} or {@link java.util.Iterator}, a record…
+     * @return the response
+     * @throws IllegalStateException when there is no JSON codec
+     */
+    public static Response jsonStream(Status status, Object value) {
+        JsonCodec codec = JsonCodecs.current();
+        return stream(status, APPLICATION_JSON, out -> codec.encode(value, out));
+    }
+
+    /**
      * {@code status} with JSON text the caller wrote, sent as it is.
      *
      * @param status the status
@@ -94,17 +123,34 @@ public record Response(Status status, Headers headers, Body body) {
     /**
      * {@code status} with the given bytes as body; the array is not copied, so it must not
      * change afterwards (which makes a constant body free to send).
+     *
+     * @param status      the status
+     * @param contentType the body's {@code Content-Type}
+     * @param body        the body; not copied
+     * @return the response
      */
     public static Response bytes(Status status, String contentType, byte[] body) {
         return new Response(status, Headers.of("Content-Type", contentType), new Bytes(body));
     }
 
-    /** {@code status} without a body ({@code Content-Length: 0} where the status allows one). */
+    /**
+     * {@code status} without a body ({@code Content-Length: 0} where the status allows one).
+     *
+     * @param status the status
+     * @return the response
+     */
     public static Response of(Status status) {
         return new Response(status, Headers.EMPTY, Empty.INSTANCE);
     }
 
-    /** {@code status} with a body of unknown length that {@code writer} produces, sent chunked. */
+    /**
+     * {@code status} with a body of unknown length that {@code writer} produces, sent chunked.
+     *
+     * @param status      the status
+     * @param contentType the body's {@code Content-Type}
+     * @param writer      writes the body while the response is sent (see {@link Stream})
+     * @return the response
+     */
     public static Response stream(Status status, String contentType, BodyWriter writer) {
         return new Response(status, Headers.of("Content-Type", contentType), new Stream(writer));
     }
@@ -112,13 +158,26 @@ public record Response(Status status, Headers headers, Body body) {
     /**
      * {@code status} with {@code length} bytes of the file at {@code path} from {@code position}
      * as body, sent without copying through the heap ({@code sendfile}).
+     *
+     * @param status      the status
+     * @param contentType the body's {@code Content-Type}
+     * @param path        the file
+     * @param position    the first byte to send
+     * @param length      how many bytes to send
+     * @return the response
      */
     public static Response file(Status status, String contentType, Path path, long position, long length) {
         return new Response(status, Headers.of("Content-Type", contentType),
                 new FileRegion(path, position, length));
     }
 
-    /** A copy with one more header field. */
+    /**
+     * A copy with one more header field.
+     *
+     * @param name  the field name
+     * @param value the field value
+     * @return the copy
+     */
     public Response withHeader(String name, String value) {
         return new Response(status, headers.with(name, value), body);
     }
@@ -133,7 +192,12 @@ public record Response(Status status, Headers headers, Body body) {
         return withHeader("Set-Cookie", cookie.headerValue());
     }
 
-    /** A copy with another status. */
+    /**
+     * A copy with another status.
+     *
+     * @param newStatus the status
+     * @return the copy
+     */
     public Response withStatus(Status newStatus) {
         return new Response(newStatus, headers, body);
     }
@@ -203,6 +267,8 @@ public record Response(Status status, Headers headers, Body body) {
          * Writes the body to {@code out}; closing {@code out} is allowed but not needed.
          *
          * @param out the body stream; writes are buffered and flushed by the server
+         * @throws IOException when writing fails, usually because the client went away; the
+         *     response is then cut short and the connection closed
          */
         void writeTo(OutputStream out) throws IOException;
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.testing.PinningRecorder;
 import dev.weft.testing.Poll;
+import dev.weft.testing.ServerExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code stop(grace)} while clients hammer the server: every request a handler took gets its
@@ -47,26 +49,27 @@ class GracefulShutdownUnderLoadTest {
     private final AtomicInteger complete = new AtomicInteger();
     private final AtomicInteger cutShort = new AtomicInteger();
     private final List<String> cuts = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private HttpServer server;
 
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
+
+    /** Lets handlers a failed test left waiting end, before the extension stops the server. */
     @AfterEach
-    void stop() {
+    void releaseHandlers() {
         release.countDown();
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Test
     void everyRequestTakenGetsItsWholeResponseAndNewConnectionsAreRefused() throws Exception {
-        server = new HttpServer(HttpServerConfig.loopback(0), Router.of(List.of(Route.get("/work", request -> {
+        Router router = Router.of(List.of(Route.get("/work", request -> {
             handled.incrementAndGet();
             if (holding) {
                 heldInHandler.incrementAndGet();
                 assertTrue(release.await(20, TimeUnit.SECONDS), "never released");
             }
             return Response.bytes(Status.OK_200, "application/octet-stream", BODY);
-        })))).start();
+        })));
+        HttpServer server = servers.start(new HttpServer(HttpServerConfig.loopback(0), router));
         int port = server.port();
         List<Thread> clients = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {

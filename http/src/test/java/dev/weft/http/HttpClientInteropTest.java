@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.testing.PinningRecorder;
-import java.io.IOException;
+import dev.weft.testing.ServerExtension;
 import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,21 +18,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The API seen through a real client, {@code java.net.http.HttpClient}. */
 @ExtendWith(PinningRecorder.class)
 class HttpClientInteropTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
     private HttpServer server;
     private HttpClient client;
 
     @BeforeEach
-    void start() throws IOException {
+    void start() {
         List<Route> routes = List.of(
                 Route.get("/query", request -> Response.ok(request.query().all("tag") + " "
                         + request.queryParameter("name").orElse("-"))),
@@ -58,14 +61,8 @@ class HttpClientInteropTest {
                     }
                 })),
                 Route.put("/created", request -> Response.of(Status.CREATED_201).withHeader("Location", "/x")));
-        server = new HttpServer(HttpServerConfig.loopback(0), Router.of(routes)).start();
-        client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.stop(Duration.ZERO);
+        server = servers.start(new HttpServer(HttpServerConfig.loopback(0), Router.of(routes)));
+        client = servers.closeAfterwards(HttpClient.newBuilder().connectTimeout(TIMEOUT).build());
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.testing.PinningRecorder;
+import dev.weft.testing.ServerExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The HTTP/1.1 protocol over raw sockets, where a real client would normalise the bytes. */
 @ExtendWith(PinningRecorder.class)
@@ -26,9 +28,12 @@ class HttpServerProtocolTest {
 
     private final CountDownLatch handlerEntered = new CountDownLatch(1);
     private final CountDownLatch releaseHandler = new CountDownLatch(1);
+
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
     private HttpServer server;
 
-    private HttpServer start(HttpLimits limits) throws IOException {
+    private HttpServer start(HttpLimits limits) {
         List<Route> routes = List.of(
                 Route.get("/hello", request -> Response.ok("Hello")),
                 Route.post("/echo", request -> Response.bytes(Status.OK_200,
@@ -47,20 +52,18 @@ class HttpServerProtocolTest {
                     assertTrue(releaseHandler.await(5, TimeUnit.SECONDS));
                     return Response.ok("done");
                 }));
-        server = new HttpServer(HttpServerConfig.loopback(0).withLimits(limits), Router.of(routes)).start();
+        server = servers.start(new HttpServer(HttpServerConfig.loopback(0).withLimits(limits), Router.of(routes)));
         return server;
     }
 
-    private HttpServer start() throws IOException {
+    private HttpServer start() {
         return start(HttpLimits.DEFAULTS);
     }
 
+    /** Lets a handler a failed test left blocked end, before the extension stops the server. */
     @AfterEach
-    void stop() {
+    void releaseBlockedHandler() {
         releaseHandler.countDown();
-        if (server != null) {
-            server.stop(Duration.ZERO);
-        }
     }
 
     @Test

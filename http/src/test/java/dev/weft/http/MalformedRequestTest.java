@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.weft.testing.ServerExtension;
+import dev.weft.testing.TestServer;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,24 +20,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  * status, the connection is closed (its framing can no longer be trusted), nothing after the
  * bad request is answered, and the server goes on serving others.
  */
+@ExtendWith(ServerExtension.class)
 class MalformedRequestTest {
 
     private static final String SMUGGLED = "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n";
-    private static HttpServer server;
+    private static final HttpLimits LIMITS = HttpLimits.DEFAULTS.withMaxRequestLineBytes(100).withMaxHeaderBytes(200)
+            .withMaxHeaderCount(5).withMaxBodyBytes(1000);
 
-    @BeforeAll
-    static void start() throws IOException {
-        HttpLimits limits = HttpLimits.DEFAULTS.withMaxRequestLineBytes(100).withMaxHeaderBytes(200)
-                .withMaxHeaderCount(5).withMaxBodyBytes(1000);
-        server = new HttpServer(HttpServerConfig.loopback(0).withLimits(limits), Router.of(List.of(
-                Route.get("/hello", request -> Response.ok("Hello")),
-                Route.post("/echo", request -> Response.ok(request.bodyText()))))).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop(Duration.ZERO);
-    }
+    @TestServer
+    static final HttpServer server = new HttpServer(HttpServerConfig.loopback(0).withLimits(LIMITS),
+            Router.of(List.of(
+                    Route.get("/hello", request -> Response.ok("Hello")),
+                    Route.post("/echo", request -> Response.ok(request.bodyText())))));
 
     static Stream<Arguments> badRequests() {
         return Stream.of(

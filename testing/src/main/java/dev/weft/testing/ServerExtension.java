@@ -38,9 +38,14 @@ import org.junit.platform.commons.support.ReflectionSupport;
  *       and closes it after the test, where {@code servers} is this extension registered on an
  *       instance field ({@code @RegisterExtension final ServerExtension servers = new
  *       ServerExtension();}) or a {@link TestServers} parameter of a test or {@code @BeforeEach}
- *       method.</li>
+ *       method. Registered on a static field, the extension also takes servers from a
+ *       {@code @BeforeAll} method: those are closed after all the class's tests.</li>
  * </ul>
- * A server is anything with a public no-argument {@code start()} method that is
+ * A test or {@code @BeforeEach} method may also declare an {@link HttpTestClient} parameter: it
+ * gets a client of the test's one server that has a public {@code uri(String)} method (an HTTP
+ * server, or an application object offering one), closed after the test.
+ *
+ * <p>A server is anything with a public no-argument {@code start()} method that is
  * {@link AutoCloseable} — every Weft server — so this module needs none of them. Servers are
  * stopped at once — {@code stop(Duration.ZERO)} when the server has that method, else
  * {@code close()} — since whatever a test left open no longer matters; a test that checks a
@@ -50,10 +55,21 @@ import org.junit.platform.commons.support.ReflectionSupport;
 public final class ServerExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
         AfterEachCallback, ParameterResolver, TestServers {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ServerExtension.class);
-
-    /** The servers started through this instance's {@link TestServers} methods, last first. */
+    /**
+     * The servers started through this instance's {@link TestServers} methods during a test (its
+     * {@code @BeforeEach} methods included), last first; closed after that test.
+     */
     private final Deque<AutoCloseable> own = new ArrayDeque<>();
+
+    /**
+     * The servers started through this instance's {@link TestServers} methods outside a test —
+     * from a {@code @BeforeAll} method, when the extension is registered on a static field —
+     * last first; closed after all tests of the class.
+     */
+    private final Deque<AutoCloseable> ownForClass = new ArrayDeque<>();
+
+    /** Whether a test of the class is running (between this extension's beforeEach and afterEach). */
+    private volatile boolean inTest;
 
     /** Creates the extension: JUnit does, through {@code @ExtendWith}, or a test's field does. */
     public ServerExtension() {
@@ -62,14 +78,26 @@ public final class ServerExtension implements BeforeAllCallback, AfterAllCallbac
     @Override
     public <S extends AutoCloseable> S start(S server) {
         start(server, server.getClass().getSimpleName());
-        own.push(server);
+        ownNow().push(server);
         return server;
     }
 
     @Override
     public <S extends AutoCloseable> S closeAfterwards(S server) {
-        own.push(server);
+        ownNow().push(server);
         return server;
+    }
+
+    /** Every server started through this instance and still open: the test's, then the class's. */
+    private List<AutoCloseable> ownAll() {
+        List<AutoCloseable> all = new ArrayList<>(own);
+        all.addAll(ownForClass);
+        return all;
+    }
+
+    /** Where a server started through this instance now belongs: to the test, or to the class. */
+    private Deque<AutoCloseable> ownNow() {
+        return inTest ? own : ownForClass;
     }
 
     @Override
@@ -79,28 +107,36 @@ public final class ServerExtension implements BeforeAllCallback, AfterAllCallbac
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        inTest = true;
         Object instance = context.getRequiredTestInstance();
         startFields(context, instance, field -> !ModifierSupport.isStatic(field));
     }
 
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
+        inTest = false;
         closeAll(own, started(context).servers);
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        closeAll(own, started(context).servers);
+        closeAll(own, ownForClass, started(context).servers);
     }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == TestServers.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == TestServers.class || type == HttpTestClient.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Started started = started(context);
+        if (parameter.getParameter().getType() == HttpTestClient.class) {
+            HttpTestClient client = HttpTestClient.of(httpServer(context));
+            started.servers.push(client);
+            return client;
+        }
         return new TestServers() {
             @Override
             public <S extends AutoCloseable> S start(S server) {
@@ -115,6 +151,30 @@ public final class ServerExtension implements BeforeAllCallback, AfterAllCallbac
                 return server;
             }
         };
+    }
+
+    /** The one server known to this test — fields, servers it started — with {@code uri(String)}. */
+    private Object httpServer(ExtensionContext context) {
+        List<Object> found = new ArrayList<>();
+        for (AutoCloseable server : ownAll()) {
+            if (!(server instanceof HttpTestClient) && HttpTestClient.hasUri(server.getClass())) {
+                found.add(server);
+            }
+        }
+        for (ExtensionContext level = context; level != null; level = level.getParent().orElse(null)) {
+            for (AutoCloseable server : started(level).servers) {
+                if (!(server instanceof HttpTestClient) && HttpTestClient.hasUri(server.getClass())) {
+                    found.add(server);
+                }
+            }
+        }
+        if (found.size() != 1) {
+            throw new ParameterResolutionException("an HttpTestClient parameter needs exactly one started server "
+                    + "with a public uri(String) method (a @TestServer field, or one started before this method); "
+                    + (found.isEmpty() ? "there is none" : "there are " + found.size() + ": " + found)
+                    + ". Else make one with HttpTestClient.of(server).");
+        }
+        return found.get(0);
     }
 
     private void startFields(ExtensionContext context, Object instance, Predicate<Field> which) {
@@ -193,8 +253,14 @@ public final class ServerExtension implements BeforeAllCallback, AfterAllCallbac
         }
     }
 
+    /**
+     * The servers started in {@code context} itself. Each context has a namespace of its own: a
+     * store shows its parents' values, so one shared key would hand a test the servers of its class
+     * — and close the class's static servers after the first test.
+     */
     private static Started started(ExtensionContext context) {
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent(Started.class, k -> new Started(), Started.class);
+        return context.getStore(ExtensionContext.Namespace.create(ServerExtension.class, context.getUniqueId()))
+                .getOrComputeIfAbsent(Started.class, k -> new Started(), Started.class);
     }
 
     /** The servers started in one extension context, the last started first to close. */

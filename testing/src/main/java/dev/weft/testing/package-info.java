@@ -14,7 +14,17 @@
  * <p>{@link dev.weft.testing.Poll} waits with a deadline for conditions no latch can observe,
  * such as a server's counters.
  *
+ * <p>{@link dev.weft.testing.ServerExtension} starts a test's servers ({@link dev.weft.testing.TestServer}
+ * fields, or {@link dev.weft.testing.TestServers#start} from the test) and always stops them; it
+ * injects an {@link dev.weft.testing.HttpTestClient} into a test that asks for one, whose
+ * {@link dev.weft.testing.TestResponse}s assert status, header fields and body (JSON compared by
+ * content). Servers are found by shape — a public {@code start()}, {@code AutoCloseable}, a public
+ * {@code uri(String)} for HTTP — so this module depends on no Weft server module, and Weft's own
+ * core tests can use it.
+ *
  * <p>Real programs a test may need besides Weft — {@code redis-server}, {@code haproxy} — are in
- * {@link dev.weft.testing.external}. Not here: Weft's own servers; tests start them on port 0.
+ * {@link dev.weft.testing.external}.
+ *
+ * <p>Not here: how servers are configured; tests build them on port 0 themselves.
  */
 package dev.weft.testing;

@@ -5,8 +5,11 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
@@ -65,6 +68,31 @@ class ServerExtensionTest {
         }
     }
 
+    static class StaticRegistration {
+        @RegisterExtension
+        static final ServerExtension SERVERS = new ServerExtension();
+
+        @BeforeAll
+        static void startShared() {
+            SERVERS.start(new FakeServer("class-wide", false));
+        }
+
+        @BeforeEach
+        void startPerTest() {
+            SERVERS.start(new FakeServer("per-test", false));
+        }
+
+        @Test
+        void one() {
+            EVENTS.add("test");
+        }
+
+        @Test
+        void two() {
+            EVENTS.add("test");
+        }
+    }
+
     private static Events run(Class<?> testClass) {
         EVENTS.clear();
         return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
@@ -75,6 +103,13 @@ class ServerExtensionTest {
         run(FieldServers.class).assertStatistics(stats -> stats.succeeded(1));
         assertEquals(List.of("start shared", "start first", "start second", "test",
                 "close second", "close first", "close shared"), EVENTS);
+    }
+
+    @Test
+    void onAStaticFieldServersStartedBeforeAllTestsCloseAfterAllOfThemAndTheTestsOwnAfterEach() {
+        run(StaticRegistration.class).assertStatistics(stats -> stats.succeeded(2));
+        assertEquals(List.of("start class-wide", "start per-test", "test", "close per-test",
+                "start per-test", "test", "close per-test", "close class-wide"), EVENTS);
     }
 
     @Test

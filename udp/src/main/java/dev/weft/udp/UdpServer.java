@@ -21,11 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A UDP server: one socket, one receive loop and one send thread, both virtual, and a
+ * A UDP server: one non-blocking socket, one receive loop (a platform thread waiting in a
+ * selector), one send thread (virtual) for the datagrams that must wait, and a
  * {@link DatagramHandler} run per datagram — inline on the loop by default, or on a virtual
  * thread per datagram (see {@link Dispatch}). Outgoing datagrams, from handlers or from any
- * other thread, are queued for the send thread (see {@link DatagramSender}): only the server's
- * own threads touch its channel.
+ * other thread, go out at once when nothing is queued before them, else through the send thread
+ * (see {@link DatagramSender}); no send blocks, and no interrupted caller can close the socket.
  *
  * <pre>{@code
  * try (UdpServer server = new UdpServer(UdpServerConfig.loopback(7007), (datagram, sender) -> {
@@ -99,6 +100,7 @@ public final class UdpServer implements AutoCloseable {
                 opened.setOption(StandardSocketOptions.SO_RCVBUF, buffers.receiveBufferBytes());
                 opened.setOption(StandardSocketOptions.SO_SNDBUF, buffers.sendBufferBytes());
                 opened.bind(at);
+                opened.configureBlocking(false);
             });
             int receiveBufferBytes;
             try {
@@ -108,7 +110,7 @@ public final class UdpServer implements AutoCloseable {
                 throw e;
             }
             sendThread = Thread.ofVirtual().name(config.name() + "-send").start(sendQueue);
-            receiveThread = Thread.ofVirtual().name(config.name() + "-receive").start(receiveLoop);
+            receiveThread = Thread.ofPlatform().name(config.name() + "-receive").daemon(true).start(receiveLoop);
             log.info("{} receiving on {} (dispatch {}, datagrams up to {} bytes, SO_RCVBUF {} bytes)",
                     config.name(), address.describe(), config.dispatch().mode().name().toLowerCase(),
                     buffers.maxDatagramBytes(), receiveBufferBytes);

@@ -18,21 +18,20 @@ import dev.weft.core.rooms.Member;
 import dev.weft.core.rooms.RoomRefusal;
 import dev.weft.core.rooms.RoomsConfig;
 import dev.weft.testing.PinningRecorder;
+import dev.weft.testing.ServerExtension;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A TCP line chat and the UDP relay on one registry and one set of rooms share the rooms, both ways. */
 @ExtendWith(PinningRecorder.class)
@@ -40,7 +39,9 @@ class CrossProtocolChatTest {
 
     private final ClientRegistry registry = ClientRegistry.create();
     private final ChatRooms rooms = new ChatRooms(RoomsConfig.DEFAULTS);
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
+
     private TcpServer tcp;
     private UdpServer udp;
 
@@ -76,25 +77,14 @@ class CrossProtocolChatTest {
     }
 
     @BeforeEach
-    void start() throws IOException {
-        tcp = new TcpServer(TcpServerConfig.loopback(0), tcpChat(), registry);
-        resources.add(tcp);
-        tcp.start();
-        udp = new UdpServer(UdpServerConfig.loopback(0), new UdpRelay(RelayConfig.DEFAULTS, rooms, registry));
-        resources.add(udp);
-        udp.start();
-    }
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable resource : resources.reversed()) {
-            resource.close();
-        }
+    void start() {
+        tcp = servers.start(new TcpServer(TcpServerConfig.loopback(0), tcpChat(), registry));
+        udp = servers.start(new UdpServer(UdpServerConfig.loopback(0),
+                new UdpRelay(RelayConfig.DEFAULTS, rooms, registry)));
     }
 
     private TestPeer udpPeer(String room, String nickname) {
-        TestPeer peer = new TestPeer(udp.localAddress());
-        resources.add(peer);
+        TestPeer peer = servers.closeAfterwards(new TestPeer(udp.localAddress()));
         assertEquals("OK joined " + room + " as " + nickname, peer.request("JOIN " + room + " " + nickname));
         return peer;
     }
@@ -107,8 +97,7 @@ class CrossProtocolChatTest {
         final String nickname;
 
         TcpChatter() throws IOException {
-            socket = new Socket(tcp.localAddress().getAddress(), tcp.port());
-            resources.add(socket);
+            socket = servers.closeAfterwards(new Socket(tcp.localAddress().getAddress(), tcp.port()));
             socket.setSoTimeout((int) TestPeer.TIMEOUT.toMillis());
             in = new BufferedReader(new InputStreamReader(socket.getInputStream(), UTF_8));
             out = socket.getOutputStream();
@@ -160,8 +149,7 @@ class CrossProtocolChatTest {
     @Test
     void aNicknameHeldByATcpClientIsTakenForUdpPeersAndTheOtherWayRound() throws IOException {
         TcpChatter tcpClient = new TcpChatter();
-        TestPeer peer = new TestPeer(udp.localAddress());
-        resources.add(peer);
+        TestPeer peer = servers.closeAfterwards(new TestPeer(udp.localAddress()));
 
         assertEquals("ERR nickname " + tcpClient.nickname + " is taken", peer.request("JOIN lobby " + tcpClient.nickname));
         udpPeer("lobby", "ann");
@@ -180,8 +168,7 @@ class CrossProtocolChatTest {
         for (int round = 0; round < 40; round++) {
             String nickname = "dup" + round;
             TcpChatter tcpClient = new TcpChatter();
-            TestPeer peer = new TestPeer(udp.localAddress());
-            resources.add(peer);
+            TestPeer peer = servers.closeAfterwards(new TestPeer(udp.localAddress()));
             CountDownLatch go = new CountDownLatch(1);
             AtomicReference<String> udpAnswer = new AtomicReference<>();
             Thread udpSide = Thread.ofVirtual().start(() -> {

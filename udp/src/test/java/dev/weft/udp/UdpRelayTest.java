@@ -13,15 +13,15 @@ import dev.weft.core.rooms.RoomsConfig;
 import dev.weft.core.rooms.RoomsMetrics;
 import dev.weft.testing.PinningRecorder;
 import dev.weft.testing.Poll;
-import java.io.IOException;
+import dev.weft.testing.ServerExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ExtendWith(PinningRecorder.class)
 class UdpRelayTest {
@@ -30,41 +30,32 @@ class UdpRelayTest {
 
     private final ClientRegistry registry = ClientRegistry.create();
     private final TestClock clock = new TestClock();
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
+
     private ChatRooms rooms;
     private UdpRelay relay;
     private UdpServer server;
 
     @BeforeEach
-    void start() throws IOException {
+    void start() {
         // The background sweeper never fires during a test: expiry is driven by sweep().
         startRelay(RelayConfig.builder().idleTimeout(IDLE).sweepInterval(Duration.ofHours(1)).build());
     }
 
-    private void startRelay(RelayConfig config) throws IOException {
+    private void startRelay(RelayConfig config) {
         startRelay(config, RoomsConfig.DEFAULTS);
     }
 
-    private void startRelay(RelayConfig config, RoomsConfig roomsConfig) throws IOException {
+    private void startRelay(RelayConfig config, RoomsConfig roomsConfig) {
         rooms = new ChatRooms(roomsConfig);
         relay = new UdpRelay(config, rooms, registry, clock);
-        server = new UdpServer(UdpServerConfig.builder().host("127.0.0.1").name("relay-test")
-                .maxDatagramBytes(512).build(), relay);
-        resources.add(server);
-        server.start();
-    }
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable resource : resources.reversed()) {
-            resource.close();
-        }
+        server = servers.start(new UdpServer(UdpServerConfig.builder().host("127.0.0.1").name("relay-test")
+                .maxDatagramBytes(512).build(), relay));
     }
 
     private TestPeer peer() {
-        TestPeer peer = new TestPeer(server.localAddress());
-        resources.add(peer);
-        return peer;
+        return servers.closeAfterwards(new TestPeer(server.localAddress()));
     }
 
     private TestPeer joined(String room, String nickname) {
@@ -116,7 +107,7 @@ class UdpRelayTest {
     @Test
     void aJoinWaitingForTheRoomsClusterStallsNeitherTheRelayNorOtherPeers() throws Exception {
         GatedCluster cluster = new GatedCluster("slow");
-        resources.add(rooms.attach(cluster));
+        servers.closeAfterwards(rooms.attach(cluster));
         TestPeer slow = peer();
         slow.send("JOIN lobby slow");
         assertTrue(cluster.claimStarted.await(5, java.util.concurrent.TimeUnit.SECONDS));
@@ -240,8 +231,7 @@ class UdpRelayTest {
 
     @Test
     void joinsOverTheLimitsAreRefusedWithAReason() throws Exception {
-        closeAll();
-        resources.clear();
+        server.close();
         startRelay(RelayConfig.builder().maxPeers(3).build(),
                 RoomsConfig.builder().maxRooms(2).maxNicknameLength(8).maxRoomNameLength(6).build());
         joined("a", "ann");
@@ -279,8 +269,7 @@ class UdpRelayTest {
 
     @Test
     void errorRepliesToNonPeersAreRateLimitedSoForgedSendersCannotUseTheRelayToAmplify() throws Exception {
-        closeAll();
-        resources.clear();
+        server.close();
         startRelay(RelayConfig.builder().maxErrorRepliesPerSecond(2).build());
         TestPeer stranger = peer();
         String unknown = "ERR unknown command; expected JOIN, MSG, LEAVE or PING";
@@ -400,8 +389,7 @@ class UdpRelayTest {
 
     @Test
     void theSweeperThreadExpiresPeersOnItsOwn() throws Exception {
-        closeAll();
-        resources.clear();
+        server.close();
         startRelay(RelayConfig.builder().idleTimeout(IDLE).sweepInterval(Duration.ofMillis(10)).build());
         TestPeer ann = joined("lobby", "ann");
         joined("lobby", "bob");

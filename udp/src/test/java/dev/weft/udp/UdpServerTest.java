@@ -7,22 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.testing.PinningRecorder;
 import dev.weft.testing.Poll;
+import dev.weft.testing.ServerExtension;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ExtendWith(PinningRecorder.class)
 class UdpServerTest {
@@ -32,25 +32,15 @@ class UdpServerTest {
         return DatagramOutcome.HANDLED;
     };
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
 
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable resource : resources.reversed()) {
-            resource.close();
-        }
-    }
-
-    private UdpServer start(UdpServerConfig config, DatagramHandler handler) throws IOException {
-        UdpServer server = new UdpServer(config, handler);
-        resources.add(server);
-        return server.start();
+    private UdpServer start(UdpServerConfig config, DatagramHandler handler) {
+        return servers.start(new UdpServer(config, handler));
     }
 
     private TestPeer peer(UdpServer server) {
-        TestPeer peer = new TestPeer(server.localAddress());
-        resources.add(peer);
-        return peer;
+        return servers.closeAfterwards(new TestPeer(server.localAddress()));
     }
 
     @Test
@@ -157,8 +147,8 @@ class UdpServerTest {
     @Test
     void bindingAPortInUseFailsWithTheAddressInTheMessage() throws IOException {
         try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            UdpServer server = new UdpServer(UdpServerConfig.loopback(taken.getLocalPort()), ECHO);
-            resources.add(server);
+            UdpServer server = servers.closeAfterwards(
+                    new UdpServer(UdpServerConfig.loopback(taken.getLocalPort()), ECHO));
 
             BindException e = assertThrows(BindException.class, server::start);
 

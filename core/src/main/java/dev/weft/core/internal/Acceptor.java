@@ -2,13 +2,9 @@ package dev.weft.core.internal;
 
 import dev.weft.core.ConnectionAdmission;
 import dev.weft.core.ConnectionHandler;
-import dev.weft.core.SocketOptions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.channels.ClosedChannelException;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
@@ -30,18 +26,18 @@ public final class Acceptor implements Runnable {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(5);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
 
-    private final ServerSocketChannel listener;
+    private final Listener listener;
     private final ConnectionHandler handler;
     private final ServerContext server;
     private final Semaphore permits;
     private final ConnectionAdmission admission;
 
     /**
-     * @param listener the bound listening channel, in blocking mode
+     * @param listener the bound listening socket
      * @param handler  the protocol handler run for each connection
      * @param server   the server's shared state
      */
-    public Acceptor(ServerSocketChannel listener, ConnectionHandler handler, ServerContext server) {
+    public Acceptor(Listener listener, ConnectionHandler handler, ServerContext server) {
         this.listener = listener;
         this.handler = handler;
         this.server = server;
@@ -53,9 +49,9 @@ public final class Acceptor implements Runnable {
     public void run() {
         Backoff backoff = new Backoff(FIRST_BACKOFF, MAX_BACKOFF);
         while (true) {
-            SocketChannel channel;
+            AcceptedSocket socket;
             try {
-                channel = listener.accept();
+                socket = listener.accept();
             } catch (ClosedChannelException e) {
                 return; // stop() closed the listener
             } catch (IOException e) {
@@ -73,7 +69,7 @@ public final class Acceptor implements Runnable {
             }
             backoff.reset();
             server.counters().accepted.increment();
-            InetSocketAddress remote = admit(channel);
+            InetSocketAddress remote = admit(socket);
             if (remote == null) {
                 continue;
             }
@@ -82,10 +78,10 @@ public final class Acceptor implements Runnable {
                 log.debug("{} at its limit of {} connections: rejecting {}", server.config().name(),
                         server.config().server().maxConnections(), remote);
                 admission.release(remote);
-                closeQuietly(channel);
+                socket.close();
                 continue;
             }
-            if (!serve(channel)) {
+            if (!serve(socket)) {
                 permits.release();
                 admission.release(remote);
             }
@@ -94,37 +90,37 @@ public final class Acceptor implements Runnable {
 
     /**
      * Asks the admission policy; returns the peer's address if admitted, else null after
-     * closing the channel (and counting it as rejected when the policy refused it).
+     * closing the socket (and counting it as rejected when the policy refused it).
      */
-    private InetSocketAddress admit(SocketChannel channel) {
+    private InetSocketAddress admit(AcceptedSocket socket) {
         InetSocketAddress remote;
         try {
-            remote = (InetSocketAddress) channel.getRemoteAddress();
+            remote = socket.remoteAddress();
         } catch (IOException e) {
             log.debug("{} connection failed before it started: {}", server.config().name(), e.toString());
-            closeQuietly(channel);
+            socket.close();
             return null;
         }
         if (!admission.admit(remote)) {
             server.counters().rejected.increment();
             log.debug("{} admission policy ({}) refused {}", server.config().name(), admission, remote);
-            closeQuietly(channel);
+            socket.close();
             return null;
         }
         return remote;
     }
 
-    /** Starts the connection's thread; returns false (having closed the channel) if it could not. */
-    private boolean serve(SocketChannel channel) {
+    /** Starts the connection's thread; returns false (having closed the socket) if it could not. */
+    private boolean serve(AcceptedSocket socket) {
         SocketConnection connection;
         try {
-            configure(channel);
-            connection = new SocketConnection(server.registry().nextId(), new PlainTransport(channel),
-                    (InetSocketAddress) channel.getRemoteAddress(), (InetSocketAddress) channel.getLocalAddress(),
-                    server);
+            socket.configure(server.config().server().listener().socketOptions());
+            InetSocketAddress remote = socket.remoteAddress();
+            InetSocketAddress local = socket.localAddress();
+            connection = new SocketConnection(server.registry().nextId(), socket.transport(), remote, local, server);
         } catch (IOException e) {
             log.debug("{} connection failed before it started: {}", server.config().name(), e.toString());
-            closeQuietly(channel);
+            socket.close();
             return false;
         }
         server.connections().add(connection);
@@ -138,26 +134,6 @@ public final class Acceptor implements Runnable {
             server.connections().remove(connection);
             connection.close();
             return false;
-        }
-    }
-
-    private void configure(SocketChannel channel) throws IOException {
-        SocketOptions options = server.config().server().listener().socketOptions();
-        channel.setOption(StandardSocketOptions.TCP_NODELAY, options.tcpNoDelay());
-        channel.setOption(StandardSocketOptions.SO_KEEPALIVE, options.keepAlive());
-        if (options.receiveBufferBytes().isPresent()) {
-            channel.setOption(StandardSocketOptions.SO_RCVBUF, options.receiveBufferBytes().getAsInt());
-        }
-        if (options.sendBufferBytes().isPresent()) {
-            channel.setOption(StandardSocketOptions.SO_SNDBUF, options.sendBufferBytes().getAsInt());
-        }
-    }
-
-    private static void closeQuietly(SocketChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            log.debug("closing a rejected channel failed: {}", e.toString());
         }
     }
 }

@@ -20,6 +20,13 @@ public final class BoundAddress {
         void bind(C channel, InetSocketAddress address) throws IOException;
     }
 
+    /** Opens a {@link Listener} bound to an address; it closes what it opened when it fails. */
+    @FunctionalInterface
+    public interface ListenerOpener {
+        /** Opens a listening socket bound to {@code address}. */
+        Listener open(InetSocketAddress address) throws IOException;
+    }
+
     private final String serverName;
     private volatile InetSocketAddress bound;
 
@@ -49,6 +56,29 @@ public final class BoundAddress {
             channel.close();
             throw e;
         }
+    }
+
+    /**
+     * Resolves {@code host}, opens a listener there with {@code opener}, and remembers the address
+     * bound.
+     *
+     * @throws BindException naming the address, as {@link #bind} does
+     */
+    public Listener listen(String host, int port, ListenerOpener opener) throws IOException {
+        InetSocketAddress address = BindFailure.resolve(host, port);
+        Listener listener;
+        try {
+            listener = opener.open(address);
+        } catch (BindException e) {
+            throw BindFailure.naming(address, e);
+        }
+        try {
+            bound = listener.localAddress();
+        } catch (IOException | RuntimeException e) {
+            listener.close();
+            throw e;
+        }
+        return listener;
     }
 
     /**

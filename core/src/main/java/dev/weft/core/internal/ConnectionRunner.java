@@ -18,6 +18,10 @@ import org.slf4j.LoggerFactory;
  * went away or a close by this process at DEBUG, a TLS ClientHello a plaintext protocol refused
  * at DEBUG (counted as {@link HandshakeFailure#TLS_ON_PLAINTEXT_PORT}), another I/O failure at
  * WARN, a handler bug at ERROR. None of them affects another connection.
+ *
+ * <p>The thread also emits the JFR events {@code dev.weft.ConnectionOpened} and
+ * {@code dev.weft.ConnectionClosed} (whose duration is the connection's lifetime) when a
+ * recording enabled them.
  */
 final class ConnectionRunner implements Runnable {
 
@@ -38,6 +42,7 @@ final class ConnectionRunner implements Runnable {
 
     @Override
     public void run() {
+        ConnectionClosedEvent lifetime = opened();
         try {
             if (connection.handshake()) {
                 handler.handle(connection);
@@ -64,6 +69,34 @@ final class ConnectionRunner implements Runnable {
             server.config().server().admission().release(connection.remoteAddress());
             server.counters().closed.increment();
             server.connections().remove(connection);
+            closed(lifetime);
+        }
+    }
+
+    /**
+     * Commits {@code dev.weft.ConnectionOpened} and begins {@code dev.weft.ConnectionClosed}, each
+     * if a recording enabled it.
+     *
+     * @return the begun closing event, or null when it is off
+     */
+    private ConnectionClosedEvent opened() {
+        ConnectionOpenedEvent opened = new ConnectionOpenedEvent();
+        if (opened.isEnabled()) {
+            opened.describe(connection, server.config().name());
+            opened.commit();
+        }
+        ConnectionClosedEvent closed = new ConnectionClosedEvent();
+        if (!closed.isEnabled()) {
+            return null;
+        }
+        closed.describe(connection, server.config().name());
+        closed.begin();
+        return closed;
+    }
+
+    private static void closed(ConnectionClosedEvent lifetime) {
+        if (lifetime != null) {
+            lifetime.commit();
         }
     }
 

@@ -10,6 +10,7 @@ import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
 import dev.weft.testing.PinningRecorder;
 import dev.weft.testing.Poll;
+import dev.weft.testing.ServerExtension;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -18,9 +19,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ExtendWith(PinningRecorder.class)
 class PerAddressAdmissionTest {
@@ -39,19 +40,12 @@ class PerAddressAdmissionTest {
         }
     };
 
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
+
     private final FakeClock clock = new FakeClock();
     private final List<Socket> sockets = new ArrayList<>();
     private TcpServer server;
-
-    @AfterEach
-    void stop() throws IOException {
-        for (Socket socket : sockets) {
-            socket.close();
-        }
-        if (server != null) {
-            server.stop(Duration.ZERO);
-        }
-    }
 
     @Test
     void concurrentConnectionsAreLimitedPerAddressNotPerPort() {
@@ -94,8 +88,8 @@ class PerAddressAdmissionTest {
     @Test
     void aServerRefusesTheThirdConnectionFromOneAddressButServesAnother() throws IOException {
         PerAddressAdmission admission = new PerAddressAdmission(AddressLimits.none().withMaxConcurrentConnections(2));
-        server = new TcpServer(TcpServerConfig.loopback(0).toBuilder().admission(admission).build(),
-                ONE_BYTE_ECHO).start();
+        server = servers.start(new TcpServer(TcpServerConfig.loopback(0).toBuilder().admission(admission).build(),
+                ONE_BYTE_ECHO));
         InetAddress one = InetAddress.getByName("127.0.0.1");
         InetAddress two = InetAddress.getByName("127.0.0.2");
         assertEquals('a', roundTrip(connect(one), 'a'));
@@ -110,7 +104,7 @@ class PerAddressAdmissionTest {
     }
 
     private Socket connect(InetAddress from) throws IOException {
-        Socket socket = new Socket();
+        Socket socket = servers.closeAfterwards(new Socket());
         sockets.add(socket);
         socket.bind(new InetSocketAddress(from, 0));
         socket.connect(server.localAddress(), (int) TIMEOUT.toMillis());

@@ -12,19 +12,21 @@ import dev.weft.core.Connection;
 import dev.weft.core.ConnectionHandler;
 import dev.weft.core.ServerAware;
 import dev.weft.core.ServerScope;
+import dev.weft.core.SocketIo;
 import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
 import dev.weft.testing.PinningRecorder;
 import dev.weft.testing.Poll;
+import dev.weft.testing.ServerExtension;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ExtendWith(PinningRecorder.class)
 class ConnectionPoolTest {
@@ -33,13 +35,14 @@ class ConnectionPoolTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
     private TcpServer backend;
-    private ConnectionPool pool;
 
     /** A line protocol: "close" ends the connection after "bye", "two" answers two lines, else echo. */
     @BeforeEach
     void startBackend() throws IOException {
-        backend = new TcpServer(TcpServerConfig.loopback(0), connection -> {
+        backend = servers.start(new TcpServer(TcpServerConfig.loopback(0), connection -> {
             BufferedInput lines = new BufferedInput(connection);
             for (String line; (line = lines.readLine(1_024)) != null; ) {
                 switch (line) {
@@ -51,20 +54,11 @@ class ConnectionPoolTest {
                     default -> connection.write((line + "\n").getBytes(UTF_8));
                 }
             }
-        }).start();
-    }
-
-    @AfterEach
-    void stop() {
-        if (pool != null) {
-            pool.close();
-        }
-        backend.stop(Duration.ZERO);
+        }));
     }
 
     private ConnectionPool pool(PoolConfig config) {
-        pool = new ConnectionPool(config);
-        return pool;
+        return servers.closeAfterwards(new ConnectionPool(config));
     }
 
     private PoolConfig config() {
@@ -186,18 +180,16 @@ class ConnectionPoolTest {
     @Test
     void idleConnectionsAreEvictedAfterTheIdleTimeoutByAThreadOfTheServerThePoolWorksFor() throws Exception {
         ConnectionPool pool = pool(config().withIdleTimeout(Duration.ofMillis(50)));
-        TcpServer owner = new TcpServer(TcpServerConfig.loopback(0), new PoolOwner(pool)).start();
-        try {
-            try (PooledConnection c = pool.acquire()) {
-                exchange(c, "a");
-            }
-            awaitTrue(() -> pool.metrics().evicted() == 1, "the idle connection to be evicted");
-            awaitTrue(() -> backend.metrics().closed() == 1, "the backend to see the close");
-            assertEquals(0, pool.metrics().idle());
-            assertEquals(2, owner.metrics().threads(), "the acceptor and the pool's evictor");
-        } finally {
-            owner.close();
+        TcpServer owner = servers.start(new TcpServer(TcpServerConfig.loopback(0), new PoolOwner(pool)));
+        try (PooledConnection c = pool.acquire()) {
+            exchange(c, "a");
         }
+        awaitTrue(() -> pool.metrics().evicted() == 1, "the idle connection to be evicted");
+        awaitTrue(() -> backend.metrics().closed() == 1, "the backend to see the close");
+        assertEquals(0, pool.metrics().idle());
+        int poller = owner.socketIo() == SocketIo.EPOLL ? 2 : 0;
+        assertEquals(2 + poller, owner.metrics().threads(), "the acceptor, the pool's evictor (and the poller's two)");
+        owner.close();
         assertEquals(0, owner.metrics().threads(), "the evictor ends with the server");
     }
 

@@ -20,21 +20,21 @@ import dev.weft.core.tls.TlsClientConfig;
 import dev.weft.core.tls.TlsConfig;
 import dev.weft.core.tls.TrustMaterial;
 import dev.weft.testing.Poll;
+import dev.weft.testing.ServerExtension;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLHandshakeException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A {@link ConnectionPool} whose connections speak TLS, against a TLS {@link TcpServer}. */
@@ -56,7 +56,9 @@ class ConnectionPoolTlsTest {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> closeables = new ArrayList<>();
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
+
     private TrustMaterial trustedCa;
 
     @BeforeAll
@@ -70,20 +72,9 @@ class ConnectionPoolTlsTest {
         trustedCa = TrustMaterial.pem(TestPki.writeCertificates(dir.resolve("ca.pem"), List.of(ca.certificate())));
     }
 
-    @AfterEach
-    void close() throws Exception {
-        for (AutoCloseable closeable : closeables.reversed()) {
-            closeable.close();
-        }
-    }
-
-    private <T extends AutoCloseable> T closeLater(T closeable) {
-        closeables.add(closeable);
-        return closeable;
-    }
-
-    private TcpServer server(TlsConfig tls, ConnectionHandler handler) throws IOException {
-        return closeLater(new TcpServer(TcpServerConfig.builder().host("127.0.0.1").port(0).tls(tls).build(), handler)).start();
+    private TcpServer server(TlsConfig tls, ConnectionHandler handler) {
+        return servers.start(new TcpServer(
+                TcpServerConfig.builder().host("127.0.0.1").port(0).tls(tls).build(), handler));
     }
 
     /** The server's address under the name {@code localhost}, the name the pool verifies. */
@@ -92,7 +83,7 @@ class ConnectionPoolTlsTest {
     }
 
     private ConnectionPool pool(PoolConfig config) {
-        return closeLater(new ConnectionPool(config));
+        return servers.closeAfterwards(new ConnectionPool(config));
     }
 
     private TlsClientConfig.Builder trusting() {
@@ -198,7 +189,7 @@ class ConnectionPoolTlsTest {
 
     @Test
     void aPlainPoolHasNoTlsMetrics() throws Exception {
-        TcpServer plain = closeLater(new TcpServer(TcpServerConfig.loopback(0), LINE_ECHO)).start();
+        TcpServer plain = servers.start(new TcpServer(TcpServerConfig.loopback(0), LINE_ECHO));
         ConnectionPool pool = pool(PoolConfig.of(plain.localAddress()));
         try (PooledConnection connection = pool.acquire()) {
             assertEquals("p -", exchange(connection, "p"));

@@ -18,19 +18,19 @@ import dev.weft.core.tls.TlsClientConfig;
 import dev.weft.core.tls.TlsConfig;
 import dev.weft.core.tls.TrustMaterial;
 import dev.weft.testing.Poll;
+import dev.weft.testing.ServerExtension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A {@link TcpProxy} speaking TLS to its backends, and terminating TLS from its clients too. */
@@ -55,7 +55,8 @@ class TcpProxyTlsTest {
     @TempDir
     Path dir;
 
-    private final List<TcpServer> servers = new ArrayList<>();
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
     private TcpProxy proxy;
 
     @BeforeAll
@@ -64,18 +65,8 @@ class TcpProxyTlsTest {
         ca = fixture.ca();
     }
 
-    @AfterEach
-    void stop() {
-        servers.reversed().forEach(TcpServer::close);
-        if (proxy != null) {
-            proxy.close();
-        }
-    }
-
-    private TcpServer start(TcpServerConfig.Builder config, ConnectionHandler handler) throws IOException {
-        TcpServer server = new TcpServer(config.host("127.0.0.1").port(0).build(), handler).start();
-        servers.add(server);
-        return server;
+    private TcpServer start(TcpServerConfig.Builder config, ConnectionHandler handler) {
+        return servers.start(new TcpServer(config.host("127.0.0.1").port(0).build(), handler));
     }
 
     private static InetSocketAddress localhost(TcpServer server) throws IOException {
@@ -89,7 +80,7 @@ class TcpProxyTlsTest {
     }
 
     private TcpServer proxyTo(TcpServerConfig.Builder front, List<InetSocketAddress> backends) throws IOException {
-        proxy = new TcpProxy(ProxyConfig.of(backends).withBackendTls(trustingTheTestCa()));
+        proxy = servers.closeAfterwards(new TcpProxy(ProxyConfig.of(backends).withBackendTls(trustingTheTestCa())));
         return start(front, proxy);
     }
 

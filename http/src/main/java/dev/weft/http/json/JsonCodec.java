@@ -2,6 +2,7 @@ package dev.weft.http.json;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Type;
 
 /**
@@ -26,6 +27,22 @@ public interface JsonCodec {
      *     answered 500)
      */
     byte[] encode(Object value);
+
+    /**
+     * Writes the JSON text of {@code value}, in UTF-8, to {@code out} as it is produced, for
+     * {@link dev.weft.http.Response#jsonStream(dev.weft.http.Status, Object)}: a large document is
+     * then never held in memory whole. The default writes {@link #encode(Object)}'s bytes; a codec
+     * that can stream overrides it.
+     *
+     * @param value the value; {@code null} is JSON {@code null}
+     * @param out   where to write; not closed by the codec
+     * @throws IllegalArgumentException when the value cannot be represented (a server bug; the
+     *     response is cut short, since its status is already sent)
+     * @throws IOException when writing fails, usually because the client went away
+     */
+    default void encode(Object value, OutputStream out) throws IOException {
+        out.write(encode(value));
+    }
 
     /**
      * Reads one JSON value of type {@code type} from {@code json}.

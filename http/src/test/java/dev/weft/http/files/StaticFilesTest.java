@@ -9,6 +9,7 @@ import dev.weft.http.HttpServerConfig;
 import dev.weft.http.Route;
 import dev.weft.http.Router;
 import dev.weft.http.internal.HttpDate;
+import dev.weft.testing.ServerExtension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,9 +27,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,6 +42,9 @@ class StaticFilesTest {
 
     @TempDir
     Path temp;
+
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
     private HttpServer server;
     private HttpClient client;
     private byte[] large;
@@ -61,15 +65,9 @@ class StaticFilesTest {
         Files.createSymbolicLink(root.resolve("link.txt"), outside.resolve("secret.txt"));
         Files.createSymbolicLink(root.resolve("dirlink"), outside);
         Files.createSymbolicLink(root.resolve("inner.txt"), root.resolve("a.txt"));
-        server = new HttpServer(HttpServerConfig.loopback(0),
-                Router.of(List.of(Route.get("/static/*", new StaticFiles(root))))).start();
-        client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.stop(Duration.ZERO);
+        server = servers.start(new HttpServer(HttpServerConfig.loopback(0),
+                Router.of(List.of(Route.get("/static/*", new StaticFiles(root))))));
+        client = servers.closeAfterwards(HttpClient.newBuilder().connectTimeout(TIMEOUT).build());
     }
 
     private HttpResponse<byte[]> get(String path, String... headers) throws Exception {

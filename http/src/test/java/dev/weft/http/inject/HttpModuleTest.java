@@ -16,13 +16,14 @@ import dev.weft.http.HttpServerConfig;
 import dev.weft.http.OrderedFilter;
 import dev.weft.http.Response;
 import dev.weft.http.Route;
+import dev.weft.testing.ServerExtension;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import jakarta.inject.Singleton;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Dagger module builds a working server from contributed routes and filters. */
 class HttpModuleTest {
@@ -61,19 +62,13 @@ class HttpModuleTest {
         }
     }
 
-    private HttpServer server;
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.stop(Duration.ZERO);
-        }
-    }
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
 
     @Test
     void componentServesContributedRoutesThroughContributedFilters() throws Exception {
         TestComponent component = DaggerHttpModuleTest_TestComponent.factory().create(HttpServerConfig.loopback(0));
-        server = component.server().start();
+        HttpServer server = servers.start(component.server());
         assertSame(component.registry(), server.registry(), "the server joins the component's registry");
         try (HttpClient client = HttpClient.newHttpClient()) {
             var response = client.send(HttpRequest.newBuilder(server.uri("/hello")).timeout(Duration.ofSeconds(5))

@@ -13,7 +13,7 @@ import dev.weft.http.Route;
 import dev.weft.http.Router;
 import dev.weft.http.Status;
 import dev.weft.testing.PinningRecorder;
-import java.io.IOException;
+import dev.weft.testing.ServerExtension;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
@@ -32,11 +32,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ExtendWith(PinningRecorder.class)
 class ReverseProxyTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
 
     private final CountDownLatch slowRelease = new CountDownLatch(1);
     private final CountDownLatch slowEntered = new CountDownLatch(1);
@@ -47,7 +51,7 @@ class ReverseProxyTest {
     private HttpClient client;
 
     @BeforeEach
-    void startUpstream() throws IOException {
+    void startUpstream() {
         List<Route> routes = List.of(
                 Route.get("/hello/{name}", request -> Response.ok("hello " + request.pathParameter("name")
                         + " " + request.rawQuery())),
@@ -69,33 +73,26 @@ class ReverseProxyTest {
                 }));
         upstreamRoutes = routes;
         upstream = startUpstream(HttpLimits.DEFAULTS.idleTimeout());
-        client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        client = servers.closeAfterwards(HttpClient.newBuilder().connectTimeout(TIMEOUT).build());
     }
 
+    /** Lets a slow request a failed test left waiting end, before the extension stops the servers. */
     @AfterEach
-    void stop() {
+    void releaseSlowRequest() {
         slowRelease.countDown();
-        client.close();
-        if (proxyServer != null) {
-            proxyServer.stop(Duration.ZERO);
-        }
-        if (pool != null) {
-            pool.close();
-        }
-        upstream.stop(Duration.ZERO);
     }
 
-    private HttpServer startUpstream(Duration keepAliveTimeout) throws IOException {
+    private HttpServer startUpstream(Duration keepAliveTimeout) {
         HttpServerConfig config = HttpServerConfig.loopback(0)
                 .withLimits(HttpLimits.DEFAULTS.withIdleTimeout(keepAliveTimeout));
-        return new HttpServer(config, Router.of(upstreamRoutes)).start();
+        return servers.start(new HttpServer(config, Router.of(upstreamRoutes)));
     }
 
-    private void startProxy(PoolConfig poolConfig) throws IOException {
-        pool = new ConnectionPool(poolConfig);
+    private void startProxy(PoolConfig poolConfig) {
+        pool = servers.closeAfterwards(new ConnectionPool(poolConfig));
         ReverseProxy proxy = new ReverseProxy(pool, "/proxy", ReverseProxy.Limits.DEFAULTS);
-        proxyServer = new HttpServer(HttpServerConfig.loopback(0),
-                Router.of(List.of(Route.get("/proxy/*", proxy), Route.post("/proxy/*", proxy)))).start();
+        proxyServer = servers.start(new HttpServer(HttpServerConfig.loopback(0),
+                Router.of(List.of(Route.get("/proxy/*", proxy), Route.post("/proxy/*", proxy)))));
     }
 
     private HttpResponse<String> get(String path) throws Exception {

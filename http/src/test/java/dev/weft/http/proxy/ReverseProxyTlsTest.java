@@ -17,6 +17,7 @@ import dev.weft.http.HttpServerConfig;
 import dev.weft.http.Response;
 import dev.weft.http.Route;
 import dev.weft.http.Router;
+import dev.weft.testing.ServerExtension;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -27,9 +28,9 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The reverse proxy forwarding to an HTTPS upstream over a TLS connection pool. */
@@ -42,10 +43,13 @@ class ReverseProxyTlsTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
+
     private HttpServer upstream;
     private HttpServer proxyServer;
     private ConnectionPool pool;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient client = servers.closeAfterwards(HttpClient.newBuilder().connectTimeout(TIMEOUT).build());
 
     @BeforeAll
     static void authority() {
@@ -53,21 +57,9 @@ class ReverseProxyTlsTest {
         ca = fixture.ca();
     }
 
-    @AfterEach
-    void stop() {
-        client.close();
-        if (proxyServer != null) {
-            proxyServer.stop(Duration.ZERO);
-        }
-        if (pool != null) {
-            pool.close();
-        }
-        upstream.stop(Duration.ZERO);
-    }
-
-    private void startUpstream(TlsConfig tls) throws IOException {
-        upstream = new HttpServer(HttpServerConfig.builder().host("127.0.0.1").port(0).tls(tls).build(),
-                Router.of(List.of(Route.get("/hello", request -> Response.ok("Hello over TLS"))))).start();
+    private void startUpstream(TlsConfig tls) {
+        upstream = servers.start(new HttpServer(HttpServerConfig.builder().host("127.0.0.1").port(0).tls(tls).build(),
+                Router.of(List.of(Route.get("/hello", request -> Response.ok("Hello over TLS"))))));
     }
 
     private void startProxy() throws IOException {
@@ -76,9 +68,10 @@ class ReverseProxyTlsTest {
                 .build();
         InetSocketAddress address = new InetSocketAddress(InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}),
                 upstream.port());
-        pool = new ConnectionPool(PoolConfig.of(address).withTls(tls));
+        pool = servers.closeAfterwards(new ConnectionPool(PoolConfig.of(address).withTls(tls)));
         ReverseProxy proxy = new ReverseProxy(pool, "/proxy", ReverseProxy.Limits.DEFAULTS);
-        proxyServer = new HttpServer(HttpServerConfig.loopback(0), Router.of(List.of(Route.get("/proxy/*", proxy)))).start();
+        proxyServer = servers.start(new HttpServer(HttpServerConfig.loopback(0),
+                Router.of(List.of(Route.get("/proxy/*", proxy)))));
     }
 
     private HttpResponse<String> get(String path) throws Exception {

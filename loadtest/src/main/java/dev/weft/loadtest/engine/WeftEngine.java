@@ -7,6 +7,7 @@ import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
 import dev.weft.core.rooms.ChatRooms;
 import dev.weft.core.rooms.RoomsConfig;
+import dev.weft.core.SocketIo;
 import dev.weft.core.ThreadMode;
 import dev.weft.core.tls.CipherPolicy;
 import dev.weft.core.tls.KeyMaterial;
@@ -59,6 +60,13 @@ final class WeftEngine implements Engine {
     private static final HttpLimits BENCHMARK_LIMITS = HttpLimits.DEFAULTS
             .withIdleTimeout(Duration.ofMinutes(10))
             .withMaxRequestsPerConnection(Integer.MAX_VALUE);
+    /**
+     * The system property that picks Weft's socket I/O for an experiment ({@code AUTO}, the
+     * default, {@code EPOLL} or {@code JDK}): {@code scripts/loadtest.sh --engine-jvm-options
+     * "-Dweft.loadtest.socketIo=JDK"} measures Weft on the JDK's sockets against the same contrast
+     * engines.
+     */
+    static final String SOCKET_IO_PROPERTY = "weft.loadtest.socketIo";
     /** Socket buffers of the relay, as in the udp module's fan-out benchmark. */
     private static final int UDP_BUFFER_BYTES = 4 << 20;
 
@@ -136,6 +144,7 @@ final class WeftEngine implements Engine {
                 .idleTimeout(Duration.ofMinutes(10))
                 .shutdownGrace(Duration.ZERO)
                 .threadMode(mode)
+                .socketIo(SocketIo.valueOf(System.getProperty(SOCKET_IO_PROPERTY, SocketIo.AUTO.name())))
                 .build();
     }
 
@@ -167,9 +176,10 @@ final class WeftEngine implements Engine {
 
     @Override
     public String transport() {
-        return echo.config().server().threadMode() == ThreadMode.VIRTUAL
-                ? "virtual thread per connection, blocking JDK sockets (JDK poller)"
-                : "platform thread per connection, blocking JDK sockets";
+        String sockets = echo.socketIo() == SocketIo.EPOLL
+                ? "Weft's epoll poller (edge-triggered, one registration per connection)"
+                : "blocking JDK sockets (JDK poller)";
+        return echo.config().server().threadMode().name().toLowerCase() + " thread per connection, " + sockets;
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.weft.loadtest.generator.ProtocolClient;
 import dev.weft.loadtest.tls.ClientTls;
 import dev.weft.loadtest.tls.TlsSuite;
 import dev.weft.testing.PinningRecorder;
+import dev.weft.testing.ServerExtension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,9 +20,9 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,14 +38,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EngineProtocolTest {
 
     private static final String GET_HELLO = "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n";
-    private Engine engine;
 
-    @AfterEach
-    void stop() {
-        if (engine != null) {
-            engine.close();
-        }
-    }
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
+    private Engine engine;
 
     static Stream<EngineKind> echoEngines() {
         return serving(Service.ECHO);
@@ -71,7 +68,7 @@ class EngineProtocolTest {
     }
 
     private Socket connect(EngineKind kind, Service service) throws IOException {
-        engine = kind.start(EngineOptions.LOOPBACK_EPHEMERAL);
+        engine = servers.closeAfterwards(kind.start(EngineOptions.LOOPBACK_EPHEMERAL));
         assertTrue(engine.port(service).isPresent(), kind + " serves " + service);
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), engine.port(service).getAsInt());
         socket.setSoTimeout(5_000);
@@ -87,7 +84,7 @@ class EngineProtocolTest {
     @ParameterizedTest
     @EnumSource(EngineKind.class)
     void runsExactlyTheServicesItDeclaresAndSaysWhyNotForTheOthers(EngineKind kind) throws IOException {
-        engine = kind.start(EngineOptions.LOOPBACK_EPHEMERAL);
+        engine = servers.closeAfterwards(kind.start(EngineOptions.LOOPBACK_EPHEMERAL));
         assertEquals(kind.services(), EnumSet.copyOf(engine.ports().keySet()));
         for (Service service : Service.values()) {
             assertEquals(!kind.services().contains(service), kind.notApplicable(service).isPresent(), kind + " " + service);
@@ -97,7 +94,7 @@ class EngineProtocolTest {
 
     @Test
     void nettyRunsOnNativeEpollWhereItsLibraryIsShipped() throws IOException {
-        engine = EngineKind.NETTY.start(EngineOptions.LOOPBACK_EPHEMERAL);
+        engine = servers.closeAfterwards(EngineKind.NETTY.start(EngineOptions.LOOPBACK_EPHEMERAL));
         if (NettyTransport.requiresEpoll(System.getProperty("os.name"), System.getProperty("os.arch"))) {
             assertTrue(engine.transport().startsWith("native epoll"), engine.transport());
         }
@@ -171,7 +168,7 @@ class EngineProtocolTest {
     @ParameterizedTest
     @MethodSource("httpsEngines")
     void answersHelloOverEachTlsVersionWithExactlyItsCipherSuite(EngineKind kind) throws IOException {
-        engine = kind.start(EngineOptions.LOOPBACK_EPHEMERAL);
+        engine = servers.closeAfterwards(kind.start(EngineOptions.LOOPBACK_EPHEMERAL));
         for (TlsSuite suite : TlsSuite.values()) {
             Socket plain = new Socket(InetAddress.getLoopbackAddress(), engine.port(Service.HTTPS).getAsInt());
             plain.setSoTimeout(5_000);
@@ -188,7 +185,7 @@ class EngineProtocolTest {
     @ParameterizedTest
     @MethodSource("webSocketEngines")
     void echoesWebSocketMessagesOfEveryLengthEncoding(EngineKind kind) throws IOException {
-        engine = kind.start(EngineOptions.LOOPBACK_EPHEMERAL);
+        engine = servers.closeAfterwards(kind.start(EngineOptions.LOOPBACK_EPHEMERAL));
         int port = engine.port(Service.WEBSOCKET).getAsInt();
         for (int size : new int[] {1, 64, 125, 126, 1_000, 65_535}) {
             ProtocolClient client = new Protocol.WebSocketEcho(size).newClient();

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
  * starts HTTP/2 with the connection preface (prior knowledge), on the HTTPS port by ALPN
  * {@code h2}.
  */
-@Command(name = "http", description = "HTTP/1.1 and HTTP/2 server (and HTTPS): /hello, /echo, /users/{id}, /clients, /static/*.")
+@Command(name = "http", description = "HTTP/1.1 and HTTP/2 server (and HTTPS): /hello, /echo, /users/{id}, /clients, /static/*, /metrics.")
 public final class HttpMain extends ServerSample {
 
     @Option(names = "--port", paramLabel = "N", converter = PortNumber.class,
@@ -79,7 +79,11 @@ public final class HttpMain extends ServerSample {
         return services;
     }
 
-    /** Runs the http sample on its own. */
+    /**
+     * Runs the http sample on its own.
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         SampleLauncher.main(new HttpMain(), args);
     }

@@ -18,28 +18,43 @@ import java.util.Optional;
  */
 @Singleton
 @Component(modules = {CoreModule.class, HttpModule.class, HttpsServerModule.class, HttpSampleRoutes.class,
-    HttpSampleFilters.class})
+        HttpSampleFilters.class, HttpSampleMetrics.class})
 public interface HttpSampleComponent {
 
-    /** The HTTP server, not yet started. */
+    /**
+     * The HTTP server, not yet started.
+     *
+     * @return the component's one server
+     */
     HttpServer server();
 
-    /** The HTTPS server, not yet started; empty unless an HTTPS configuration was given. */
+    /**
+     * The HTTPS server, not yet started; empty unless an HTTPS configuration was given.
+     *
+     * @return the HTTPS server, if configured
+     */
     @Https
     Optional<HttpServer> httpsServer();
 
-    /** The application's registry of live clients. */
+    /**
+     * The application's registry of live clients.
+     *
+     * @return the registry
+     */
     ClientRegistry registry();
 
     /** Creates the component from its configuration. */
     @Component.Factory
     interface Factory {
         /**
+         * Creates the component.
+         *
          * @param config        where and how to listen, and the request limits
          * @param https         where and how to listen for HTTPS (its certificate among it); empty
          *                      for no HTTPS server
          * @param staticContent the handler of {@code GET /static/*}
          * @param rateLimit     requests per second per client address, answered 429 beyond it
+         * @return the component
          */
         HttpSampleComponent create(@BindsInstance HttpServerConfig config,
                                    @BindsInstance @Https Optional<HttpServerConfig> https,

@@ -10,6 +10,7 @@ import dev.weft.http.Response;
 import dev.weft.http.Status;
 import dev.weft.samples.chat.ChatConfig;
 import dev.weft.testing.PinningRecorder;
+import dev.weft.testing.ServerExtension;
 import dev.weft.udp.RelayConfig;
 import dev.weft.udp.UdpServerConfig;
 import java.io.BufferedReader;
@@ -22,12 +23,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The combined sample: HTTP, echo, chat and the UDP relay in one component, over one registry. */
 @ExtendWith(PinningRecorder.class)
@@ -35,23 +35,20 @@ class AllServerTest {
 
     private static final int TIMEOUT_MILLIS = 10_000;
 
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
+
     private AllComponent app;
-    private List<AutoCloseable> running;
 
     @BeforeEach
-    void start() throws Exception {
+    void start() {
         app = DaggerAllComponent.factory().create(HttpServerConfig.loopback(0),
                 request -> Response.of(Status.NOT_FOUND_404), TcpServerConfig.loopback(0), TcpServerConfig.loopback(0),
                 ChatConfig.DEFAULTS, RoomsConfig.DEFAULTS, UdpServerConfig.loopback(0), RelayConfig.DEFAULTS, Optional.empty());
-        running = List.of(app.httpServer().start(), app.echoServer().start(), app.chatServer().start(),
-                app.udpServer().start());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        for (AutoCloseable service : running.reversed()) {
-            service.close();
-        }
+        servers.start(app.httpServer());
+        servers.start(app.echoServer());
+        servers.start(app.chatServer());
+        servers.start(app.udpServer());
     }
 
     @Test

@@ -9,32 +9,31 @@ import dev.weft.core.rooms.RoomsConfig;
 import dev.weft.core.tls.TlsConfig;
 import dev.weft.samples.tls.DevelopmentCertificate;
 import dev.weft.samples.tls.DevelopmentTrust;
+import dev.weft.testing.ServerExtension;
 import dev.weft.udp.RelayConfig;
 import dev.weft.udp.UdpServerConfig;
 import java.util.Optional;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code chat --tls}: the same chat, each client on its own TLS connection. */
 class ChatOverTlsTest {
 
     private final DevelopmentCertificate certificate = DevelopmentCertificate.create();
+
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
     private TcpServer server;
 
     @BeforeEach
     void start() throws Exception {
         TcpServerConfig config = TcpServerConfig.builder().name("chat").host("127.0.0.1").port(0)
                 .tls(TlsConfig.builder().certificate(certificate.keyMaterial()).noReloadChecks().build()).build();
-        server = DaggerChatComponent.factory().create(config, ChatConfig.DEFAULTS, RoomsConfig.DEFAULTS,
+        server = servers.start(DaggerChatComponent.factory().create(config, ChatConfig.DEFAULTS, RoomsConfig.DEFAULTS,
                 UdpServerConfig.loopback(0), RelayConfig.DEFAULTS, HttpServerConfig.loopback(0), Optional.empty())
-                .server().start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+                .server());
     }
 
     private ChatClient join(String nick) throws Exception {

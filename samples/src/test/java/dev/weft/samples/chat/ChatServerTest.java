@@ -11,18 +11,21 @@ import dev.weft.core.rooms.RoomsConfig;
 import dev.weft.http.HttpServerConfig;
 import dev.weft.testing.PinningRecorder;
 import dev.weft.testing.Poll;
+import dev.weft.testing.ServerExtension;
 import dev.weft.udp.RelayConfig;
 import dev.weft.udp.UdpServerConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ExtendWith(PinningRecorder.class)
 class ChatServerTest {
 
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
     private ChatComponent chat;
     private TcpServer server;
 
@@ -34,12 +37,7 @@ class ChatServerTest {
         chat = DaggerChatComponent.factory().create(config, new ChatConfig(64),
                 RoomsConfig.builder().maxNicknameLength(16).build(), UdpServerConfig.loopback(0), RelayConfig.DEFAULTS,
                 HttpServerConfig.loopback(0), Optional.empty());
-        server = chat.server().start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        server = servers.start(chat.server());
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.weft.core.TcpServerConfig;
 import dev.weft.core.rooms.RoomsConfig;
 import dev.weft.http.HttpServerConfig;
 import dev.weft.testing.PinningRecorder;
+import dev.weft.testing.ServerExtension;
 import dev.weft.udp.RelayConfig;
 import dev.weft.udp.UdpServer;
 import dev.weft.udp.UdpServerConfig;
@@ -17,15 +18,17 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The chat component with its UDP relay: TCP clients and UDP peers share rooms, both ways. */
 @ExtendWith(PinningRecorder.class)
 class ChatWithUdpRelayTest {
 
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
     private ChatComponent chat;
     private TcpServer tcp;
     private UdpServer udp;
@@ -35,14 +38,8 @@ class ChatWithUdpRelayTest {
         chat = DaggerChatComponent.factory().create(TcpServerConfig.loopback(0),
                 ChatConfig.DEFAULTS, RoomsConfig.DEFAULTS, UdpServerConfig.loopback(0), RelayConfig.DEFAULTS,
                 HttpServerConfig.loopback(0), Optional.empty());
-        tcp = chat.server().start();
-        udp = chat.udpServer().start();
-    }
-
-    @AfterEach
-    void stop() {
-        udp.close();
-        tcp.close();
+        tcp = servers.start(chat.server());
+        udp = servers.start(chat.udpServer());
     }
 
     /** A TCP client named bob, in the lobby. */

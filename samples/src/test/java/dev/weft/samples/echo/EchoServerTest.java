@@ -5,25 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
+import dev.weft.testing.ServerExtension;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EchoServerTest {
 
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
     private TcpServer server;
 
     @BeforeEach
     void start() throws Exception {
-        server = DaggerEchoComponent.factory().create(TcpServerConfig.loopback(0)).server().start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        server = servers.start(DaggerEchoComponent.factory().create(TcpServerConfig.loopback(0)).server());
     }
 
     @Test

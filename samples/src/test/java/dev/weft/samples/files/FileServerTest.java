@@ -11,6 +11,7 @@ import dev.weft.core.TcpServer;
 import dev.weft.core.TcpServerConfig;
 import dev.weft.testing.PinningRecorder;
 import dev.weft.testing.Poll;
+import dev.weft.testing.ServerExtension;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,10 +24,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(PinningRecorder.class)
@@ -41,17 +42,15 @@ class FileServerTest {
     Path root;
     @TempDir
     Path local;
+
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
     private TcpServer server;
 
     @BeforeEach
     void start() throws IOException {
         FilesConfig config = FilesConfig.of(root).withMaxFileBytes(64 * MIB);
-        server = DaggerFilesComponent.factory().create(TcpServerConfig.loopback(0), config).server().start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop(Duration.ZERO);
+        server = servers.start(DaggerFilesComponent.factory().create(TcpServerConfig.loopback(0), config).server());
     }
 
     private FilesClient client() throws IOException {

@@ -7,6 +7,7 @@ import dev.weft.http.HttpServer;
 import dev.weft.http.HttpServerConfig;
 import dev.weft.http.files.StaticFiles;
 import dev.weft.samples.Samples;
+import dev.weft.testing.ServerExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
@@ -18,29 +19,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class HttpSampleTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
     private HttpServer server;
     private HttpClient client;
 
     @BeforeEach
     void start() throws Exception {
-        server = DaggerHttpSampleComponent.factory().create(HttpServerConfig.loopback(0), Optional.empty(), BundledPage.load(),
-                        Optional.empty())
-                .server().start();
-        client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.stop(Duration.ZERO);
+        server = servers.start(DaggerHttpSampleComponent.factory()
+                .create(HttpServerConfig.loopback(0), Optional.empty(), BundledPage.load(), Optional.empty())
+                .server());
+        client = servers.closeAfterwards(HttpClient.newBuilder().connectTimeout(TIMEOUT).build());
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
@@ -75,6 +73,17 @@ class HttpSampleTest {
     }
 
     @Test
+    void metricsReportsTheServersOwnCountersForPrometheus() throws Exception {
+        send(to(server, "/hello"));
+        HttpResponse<String> response = send(to(server, "/metrics"));
+        assertEquals(200, response.statusCode());
+        assertEquals("text/plain; version=0.0.4; charset=utf-8", response.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(response.body().contains("weft_server_connections_active{server=\"http\"} 1.0"), response.body());
+        assertTrue(response.body().contains("weft_clients 0.0"), response.body());
+        assertTrue(response.body().contains("weft_server_sent_bytes_total{server=\"http\"}"), response.body());
+    }
+
+    @Test
     void clientsCountsTheRegistryClientsWhichNeverIncludeHttpExchanges() throws Exception {
         assertEquals("0\n", send(to(server, "/clients")).body());
     }
@@ -90,15 +99,12 @@ class HttpSampleTest {
     @Test
     void staticServesTheGivenDirectory(@TempDir Path directory) throws Exception {
         Files.writeString(directory.resolve("app.js"), "console.log(1)");
-        HttpServer withFiles = DaggerHttpSampleComponent.factory()
-                .create(HttpServerConfig.loopback(0), Optional.empty(), new StaticFiles(directory), Optional.empty()).server().start();
-        try {
-            HttpResponse<String> file = send(to(withFiles, "/static/app.js"));
-            assertEquals("console.log(1)", file.body());
-            assertEquals("text/javascript; charset=utf-8", file.headers().firstValue("Content-Type").orElseThrow());
-        } finally {
-            withFiles.stop(Duration.ZERO);
-        }
+        HttpServer withFiles = servers.start(DaggerHttpSampleComponent.factory()
+                .create(HttpServerConfig.loopback(0), Optional.empty(), new StaticFiles(directory), Optional.empty())
+                .server());
+        HttpResponse<String> file = send(to(withFiles, "/static/app.js"));
+        assertEquals("console.log(1)", file.body());
+        assertEquals("text/javascript; charset=utf-8", file.headers().firstValue("Content-Type").orElseThrow());
     }
 
     @Test

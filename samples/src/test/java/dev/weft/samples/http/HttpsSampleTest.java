@@ -10,6 +10,7 @@ import dev.weft.http.HttpServer;
 import dev.weft.http.HttpServerConfig;
 import dev.weft.samples.tls.DevelopmentCertificate;
 import dev.weft.samples.tls.DevelopmentTrust;
+import dev.weft.testing.ServerExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -28,9 +29,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -52,6 +53,9 @@ class HttpsSampleTest {
     @TempDir
     Path dir;
     private final DevelopmentCertificate certificate = DevelopmentCertificate.create();
+
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
     private HttpSampleComponent app;
     private HttpClient client;
 
@@ -61,17 +65,10 @@ class HttpsSampleTest {
                 .tls(TlsConfig.builder().certificate(certificate.keyMaterial()).noReloadChecks().build()).build();
         app = DaggerHttpSampleComponent.factory().create(HttpServerConfig.loopback(0), Optional.of(https),
                 BundledPage.load(), Optional.empty());
-        app.server().start();
-        app.httpsServer().orElseThrow().start();
-        client = HttpClient.newBuilder().sslContext(DevelopmentTrust.trusting(certificate.certificate()))
-                .connectTimeout(TIMEOUT).build();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        app.httpsServer().ifPresent(HttpServer::close);
-        app.server().close();
+        servers.start(app.server());
+        servers.start(app.httpsServer().orElseThrow());
+        client = servers.closeAfterwards(HttpClient.newBuilder()
+                .sslContext(DevelopmentTrust.trusting(certificate.certificate())).connectTimeout(TIMEOUT).build());
     }
 
     private HttpResponse<String> get(HttpServer server, String path) throws Exception {

@@ -11,39 +11,35 @@ import dev.weft.http.Response;
 import dev.weft.http.Route;
 import dev.weft.http.Router;
 import dev.weft.testing.PinningRecorder;
+import dev.weft.testing.ServerExtension;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ExtendWith(PinningRecorder.class)
 class HttpProxySampleTest {
 
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
+
     private HttpServer upstream;
     private ConnectionPool pool;
     private HttpServer proxy;
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client = servers.closeAfterwards(HttpClient.newHttpClient());
 
     @BeforeEach
-    void start() throws Exception {
-        upstream = new HttpServer(HttpServerConfig.loopback(0),
-                Router.of(List.of(Route.get("/hello", request -> Response.ok("Hello, World!"))))).start();
-        pool = new ConnectionPool(PoolConfig.of(upstream.localAddress()));
-        proxy = DaggerHttpProxyComponent.factory().create(HttpServerConfig.loopback(0), pool).server().start();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        proxy.stop(Duration.ZERO);
-        pool.close();
-        upstream.stop(Duration.ZERO);
+    void start() {
+        upstream = servers.start(new HttpServer(HttpServerConfig.loopback(0),
+                Router.of(List.of(Route.get("/hello", request -> Response.ok("Hello, World!"))))));
+        pool = servers.closeAfterwards(new ConnectionPool(PoolConfig.of(upstream.localAddress())));
+        proxy = servers.start(DaggerHttpProxyComponent.factory().create(HttpServerConfig.loopback(0), pool).server());
     }
 
     @Test

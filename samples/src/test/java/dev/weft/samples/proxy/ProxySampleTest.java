@@ -11,15 +11,15 @@ import dev.weft.samples.cli.SampleLauncher;
 import dev.weft.samples.echo.DaggerEchoComponent;
 import dev.weft.testing.PinningRecorder;
 import dev.weft.testing.Poll;
+import dev.weft.testing.ServerExtension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine.ParameterException;
 
 @ExtendWith(PinningRecorder.class)
@@ -27,19 +27,11 @@ class ProxySampleTest {
 
     /** Spaces the checks of a condition polled with a deadline; the outcome never depends on it. */
 
-    private final List<AutoCloseable> running = new ArrayList<>();
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
 
-    @AfterEach
-    void stop() throws Exception {
-        for (int i = running.size() - 1; i >= 0; i--) {
-            running.get(i).close();
-        }
-    }
-
-    private TcpServer echo() throws IOException {
-        TcpServer server = DaggerEchoComponent.factory().create(TcpServerConfig.loopback(0)).server().start();
-        running.add(server);
-        return server;
+    private TcpServer echo() {
+        return servers.start(DaggerEchoComponent.factory().create(TcpServerConfig.loopback(0)).server());
     }
 
     private TcpServer server;
@@ -48,9 +40,8 @@ class ProxySampleTest {
     private ProxyComponent proxy(String... args) throws Exception {
         ProxyMain options = parse(args);
         ProxyComponent app = DaggerProxyComponent.factory().create(options.server(), options.proxy());
-        running.add(app.proxy());
-        server = app.server().start();
-        running.add(server);
+        servers.closeAfterwards(app.proxy());
+        server = servers.start(app.server());
         return app;
     }
 

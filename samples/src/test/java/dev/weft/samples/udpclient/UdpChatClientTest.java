@@ -6,6 +6,7 @@ import dev.weft.core.ClientRegistry;
 import dev.weft.core.rooms.ChatRooms;
 import dev.weft.core.rooms.RoomsConfig;
 import dev.weft.testing.PinningRecorder;
+import dev.weft.testing.ServerExtension;
 import dev.weft.udp.RelayConfig;
 import dev.weft.udp.UdpRelay;
 import dev.weft.udp.UdpServer;
@@ -20,25 +21,24 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ExtendWith(PinningRecorder.class)
 class UdpChatClientTest {
+
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
 
     private final ClientRegistry registry = ClientRegistry.create();
     private UdpServer relay;
 
     @BeforeEach
-    void start() throws Exception {
-        relay = new UdpServer(UdpServerConfig.loopback(0), new UdpRelay(RelayConfig.DEFAULTS, new ChatRooms(RoomsConfig.DEFAULTS), registry)).start();
-    }
-
-    @AfterEach
-    void stop() {
-        relay.close();
+    void start() {
+        relay = servers.start(new UdpServer(UdpServerConfig.loopback(0),
+                new UdpRelay(RelayConfig.DEFAULTS, new ChatRooms(RoomsConfig.DEFAULTS), registry)));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.weft.samples.udpecho;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.weft.testing.PinningRecorder;
+import dev.weft.testing.ServerExtension;
 import dev.weft.udp.UdpServer;
 import dev.weft.udp.UdpServerConfig;
 import java.net.DatagramPacket;
@@ -10,24 +11,21 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @ExtendWith(PinningRecorder.class)
 class UdpEchoServerTest {
 
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
     private UdpServer server;
 
     @BeforeEach
-    void start() throws Exception {
-        server = DaggerUdpEchoComponent.factory().create(UdpServerConfig.loopback(0)).server().start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    void start() {
+        server = servers.start(DaggerUdpEchoComponent.factory().create(UdpServerConfig.loopback(0)).server());
     }
 
     @Test

@@ -8,15 +8,20 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The receive loop of one UDP server: blocking {@code receive} on a {@link DatagramChannel} from
- * a virtual thread (which parks, never pinning its carrier), into one direct buffer reused for
- * every datagram, then dispatch.
+ * The receive loop of one UDP server, on a platform thread of its own: {@code receive} on the
+ * non-blocking {@link DatagramChannel} until it finds nothing, then a wait in a {@link Selector}
+ * until more arrives — one wake-up for every burst, however many datagrams it holds — into one
+ * direct buffer reused for every datagram, then dispatch. (The channel is non-blocking so that
+ * any thread may send on it at once; see {@link SendQueue}.)
  *
  * <p>The buffer is one byte longer than {@link DatagramBuffers#maxDatagramBytes()}: the kernel
  * truncates a datagram to the buffer, so a datagram that fills it was longer than the limit and
@@ -26,8 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A failing {@code receive} other than the socket closing is counted, logged and retried
  * after a pause that doubles from 1 ms to 1 s (core's {@link Backoff}, as the TCP acceptor's), so
- * the loop neither spins nor dies. The loop ends
- * after {@link #requestStop()} with the next datagram, or when the channel is closed.
+ * the loop neither spins nor dies. The loop ends after {@link #requestStop()}, which wakes its
+ * wait, or when the channel is closed.
  */
 public final class ReceiveLoop implements Runnable {
 
@@ -40,17 +45,25 @@ public final class ReceiveLoop implements Runnable {
     private final HandlerInvoker invoker;
     private final PerDatagramThreads perDatagram;
     private final UdpCounters counters;
+    private final Selector selector;
     private volatile boolean stopRequested;
 
     /**
-     * @param channel     the bound channel, in blocking mode
+     * @param channel     the bound channel, in non-blocking mode
      * @param config      the server's configuration
      * @param invoker     runs the handler
      * @param perDatagram the thread-per-datagram dispatcher; used only with that dispatch mode
      * @param counters    where datagrams are counted
      */
     public ReceiveLoop(DatagramChannel channel, UdpServerConfig config, HandlerInvoker invoker,
-                       PerDatagramThreads perDatagram, UdpCounters counters) {
+                       PerDatagramThreads perDatagram, UdpCounters counters) throws IOException {
+        this.selector = Selector.open();
+        try {
+            channel.register(selector, SelectionKey.OP_READ);
+        } catch (IOException | RuntimeException e) {
+            selector.close();
+            throw e;
+        }
         this.channel = channel;
         this.config = config;
         this.invoker = invoker;
@@ -60,6 +73,18 @@ public final class ReceiveLoop implements Runnable {
 
     @Override
     public void run() {
+        try {
+            receiveUntilStopped();
+        } finally {
+            try {
+                selector.close();
+            } catch (IOException e) {
+                log.debug("{} closing its selector failed: {}", config.name(), e.toString());
+            }
+        }
+    }
+
+    private void receiveUntilStopped() {
         int maxBytes = config.buffers().maxDatagramBytes();
         ByteBuffer buffer = ByteBuffer.allocateDirect(maxBytes + 1);
         Backoff backoff = new Backoff(FIRST_PAUSE, LONGEST_PAUSE);
@@ -68,11 +93,16 @@ public final class ReceiveLoop implements Runnable {
             try {
                 buffer.clear();
                 from = (InetSocketAddress) channel.receive(buffer);
+                if (from == null) {
+                    selector.select();
+                    selector.selectedKeys().clear();
+                    continue;
+                }
                 backoff.reset();
                 if (stopRequested) {
                     return; // the datagram stop() sent to wake us, or one that came too late
                 }
-            } catch (ClosedChannelException e) {
+            } catch (ClosedChannelException | ClosedSelectorException e) {
                 return; // stop() closed the channel
             } catch (IOException e) {
                 if (!channel.isOpen()) {
@@ -96,6 +126,7 @@ public final class ReceiveLoop implements Runnable {
      */
     public void requestStop() {
         stopRequested = true;
+        selector.wakeup();
     }
 
     /** Whether {@link #requestStop()} was called. */

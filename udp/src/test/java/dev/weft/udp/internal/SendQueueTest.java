@@ -14,7 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The queue alone, its send thread never started, so what is queued stays queued. */
+/**
+ * The queue alone, its send thread never started, so what is queued stays queued: on a blocking
+ * channel everything is queued; on a non-blocking one a datagram goes out on the caller's thread.
+ */
 class SendQueueTest {
 
     private static final InetSocketAddress SOMEONE = new InetSocketAddress(InetAddress.getLoopbackAddress(), 9);
@@ -44,6 +47,32 @@ class SendQueueTest {
         UdpMetrics metrics = counters.snapshot(0);
         assertEquals(1, metrics.droppedSendQueueFull());
         assertEquals(0, metrics.sent());
+    }
+
+    @Test
+    void onANonBlockingChannelEvenAnInterruptedCallerSendsAtOnceAndLeavesTheChannelOpen() throws Exception {
+        try (DatagramChannel receiver = DatagramChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+             DatagramChannel server = DatagramChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            server.configureBlocking(false);
+            SendQueue direct = new SendQueue(server, (InetSocketAddress) server.getLocalAddress(), 2, counters);
+            InetSocketAddress to = (InetSocketAddress) receiver.getLocalAddress();
+            receiver.socket().setSoTimeout(5_000);
+            Thread.currentThread().interrupt();
+            try {
+                for (int i = 0; i < 3; i++) { // more than the queue holds: none of them is queued
+                    assertTrue(direct.send(to, new byte[] {(byte) i}));
+                }
+            } finally {
+                Thread.interrupted();
+            }
+            assertTrue(server.isOpen(), "an interrupted caller closed the channel");
+            java.net.DatagramPacket packet = new java.net.DatagramPacket(new byte[8], 8);
+            for (int i = 0; i < 3; i++) {
+                receiver.socket().receive(packet);
+                assertEquals(i, packet.getData()[0], "datagrams out of order");
+            }
+            assertEquals(3, counters.snapshot(0).sent());
+        }
     }
 
     @Test

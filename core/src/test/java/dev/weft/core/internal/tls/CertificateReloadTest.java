@@ -16,6 +16,7 @@ import dev.weft.core.tls.KeyMaterial;
 import dev.weft.core.tls.ReloadResult;
 import dev.weft.core.tls.TlsConfig;
 import dev.weft.testing.Poll;
+import dev.weft.testing.ServerExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Certificates replaced without a restart: new handshakes get the new one, live sessions keep theirs, bad files are refused. */
@@ -44,6 +46,8 @@ class CertificateReloadTest {
 
     private Path chain;
     private Path key;
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
     private TlsTestServer server;
     private CertificateWatcher watcher;
 
@@ -59,7 +63,8 @@ class CertificateReloadTest {
         chain = dir.resolve("chain.pem");
         key = dir.resolve("key.pem");
         install(first);
-        server = new TlsTestServer(TlsConfig.builder().certificate(KeyMaterial.pem(chain, key)).noReloadChecks().build(), echo());
+        server = servers.closeAfterwards(new TlsTestServer(
+                TlsConfig.builder().certificate(KeyMaterial.pem(chain, key)).noReloadChecks().build(), echo()));
     }
 
     @AfterEach
@@ -67,7 +72,6 @@ class CertificateReloadTest {
         if (watcher != null) {
             watcher.stop();
         }
-        server.close();
     }
 
     private void install(Issued issued) throws IOException {

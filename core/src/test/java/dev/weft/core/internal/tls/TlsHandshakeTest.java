@@ -22,6 +22,7 @@ import dev.weft.core.tls.TlsConfig;
 import dev.weft.core.tls.TlsInfo;
 import dev.weft.core.tls.TrustMaterial;
 import dev.weft.testing.Poll;
+import dev.weft.testing.ServerExtension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -39,10 +40,10 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -60,6 +61,8 @@ class TlsHandshakeTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
     private TlsTestServer server;
 
     @BeforeAll
@@ -67,13 +70,6 @@ class TlsHandshakeTest {
         fixture = LocalhostFixture.create("Weft Test CA");
         ca = fixture.ca();
         localhost = fixture.localhost();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
     }
 
     static TlsTestServer.Handler echo() {
@@ -98,7 +94,7 @@ class TlsHandshakeTest {
 
     @Test
     void tls13HandshakeAgreesOnAnAeadSuiteAndCarriesData() throws Exception {
-        server = new TlsTestServer(config().build(), echo());
+        server = servers.closeAfterwards(new TlsTestServer(config().build(), echo()));
         try (SSLSocket socket = connect(ca.clientContext(), server.port(), p -> { })) {
             assertEquals("hello", echoOnce(socket, "hello"));
             assertEquals("TLSv1.3", socket.getSession().getProtocol());
@@ -114,7 +110,7 @@ class TlsHandshakeTest {
 
     @Test
     void tls12HandshakeAgreesOnAnEcdheGcmSuite() throws Exception {
-        server = new TlsTestServer(config().build(), echo());
+        server = servers.closeAfterwards(new TlsTestServer(config().build(), echo()));
         try (SSLSocket socket = connect(ca.clientContext(), server.port(), p -> p.setProtocols(new String[] {"TLSv1.2"}))) {
             assertEquals("over 1.2", echoOnce(socket, "over 1.2"));
         }
@@ -127,7 +123,8 @@ class TlsHandshakeTest {
     @EnumSource(KeyKind.class)
     void ecAndRsaCertificatesFromPemFilesAreServed(KeyKind kind) throws Exception {
         Issued issued = ca.issue("server-" + kind, kind, "localhost");
-        server = new TlsTestServer(TlsConfig.builder().certificate(pem(issued, "k")).noReloadChecks().build(), echo());
+        server = servers.closeAfterwards(new TlsTestServer(
+                TlsConfig.builder().certificate(pem(issued, "k")).noReloadChecks().build(), echo()));
         assertServes(issued.leaf());
     }
 
@@ -136,7 +133,8 @@ class TlsHandshakeTest {
         Issued issued = ca.issue("encrypted", KeyKind.EC, "localhost");
         KeyMaterial material = KeyMaterial.pem(TestPki.writeCertificates(dir.resolve("chain.pem"), issued.chain()),
                 TestPki.writeEncryptedPkcs8(dir.resolve("key.pem"), issued.key(), "s3cret"), "s3cret");
-        server = new TlsTestServer(TlsConfig.builder().certificate(material).noReloadChecks().build(), echo());
+        server = servers.closeAfterwards(new TlsTestServer(
+                TlsConfig.builder().certificate(material).noReloadChecks().build(), echo()));
         assertServes(issued.leaf());
     }
 
@@ -145,7 +143,8 @@ class TlsHandshakeTest {
     void aPkcs12KeystoreIsServed(KeyKind kind) throws Exception {
         Issued issued = ca.issue("p12-" + kind, kind, "localhost");
         KeyMaterial material = KeyMaterial.pkcs12(TestPki.writePkcs12(dir.resolve("server.p12"), issued, "pw", "server"), "pw");
-        server = new TlsTestServer(TlsConfig.builder().certificate(material).noReloadChecks().build(), echo());
+        server = servers.closeAfterwards(new TlsTestServer(
+                TlsConfig.builder().certificate(material).noReloadChecks().build(), echo()));
         assertServes(issued.leaf());
     }
 
@@ -161,7 +160,8 @@ class TlsHandshakeTest {
 
     @Test
     void alpnChoosesTheServersFirstProtocolThatTheClientOffers() throws Exception {
-        server = new TlsTestServer(config().applicationProtocols("h2", "http/1.1").build(), echo());
+        server = servers.closeAfterwards(new TlsTestServer(
+                config().applicationProtocols("h2", "http/1.1").build(), echo()));
         try (SSLSocket socket = connect(ca.clientContext(), server.port(),
                 p -> p.setApplicationProtocols(new String[] {"http/1.1", "h2"}))) {
             assertEquals("x", echoOnce(socket, "x"));
@@ -177,7 +177,7 @@ class TlsHandshakeTest {
 
     @Test
     void aClientOfferingOnlyUnknownAlpnProtocolsIsRefused() throws Exception {
-        server = new TlsTestServer(config().applicationProtocols("http/1.1").build(), echo());
+        server = servers.closeAfterwards(new TlsTestServer(config().applicationProtocols("http/1.1").build(), echo()));
         try (SSLSocket socket = connect(ca.clientContext(), server.port(),
                 p -> p.setApplicationProtocols(new String[] {"spdy/3"}))) {
             assertThrows(SSLException.class, socket::startHandshake);
@@ -190,10 +190,10 @@ class TlsHandshakeTest {
     void sniPicksTheCertificateForTheRequestedHostAndTheDefaultOtherwise() throws Exception {
         Issued api = ca.issue("api.test", KeyKind.EC, "api.test");
         Issued wildcard = ca.issue("wildcard", KeyKind.RSA, "*.apps.test");
-        server = new TlsTestServer(config()
+        server = servers.closeAfterwards(new TlsTestServer(config()
                 .certificate("api.test", pem(api, "api"))
                 .certificate("*.apps.test", pem(wildcard, "wildcard"))
-                .build(), echo());
+                .build(), echo()));
 
         assertEquals(fingerprint(api.leaf()), presentedFor(Optional.of("API.test")));
         assertEquals(Optional.of("api.test"), server.nextOutcome().info().serverName());
@@ -229,7 +229,7 @@ class TlsHandshakeTest {
     @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
     void aRequiredClientCertificateIsVerifiedAndShownToTheHandler(String protocol) throws Exception {
         Issued client = ca.issue("alice", KeyKind.EC);
-        server = new TlsTestServer(mutual(ClientAuthentication.Mode.REQUIRED), echo());
+        server = servers.closeAfterwards(new TlsTestServer(mutual(ClientAuthentication.Mode.REQUIRED), echo()));
         try (SSLSocket socket = connect(ca.clientContext(client), server.port(), p -> p.setProtocols(new String[] {protocol}))) {
             assertEquals("me", echoOnce(socket, "me"));
         }
@@ -241,7 +241,7 @@ class TlsHandshakeTest {
     @ParameterizedTest
     @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
     void aClientWithoutCertificateIsRefusedWhenOneIsRequired(String protocol) throws Exception {
-        server = new TlsTestServer(mutual(ClientAuthentication.Mode.REQUIRED), echo());
+        server = servers.closeAfterwards(new TlsTestServer(mutual(ClientAuthentication.Mode.REQUIRED), echo()));
         try (SSLSocket socket = connect(ca.clientContext(), server.port(), p -> p.setProtocols(new String[] {protocol}))) {
             // TLS 1.3 clients finish before the server has checked; the refusal then comes on the first read
             assertThrows(IOException.class, () -> echoOnce(socket, "me"));
@@ -254,7 +254,7 @@ class TlsHandshakeTest {
     @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
     void aClientCertificateFromAnUntrustedAuthorityIsRefused(String protocol) throws Exception {
         Issued stranger = TestPki.authority("Someone Else's CA").issue("mallory", KeyKind.EC);
-        server = new TlsTestServer(mutual(ClientAuthentication.Mode.WANTED), echo());
+        server = servers.closeAfterwards(new TlsTestServer(mutual(ClientAuthentication.Mode.WANTED), echo()));
         try (SSLSocket socket = connect(ca.clientContextPresentingAlways(stranger), server.port(),
                 p -> p.setProtocols(new String[] {protocol}))) {
             assertThrows(IOException.class, () -> echoOnce(socket, "me"));
@@ -266,7 +266,7 @@ class TlsHandshakeTest {
     void anExpiredClientCertificateIsRefused() throws Exception {
         Instant now = Instant.now();
         Issued expired = ca.issue("bob", KeyKind.EC, now.minus(Duration.ofDays(60)), now.minus(Duration.ofDays(1)));
-        server = new TlsTestServer(mutual(ClientAuthentication.Mode.REQUIRED), echo());
+        server = servers.closeAfterwards(new TlsTestServer(mutual(ClientAuthentication.Mode.REQUIRED), echo()));
         try (SSLSocket socket = connect(ca.clientContext(expired), server.port(), p -> { })) {
             assertThrows(IOException.class, () -> echoOnce(socket, "me"));
         }
@@ -280,7 +280,7 @@ class TlsHandshakeTest {
 
     @Test
     void aWantedClientCertificateMayBeAbsent() throws Exception {
-        server = new TlsTestServer(mutual(ClientAuthentication.Mode.WANTED), echo());
+        server = servers.closeAfterwards(new TlsTestServer(mutual(ClientAuthentication.Mode.WANTED), echo()));
         try (SSLSocket socket = connect(ca.clientContext(), server.port(), p -> { })) {
             assertEquals("anon", echoOnce(socket, "anon"));
         }
@@ -292,7 +292,7 @@ class TlsHandshakeTest {
     @ParameterizedTest
     @ValueSource(ints = {0x0301, 0x0302})
     void tls10And11ClientHellosAreRefusedWithAProtocolVersionAlert(int version) throws Exception {
-        server = new TlsTestServer(config().build(), echo());
+        server = servers.closeAfterwards(new TlsTestServer(config().build(), echo()));
         try (Socket socket = raw(server.port())) {
             socket.getOutputStream().write(ClientHellos.legacy(version));
             byte[] alert = socket.getInputStream().readNBytes(7);
@@ -305,7 +305,7 @@ class TlsHandshakeTest {
 
     @Test
     void aClientWithNoSharedCipherSuiteIsRefusedWithHandshakeFailure() throws Exception {
-        server = new TlsTestServer(config().build(), echo());
+        server = servers.closeAfterwards(new TlsTestServer(config().build(), echo()));
         try (SSLSocket socket = connect(ca.clientContext(), server.port(), p -> {
             p.setProtocols(new String[] {"TLSv1.2"});
             p.setCipherSuites(new String[] {"TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256"});
@@ -318,7 +318,7 @@ class TlsHandshakeTest {
 
     @Test
     void aClientThatRefusesTheServersCertificateIsCountedAsBadCertificate() throws Exception {
-        server = new TlsTestServer(config().build(), echo());
+        server = servers.closeAfterwards(new TlsTestServer(config().build(), echo()));
         SSLContext trustsNobodyHere = TestPki.authority("Unrelated CA").clientContext();
         try (SSLSocket socket = connect(trustsNobodyHere, server.port(), p -> { })) {
             assertThrows(SSLException.class, socket::startHandshake);
@@ -328,7 +328,7 @@ class TlsHandshakeTest {
 
     @Test
     void garbageInsteadOfAClientHelloIsClosedAndCountedAsNotTls() throws Exception {
-        server = new TlsTestServer(config().build(), echo());
+        server = servers.closeAfterwards(new TlsTestServer(config().build(), echo()));
         try (Socket socket = raw(server.port())) {
             socket.getOutputStream().write(new byte[] {0, 1, 2, 3, 'x', 'y', 'z', '\n', 0x7f});
             assertEquals(-1, socket.getInputStream().read());
@@ -339,7 +339,7 @@ class TlsHandshakeTest {
 
     @Test
     void aPlaintextHttpRequestIsAnsweredWithA400SayingThePortSpeaksTls() throws Exception {
-        server = new TlsTestServer(config().build(), echo());
+        server = servers.closeAfterwards(new TlsTestServer(config().build(), echo()));
         try (Socket socket = raw(server.port())) {
             socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
@@ -351,7 +351,7 @@ class TlsHandshakeTest {
 
     @Test
     void aPlaintextRequestArrivingByteByByteIsStillRecognised() throws Exception {
-        server = new TlsTestServer(config().build(), echo());
+        server = servers.closeAfterwards(new TlsTestServer(config().build(), echo()));
         try (Socket socket = raw(server.port())) {
             socket.setTcpNoDelay(true);
             for (byte b : "OPTIONS * HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII)) {
@@ -364,14 +364,15 @@ class TlsHandshakeTest {
 
     @Test
     void aClientThatConnectsAndClosesIsCountedAsPeerClosed() throws Exception {
-        server = new TlsTestServer(config().build(), echo());
+        server = servers.closeAfterwards(new TlsTestServer(config().build(), echo()));
         raw(server.port()).close();
         assertEquals(HandshakeFailure.PEER_CLOSED, server.nextOutcome().failure().reason());
     }
 
     @Test
     void aClientThatNeverFinishesTheHandshakeIsCutOffAtTheDeadline() throws Exception {
-        server = new TlsTestServer(config().handshakeTimeout(Duration.ofMillis(300)).build(), echo());
+        server = servers.closeAfterwards(new TlsTestServer(
+                config().handshakeTimeout(Duration.ofMillis(300)).build(), echo()));
         try (Socket silent = raw(server.port()); Socket stalled = raw(server.port())) {
             byte[] hello = ClientHellos.legacy(ClientHellos.TLS_1_2);
             stalled.getOutputStream().write(hello, 0, 10); // a record header and a little more, then nothing
@@ -385,7 +386,8 @@ class TlsHandshakeTest {
 
     @Test
     void closingTheChannelFromAnotherThreadEndsABlockedHandshakeAtOnce() throws Exception {
-        server = new TlsTestServer(config().handshakeTimeout(Duration.ofMinutes(5)).build(), echo());
+        server = servers.closeAfterwards(new TlsTestServer(
+                config().handshakeTimeout(Duration.ofMinutes(5)).build(), echo()));
         try (Socket silent = raw(server.port())) {
             server.nextAccepted().close();
             TlsHandshakeException failure = server.nextOutcome().failure(); // well before the five minutes
@@ -396,7 +398,7 @@ class TlsHandshakeTest {
 
     @Test
     void failedHandshakesDoNotDisturbOtherConnections() throws Exception {
-        server = new TlsTestServer(config().build(), echo());
+        server = servers.closeAfterwards(new TlsTestServer(config().build(), echo()));
         try (SSLSocket good = connect(ca.clientContext(), server.port(), p -> { })) {
             assertEquals("before", echoOnce(good, "before"));
             for (int i = 0; i < 20; i++) {

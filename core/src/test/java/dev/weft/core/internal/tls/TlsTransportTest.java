@@ -13,6 +13,7 @@ import dev.weft.core.fixtures.LocalhostFixture;
 import dev.weft.core.fixtures.TestPki;
 import dev.weft.core.tls.TlsConfig;
 import dev.weft.testing.PinningRecorder;
+import dev.weft.testing.ServerExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,10 +34,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLProtocolException;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,19 +52,14 @@ class TlsTransportTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
     private TlsTestServer server;
 
     @BeforeAll
     static void certificates() {
         fixture = LocalhostFixture.create("Transport CA");
         ca = fixture.ca();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
     }
 
     private TlsConfig.Builder config() throws IOException {
@@ -79,13 +75,13 @@ class TlsTransportTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 100, 16_384})
     void aMegabyteIsEchoedWhateverTheReadersBufferSize(int readBufferBytes) throws Exception {
-        server = new TlsTestServer(config().build(), connection -> {
+        server = servers.closeAfterwards(new TlsTestServer(config().build(), connection -> {
             byte[] buffer = new byte[readBufferBytes];
             int n;
             while ((n = connection.tls().read(buffer, 0, buffer.length)) > 0) {
                 connection.write(Arrays.copyOf(buffer, n));
             }
-        });
+        }));
         byte[] sent = random(1 << 20);
         try (SSLSocket socket = connect(ca.clientContext(), server.port(), p -> { })) {
             Thread writer = Thread.ofVirtual().start(() -> {
@@ -106,7 +102,7 @@ class TlsTransportTest {
     void aFileIsSentByBufferedCopy() throws Exception {
         byte[] content = random(300_001);
         Path file = Files.write(dir.resolve("file.bin"), content);
-        server = new TlsTestServer(config().build(), connection -> {
+        server = servers.closeAfterwards(new TlsTestServer(config().build(), connection -> {
             try (FileChannel channel = FileChannel.open(file)) {
                 connection.writeLock().lock();
                 try {
@@ -116,7 +112,7 @@ class TlsTransportTest {
                     connection.writeLock().unlock();
                 }
             }
-        });
+        }));
         try (SSLSocket socket = connect(ca.clientContext(), server.port(), p -> { })) {
             assertArrayEquals(Arrays.copyOfRange(content, 7, content.length), socket.getInputStream().readAllBytes());
         }
@@ -125,7 +121,7 @@ class TlsTransportTest {
     @Test
     void shutdownOutputSendsCloseNotifyAndAPeersCloseNotifyEndsTheRead() throws Exception {
         BlockingQueue<String> serverSaw = new LinkedBlockingQueue<>();
-        server = new TlsTestServer(config().build(), connection -> {
+        server = servers.closeAfterwards(new TlsTestServer(config().build(), connection -> {
             ByteArrayOutputStream received = new ByteArrayOutputStream();
             byte[] buffer = new byte[64];
             int n;
@@ -135,7 +131,7 @@ class TlsTransportTest {
             serverSaw.add(received.toString(StandardCharsets.UTF_8) + "|" + n);
             connection.write("bye".getBytes(StandardCharsets.UTF_8));
             connection.shutdownOutput();
-        });
+        }));
         try (SSLSocket socket = connect(ca.clientContext(), server.port(), p -> { })) {
             socket.getOutputStream().write("request".getBytes(StandardCharsets.UTF_8));
             socket.shutdownOutput(); // TLS 1.3 half-close: close_notify, and the socket can still read
@@ -149,7 +145,7 @@ class TlsTransportTest {
     @Test
     void anotherThreadWritesWhileTheConnectionThreadIsBlockedReading() throws Exception {
         CountDownLatch readerBlocked = new CountDownLatch(1);
-        server = new TlsTestServer(config().build(), connection -> {
+        server = servers.closeAfterwards(new TlsTestServer(config().build(), connection -> {
             Thread pusher = Thread.ofVirtual().start(() -> {
                 try {
                     readerBlocked.await();
@@ -167,7 +163,7 @@ class TlsTransportTest {
                 connection.write(Arrays.copyOf(buffer, n));
             }
             pusher.join();
-        });
+        }));
         try (SSLSocket socket = connect(ca.clientContext(), server.port(), p -> { })) {
             StringBuilder expected = new StringBuilder();
             for (int i = 0; i < 500; i++) {
@@ -181,7 +177,7 @@ class TlsTransportTest {
 
     @Test
     void handshakesRecordsAndConcurrentWritesDoNotPinCarrierThreads() throws Exception {
-        server = new TlsTestServer(config().build(), echo());
+        server = servers.closeAfterwards(new TlsTestServer(config().build(), echo()));
         try (PinningRecorder recorder = PinningRecorder.start()) {
             for (int i = 0; i < 20; i++) {
                 try (SSLSocket socket = connect(ca.clientContext(), server.port(), p -> { })) {
@@ -195,7 +191,8 @@ class TlsTransportTest {
 
     @Test
     void aWriteWithoutTheWriteLockIsRefused() throws Exception {
-        server = new TlsTestServer(config().build(), connection -> connection.tls().write(new byte[1], 0, 1));
+        server = servers.closeAfterwards(new TlsTestServer(
+                config().build(), connection -> connection.tls().write(new byte[1], 0, 1)));
         try (SSLSocket socket = connect(ca.clientContext(), server.port(), p -> { })) {
             socket.startHandshake();
             Throwable failure = server.nextHandlerFailure();
@@ -205,7 +202,7 @@ class TlsTransportTest {
 
     @Test
     void tls12RenegotiationIsRefusedByClosingTheConnection() throws Exception {
-        server = new TlsTestServer(config().build(), echo());
+        server = servers.closeAfterwards(new TlsTestServer(config().build(), echo()));
         try (SSLSocket socket = connect(ca.clientContext(), server.port(), p -> p.setProtocols(new String[] {"TLSv1.2"}))) {
             assertEquals("one", echoOnce(socket, "one"));
             socket.startHandshake(); // asks for a new handshake on the established connection
@@ -217,14 +214,14 @@ class TlsTransportTest {
 
     @Test
     void buffersReleasedWhileIdleAreRemadeForTheNextRecord() throws Exception {
-        server = new TlsTestServer(config().build(), connection -> {
+        server = servers.closeAfterwards(new TlsTestServer(config().build(), connection -> {
             byte[] buffer = new byte[100];
             int n;
             while ((n = connection.tls().read(buffer, 0, buffer.length)) > 0) {
                 connection.write(Arrays.copyOf(buffer, n));
                 connection.tls().releaseBuffers();
             }
-        });
+        }));
         try (SSLSocket socket = connect(ca.clientContext(), server.port(), p -> { })) {
             for (int i = 0; i < 5; i++) {
                 String big = "x".repeat(5_000 * i + 1);
@@ -235,7 +232,8 @@ class TlsTransportTest {
 
     @Test
     void javaNetHttpClientGetsAnAnswerOverHttpsWithAlpn() throws Exception {
-        server = new TlsTestServer(config().applicationProtocols("http/1.1").build(), TlsTransportTest::respondOnce);
+        server = servers.closeAfterwards(new TlsTestServer(
+                config().applicationProtocols("http/1.1").build(), TlsTransportTest::respondOnce));
         HttpClient client = HttpClient.newBuilder().sslContext(ca.clientContext()).version(HttpClient.Version.HTTP_2)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("https://localhost:" + server.port() + "/hello"))
@@ -247,7 +245,7 @@ class TlsTransportTest {
 
     @Test
     void javaNetHttpClientSpeakingPlainHttpToTheTlsPortGetsA400() throws Exception {
-        server = new TlsTestServer(config().build(), TlsTransportTest::respondOnce);
+        server = servers.closeAfterwards(new TlsTestServer(config().build(), TlsTransportTest::respondOnce));
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/"))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,31 @@
+package dev.weft.core.internal;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+
+/**
+ * A bound, listening TCP socket of one server, opened by its {@link SocketEngine}.
+ *
+ * <p>{@link #accept()} is called by one thread, the acceptor; {@link #close()} by any, and it makes
+ * an {@code accept()} in progress fail with a {@link java.nio.channels.ClosedChannelException}.
+ */
+public interface Listener {
+
+    /**
+     * Waits for the next connection.
+     *
+     * @throws java.nio.channels.ClosedChannelException once the listener is closed
+     * @throws IOException when accepting fails (for example "too many open files"); the listener
+     *     stays usable
+     */
+    AcceptedSocket accept() throws IOException;
+
+    /** The address bound. */
+    InetSocketAddress localAddress() throws IOException;
+
+    /** Whether it has not been closed. */
+    boolean isOpen();
+
+    /** Stops listening; idempotent, callable from any thread. */
+    void close() throws IOException;
+}

@@ -1,0 +1,45 @@
+package dev.weft.core.internal;
+
+import dev.weft.core.ListenerConfig;
+import dev.weft.core.SocketIo;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+
+/**
+ * How one server's sockets are opened and wait for readiness: the JDK's blocking sockets
+ * ({@link JdkSocketEngine}) or the server's own epoll poller ({@code
+ * dev.weft.core.internal.epoll.EpollSocketEngine}, compiled for Java 22 and loaded only on a JDK
+ * that has the foreign function API; see {@link SocketEngines}). Chosen once, when the server starts,
+ * from {@link ListenerConfig#socketIo()}; every connection the listener accepts then gets a
+ * {@link Transport} of the same engine.
+ *
+ * <p>An engine may own threads (a poller): they are counted in the server's metrics and end in
+ * {@link #stop()}, which the server calls after its listener and every connection are closed.
+ */
+public interface SocketEngine {
+
+    /**
+     * Opens a listening socket bound to {@code address}, with the listener's socket options and
+     * backlog.
+     *
+     * @throws java.net.BindException when the address cannot be bound (the caller names it)
+     */
+    Listener listen(InetSocketAddress address, ListenerConfig config) throws IOException;
+
+    /** Which it is: {@link SocketIo#EPOLL} or {@link SocketIo#JDK}. */
+    SocketIo kind();
+
+    /** What the engine is, for the server's start-up log line: {@code "epoll"}, {@code "JDK sockets"}. */
+    String description();
+
+    /** The engine's own threads alive now. */
+    int threads();
+
+    /** Ends the engine's own threads and frees what it holds; idempotent. */
+    void stop();
+
+    /** The one the configuration asks for; see {@link SocketEngines#open(SocketIo, String)}. */
+    static SocketEngine open(SocketIo io, String serverName) throws IOException {
+        return SocketEngines.open(io, serverName);
+    }
+}
