@@ -9,6 +9,7 @@ import dev.weft.core.fixtures.TestPki;
 import dev.weft.http.HttpServer;
 import dev.weft.http.HttpServerConfig;
 import dev.weft.testing.PinningRecorder;
+import dev.weft.testing.ServerExtension;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,10 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,6 +42,8 @@ class Http2OverTlsTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final ServerExtension servers = new ServerExtension();
     private HttpServer server;
     private HttpClient client;
 
@@ -50,28 +53,23 @@ class Http2OverTlsTest {
         ca = fixture.ca();
     }
 
-    @AfterEach
-    void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.stop(Duration.ZERO);
-        }
+    private HttpServer start(HttpServerConfig.Builder config) throws IOException {
+        server = servers.start(new HttpServer(config.host("127.0.0.1").port(0).tls(fixture.config(dir).build()).build(),
+                new TestRoutes(1).router()));
+        return server;
     }
 
-    private HttpServer start(HttpServerConfig.Builder config) throws IOException {
-        server = new HttpServer(config.host("127.0.0.1").port(0).tls(fixture.config(dir).build()).build(),
-                new TestRoutes(1).router()).start();
-        return server;
+    private HttpClient http2Client() {
+        client = servers.closeAfterwards(HttpClient.newBuilder().sslContext(ca.clientContext())
+                .version(HttpClient.Version.HTTP_2).connectTimeout(TIMEOUT).build());
+        return client;
     }
 
     @Test
     void theJdkClientNegotiatesH2ByAlpnAndSendsEverythingOverOneConnection() throws Exception {
         start(HttpServerConfig.builder());
         assertEquals(List.of("h2", "http/1.1"), server.config().tls().orElseThrow().applicationProtocols());
-        client = HttpClient.newBuilder().sslContext(ca.clientContext()).version(HttpClient.Version.HTTP_2)
-                .connectTimeout(TIMEOUT).build();
+        http2Client();
 
         HttpResponse<String> hello = client.send(HttpRequest.newBuilder(server.uri("/hello")).timeout(TIMEOUT).build(),
                 BodyHandlers.ofString());
@@ -127,8 +125,7 @@ class Http2OverTlsTest {
     void withoutHttp2TheHttpsPortOffersOnlyHttp11AndTheJdkClientFallsBack() throws Exception {
         start(HttpServerConfig.builder().noHttp2());
         assertEquals(List.of("http/1.1"), server.config().tls().orElseThrow().applicationProtocols());
-        client = HttpClient.newBuilder().sslContext(ca.clientContext()).version(HttpClient.Version.HTTP_2)
-                .connectTimeout(TIMEOUT).build();
+        http2Client();
         HttpResponse<String> hello = client.send(HttpRequest.newBuilder(server.uri("/hello")).timeout(TIMEOUT).build(),
                 BodyHandlers.ofString());
         assertEquals(HttpClient.Version.HTTP_1_1, hello.version());
