@@ -10,7 +10,7 @@
 #
 # Builds loadtest/target/weft-loadtest.jar (unless --no-build), starts each engine as its own
 # JVM and runs the matrix from a generator JVM, printing a progress line per step, and writes
-# loadtest/results/<timestamp>/report.md, report.html, load.csv, idle.csv, results.json.
+# loadtest/results/<timestamp>/report.md, report.html, load.csv, idle.csv, startup.csv, results.json.
 # --quick takes a few minutes (indicative numbers); the full run about half an hour. --jfr
 # records a JFR profile of every engine process, with Weft's own events, next to the report
 # (<engine>-<n>.jfr); --engine-jvm-options adds JVM options to every engine process.

@@ -21,14 +21,16 @@ public final class AttributeKey<T> {
     /**
      * Creates a key.
      *
+     * @param <T>  the type of the values
      * @param name a name for diagnostics
      * @param type the type of the values
+     * @return the key; distinct from every other key, whatever its name
      */
     public static <T> AttributeKey<T> of(String name, Class<T> type) {
         return new AttributeKey<>(name, type);
     }
 
-    /** The name given at creation. */
+    /** {@return the name given at creation} */
     public String name() {
         return name;
     }

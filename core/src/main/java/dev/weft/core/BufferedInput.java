@@ -43,7 +43,11 @@ public final class BufferedInput extends InputStream {
     /** Whether the last read from the socket filled the buffer: more is probably waiting. */
     private boolean streaming;
 
-    /** Buffered reads from {@code connection} with a buffer of {@link #DEFAULT_BUFFER_BYTES}. */
+    /**
+     * Buffered reads from {@code connection} with a buffer of {@link #DEFAULT_BUFFER_BYTES}.
+     *
+     * @param connection the connection to read from
+     */
     public BufferedInput(Connection connection) {
         this(connection, DEFAULT_BUFFER_BYTES);
     }
@@ -106,7 +110,9 @@ public final class BufferedInput extends InputStream {
      * {@code maxBytes}, in a new array. Unlike reading into a buffer of one's own, the caller
      * holds no buffer while it waits, which keeps idle connections cheap.
      *
+     * @param maxBytes the most bytes returned, &gt; 0
      * @return the bytes read, or {@code null} at the end of the stream
+     * @throws IOException as {@link Connection#read}: the connection failed or the read timed out
      */
     public byte[] readSome(int maxBytes) throws IOException {
         if (maxBytes <= 0) {
@@ -124,6 +130,9 @@ public final class BufferedInput extends InputStream {
     /**
      * Fills {@code destination[offset .. offset + length)} completely, blocking as long as needed.
      *
+     * @param destination where the bytes are stored
+     * @param offset      the index in {@code destination} of the first byte stored
+     * @param length      how many bytes to read
      * @throws EOFException when the stream ends first
      */
     public void readExactly(byte[] destination, int offset, int length) throws IOException {
@@ -141,6 +150,8 @@ public final class BufferedInput extends InputStream {
     /**
      * Reads exactly {@code length} bytes into a new array.
      *
+     * @param length how many bytes to read, &gt;= 0
+     * @return the bytes read
      * @throws EOFException when the stream ends first
      */
     public byte[] readExactly(int length) throws IOException {

@@ -28,7 +28,11 @@ public final class BufferedOutput extends OutputStream {
     private byte[] buffer;
     private int count;
 
-    /** Buffered writes to {@code connection} with a buffer of {@link #DEFAULT_BUFFER_BYTES}. */
+    /**
+     * Buffered writes to {@code connection} with a buffer of {@link #DEFAULT_BUFFER_BYTES}.
+     *
+     * @param connection the connection to write to
+     */
     public BufferedOutput(Connection connection) {
         this(connection, DEFAULT_BUFFER_BYTES);
     }
@@ -86,7 +90,7 @@ public final class BufferedOutput extends OutputStream {
         flush();
     }
 
-    /** The number of bytes buffered and not yet sent. */
+    /** {@return the number of bytes buffered and not yet sent} */
     public int buffered() {
         return count;
     }

@@ -13,16 +13,16 @@ import java.net.InetSocketAddress;
  */
 public interface Client {
 
-    /** The registry-wide unique id. */
+    /** {@return the registry-wide unique id} */
     long id();
 
-    /** The transport this client uses, such as {@code "tcp"} or {@code "udp"}. */
+    /** {@return the transport this client uses, such as {@code "tcp"} or {@code "udp"}} */
     String protocol();
 
-    /** The peer's address. */
+    /** {@return the peer's address} */
     InetSocketAddress remoteAddress();
 
-    /** Typed attributes that applications attach to this client (a nickname, a room, ...). */
+    /** {@return the typed attributes that applications attach to this client (a nickname, a room, ...)} */
     ClientAttributes attributes();
 
     /**
@@ -34,7 +34,7 @@ public interface Client {
      */
     boolean send(byte[] message);
 
-    /** Whether the client is still connected. */
+    /** {@return whether the client is still connected} */
     boolean isOpen();
 
     /** Disconnects the client; idempotent. */

@@ -23,23 +23,29 @@ import java.util.function.Predicate;
  */
 public interface ClientRegistry {
 
-    /** A new, empty registry. */
+    /** {@return a new, empty registry} */
     static ClientRegistry create() {
         return new ClientTable();
     }
 
-    /** The client with this id, if it is live. */
+    /**
+     * The client with this id, if it is live.
+     *
+     * @param id the client's connection id ({@link Connection#id()})
+     * @return the client; empty if no live client has that id
+     */
     Optional<Client> find(long id);
 
-    /** A point-in-time copy of the live clients, in no particular order. */
+    /** {@return a point-in-time copy of the live clients, in no particular order} */
     List<Client> snapshot();
 
-    /** The number of live clients. */
+    /** {@return the number of live clients} */
     int size();
 
     /**
      * Adds a listener for joins and leaves.
      *
+     * @param listener the listener, not null
      * @return a handle whose {@code close()} removes the listener
      */
     AutoCloseable addListener(RegistryListener listener);
@@ -55,6 +61,6 @@ public interface ClientRegistry {
      */
     int broadcast(byte[] message, Predicate<? super Client> recipients);
 
-    /** How many clients were disconnected because their outbound queue overflowed. */
+    /** {@return how many clients were disconnected because their outbound queue overflowed} */
     long slowClientsDisconnected();
 }

@@ -39,19 +39,21 @@ import java.util.Optional;
  */
 public interface Connection extends AutoCloseable {
 
-    /** The id of this connection, unique within the application's {@link ClientRegistry}. */
+    /** {@return the id of this connection, unique within the application's {@link ClientRegistry}} */
     long id();
 
-    /** The peer's address. */
+    /** {@return the peer's address} */
     InetSocketAddress remoteAddress();
 
-    /** The local address the peer connected to. */
+    /** {@return the local address the peer connected to} */
     InetSocketAddress localAddress();
 
     /**
      * What the TLS handshake agreed — protocol version, cipher suite, ALPN protocol, SNI host name
      * and the client's certificate chain (mutual TLS) — or empty on a plaintext connection. The
      * handshake has always finished before the handler runs, so this never changes during it.
+     *
+     * @return the TLS session's details, or empty on a plaintext connection
      */
     Optional<TlsInfo> tls();
 
@@ -73,13 +75,34 @@ public interface Connection extends AutoCloseable {
      * Reads up to {@code length} bytes straight from the peer into {@code buffer}, blocking until
      * at least one arrives.
      *
+     * @param buffer where the bytes are stored
+     * @param offset the index in {@code buffer} of the first byte stored
+     * @param length the most bytes to read; {@code offset + length} must not exceed the buffer's length
      * @return the number of bytes read (at least 1), or -1 at the end of the stream
      * @throws SocketTimeoutException when nothing arrives within {@link #readTimeout()}; the
      *     connection is closed then
      */
     int read(byte[] buffer, int offset, int length) throws IOException;
 
-    /** Writes all of {@code bytes}. */
+    /**
+     * Blocks until a {@link #read} may find data (or the end of the stream) without reading, so
+     * that a protocol waiting for its next message need not hold a read buffer meanwhile. Where
+     * the engine cannot tell (the JDK's sockets, TLS) it returns at once and the read that
+     * follows blocks instead; this default does that.
+     *
+     * @throws SocketTimeoutException when nothing arrives within {@link #readTimeout()}; the
+     *     connection is closed then
+     * @throws IOException when the socket fails otherwise
+     */
+    default void awaitReadable() throws IOException {
+    }
+
+    /**
+     * Writes all of {@code bytes} to the peer, fully, before returning.
+     *
+     * @param bytes the bytes to write
+     * @throws IOException as {@link #write(byte[], int, int)}
+     */
     default void write(byte[] bytes) throws IOException {
         write(bytes, 0, bytes.length);
     }
@@ -87,6 +110,9 @@ public interface Connection extends AutoCloseable {
     /**
      * Writes {@code length} bytes from {@code bytes} to the peer, fully, before returning.
      *
+     * @param bytes  the bytes to write from
+     * @param offset the index in {@code bytes} of the first byte written
+     * @param length how many bytes to write
      * @throws IOException when the connection fails or the peer does not drain the write within
      *     the server's write timeout (the connection is closed then)
      */
@@ -101,7 +127,12 @@ public interface Connection extends AutoCloseable {
      * one 16 KiB record at a time, under the same write timeout per chunk — zero-copy is
      * impossible when the bytes must pass through the cipher.
      *
+     * @param file     the open file to read from
+     * @param position the offset in the file, in bytes, of the first byte sent
+     * @param count    the most bytes to send
      * @return the number of bytes sent: {@code count}, unless the file is shorter
+     * @throws IOException when reading the file or writing to the peer fails, or a chunk does not
+     *     leave within the write timeout (the connection is closed then)
      */
     long transferFrom(FileChannel file, long position, long count) throws IOException;
 
@@ -111,6 +142,8 @@ public interface Connection extends AutoCloseable {
      * {@link ServerMetrics#threads()}, and closed and awaited by {@link TcpServer#stop(Duration)}.
      * The thread is named after the connection, with {@code suffix} appended.
      *
+     * @param suffix appended to the connection's thread name to name the new thread
+     * @param task   what the thread runs
      * @return the started thread
      */
     Thread startThread(String suffix, Runnable task);
@@ -119,10 +152,12 @@ public interface Connection extends AutoCloseable {
      * Half-closes: the peer reads end-of-stream, while reads here go on. Under TLS a
      * close_notify alert goes first, so the peer can tell a complete stream from a cut one (the
      * engine sends it anyway when the handler returns normally).
+     *
+     * @throws IOException when the socket or the close_notify write fails
      */
     void shutdownOutput() throws IOException;
 
-    /** How long a single read may wait for data before the connection is closed. */
+    /** {@return how long a single read may wait for data before the connection is closed} */
     Duration readTimeout();
 
     /**
@@ -155,10 +190,12 @@ public interface Connection extends AutoCloseable {
     /**
      * Whether the server is stopping. A handler should finish the work in hand, tell the peer
      * where the protocol allows (for example {@code Connection: close}) and return.
+     *
+     * @return true once the server has been asked to stop
      */
     boolean stopRequested();
 
-    /** Whether the connection is still open. */
+    /** {@return whether the connection is still open} */
     boolean isOpen();
 
     /** Closes the connection; idempotent, callable from any thread. */

@@ -18,14 +18,19 @@ public interface ConnectionAdmission {
     /**
      * Decides whether to serve a connection from {@code remote}.
      *
+     * @param remote the peer's address
      * @return true to serve it, false to close it at once
      */
     boolean admit(InetSocketAddress remote);
 
-    /** A connection admitted from {@code remote} is over. */
+    /**
+     * A connection admitted from {@code remote} is over.
+     *
+     * @param remote the peer's address, as given to {@link #admit}
+     */
     void release(InetSocketAddress remote);
 
-    /** The default: every connection is admitted, and nothing is tracked. */
+    /** {@return the default: every connection is admitted, and nothing is tracked} */
     static ConnectionAdmission admitAll() {
         return AdmitAll.INSTANCE;
     }

@@ -13,17 +13,20 @@ public final class LineTooLongException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The limit that was exceeded, in bytes. */
     private final int maxBytes;
 
     /**
-     * @param maxBytes the limit that was exceeded
+     * Creates the exception.
+     *
+     * @param maxBytes the limit that was exceeded, in bytes
      */
     public LineTooLongException(int maxBytes) {
         super("line exceeds the maximum of " + maxBytes + " bytes");
         this.maxBytes = maxBytes;
     }
 
-    /** The limit that was exceeded, in bytes. */
+    /** {@return the limit that was exceeded, in bytes} */
     public int maxBytes() {
         return maxBytes;
     }

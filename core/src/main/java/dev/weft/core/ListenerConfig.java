@@ -47,7 +47,13 @@ public record ListenerConfig(String name, String host, int port, int acceptBackl
         }
     }
 
-    /** The defaults under {@code name}, on every interface, at {@code port}. */
+    /**
+     * The defaults under {@code name}, on every interface, at {@code port}.
+     *
+     * @param name a short, non-blank name used in thread names and log lines
+     * @param port the port, 0 to 65535; 0 for an ephemeral port
+     * @return the configuration
+     */
     public static ListenerConfig of(String name, int port) {
         return new ListenerConfig(name, ANY_HOST, port, DEFAULT_BACKLOG, SocketOptions.DEFAULTS, SocketIo.AUTO);
     }

@@ -10,11 +10,19 @@ package dev.weft.core;
  */
 public interface RegistryListener {
 
-    /** {@code client} has just been registered. */
+    /**
+     * {@code client} has just been registered.
+     *
+     * @param client the client registered
+     */
     default void joined(Client client) {
     }
 
-    /** {@code client} has just been unregistered; it is closed or closing. */
+    /**
+     * {@code client} has just been unregistered; it is closed or closing.
+     *
+     * @param client the client unregistered
+     */
     default void left(Client client) {
     }
 }

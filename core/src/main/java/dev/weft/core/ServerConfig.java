@@ -48,7 +48,7 @@ public record ServerConfig(ListenerConfig listener, int maxConnections, Connecti
         }
     }
 
-    /** The server's name, from its {@link #listener()}. */
+    /** {@return the server's name, from its {@link #listener()}} */
     public String name() {
         return listener.name();
     }
@@ -77,10 +77,15 @@ public record ServerConfig(ListenerConfig listener, int maxConnections, Connecti
         protected Settings() {
         }
 
-        /** This builder, typed as the concrete one. */
+        /** {@return this builder, typed as the concrete one} */
         protected abstract B self();
 
-        /** Replaces every server setting with those of {@code server}. */
+        /**
+         * Replaces every server setting with those of {@code server}.
+         *
+         * @param server the configuration to copy every listener and server setting from
+         * @return this builder
+         */
         public B server(ServerConfig server) {
             ListenerConfig l = server.listener();
             name = l.name();
@@ -97,80 +102,142 @@ public record ServerConfig(ListenerConfig listener, int maxConnections, Connecti
             return self();
         }
 
-        /** See {@link ListenerConfig#name()}. */
+        /**
+         * Sets the server's name; see {@link ListenerConfig#name()}.
+         *
+         * @param value a short, non-blank name used in thread names and log lines
+         * @return this builder
+         */
         public B name(String value) {
             name = value;
             return self();
         }
 
-        /** See {@link ListenerConfig#host()}. */
+        /**
+         * Sets the address to bind; see {@link ListenerConfig#host()}.
+         *
+         * @param value a literal IP or a host name, not null; {@code "0.0.0.0"} for every interface
+         * @return this builder
+         */
         public B host(String value) {
             host = value;
             return self();
         }
 
-        /** See {@link ListenerConfig#port()}. */
+        /**
+         * Sets the port to bind; see {@link ListenerConfig#port()}.
+         *
+         * @param value the port, 0 to 65535; 0 picks a free ephemeral port
+         * @return this builder
+         */
         public B port(int value) {
             port = value;
             return self();
         }
 
-        /** See {@link ListenerConfig#acceptBacklog()}. */
+        /**
+         * Sets the accept backlog; see {@link ListenerConfig#acceptBacklog()}.
+         *
+         * @param value how many connections the kernel may queue before they are accepted; &gt; 0
+         * @return this builder
+         */
         public B acceptBacklog(int value) {
             acceptBacklog = value;
             return self();
         }
 
-        /** See {@link ListenerConfig#socketOptions()}. */
+        /**
+         * Sets the socket options; see {@link ListenerConfig#socketOptions()}.
+         *
+         * @param value the options of the listening and accepted sockets, not null
+         * @return this builder
+         */
         public B socketOptions(SocketOptions value) {
             socketOptions = value;
             return self();
         }
 
-        /** See {@link ListenerConfig#socketIo()}. */
+        /**
+         * Sets how the sockets wait for readiness; see {@link ListenerConfig#socketIo()}.
+         *
+         * @param value the socket I/O kind, not null
+         * @return this builder
+         */
         public B socketIo(SocketIo value) {
             socketIo = value;
             return self();
         }
 
-        /** See {@link ServerConfig#maxConnections()}. */
+        /**
+         * Sets the most connections served at once; see {@link ServerConfig#maxConnections()}.
+         *
+         * @param value the limit, &gt; 0
+         * @return this builder
+         */
         public B maxConnections(int value) {
             maxConnections = value;
             return self();
         }
 
-        /** See {@link ServerConfig#admission()}. */
+        /**
+         * Sets the admission policy; see {@link ServerConfig#admission()}.
+         *
+         * @param value the policy consulted for every accepted connection, not null
+         * @return this builder
+         */
         public B admission(ConnectionAdmission value) {
             admission = value;
             return self();
         }
 
-        /** See {@link ServerConfig#writeTimeout()}. */
+        /**
+         * Sets how long one write may wait for a peer; see {@link ServerConfig#writeTimeout()}.
+         *
+         * @param value the timeout, positive, not null
+         * @return this builder
+         */
         public B writeTimeout(Duration value) {
             writeTimeout = value;
             return self();
         }
 
-        /** See {@link ServerConfig#shutdownGrace()}. */
+        /**
+         * Sets how long {@code close()} lets live connections finish; see
+         * {@link ServerConfig#shutdownGrace()}.
+         *
+         * @param value the grace period, zero or positive, not null
+         * @return this builder
+         */
         public B shutdownGrace(Duration value) {
             shutdownGrace = value;
             return self();
         }
 
-        /** See {@link ServerConfig#threadMode()}. */
+        /**
+         * Sets the kind of thread per connection; see {@link ServerConfig#threadMode()}.
+         *
+         * @param value the thread mode, not null
+         * @return this builder
+         */
         public B threadMode(ThreadMode value) {
             threadMode = value;
             return self();
         }
 
-        /** Validates and builds the server settings gathered so far. */
+        /**
+         * Validates and builds the server settings gathered so far.
+         *
+         * @return the listener and server settings of this builder
+         * @throws NullPointerException     if a setting was set to null
+         * @throws IllegalArgumentException if a setting is out of range
+         */
         protected ServerConfig serverConfig() {
             return new ServerConfig(new ListenerConfig(name, host, port, acceptBacklog, socketOptions, socketIo),
                     maxConnections, admission, writeTimeout, shutdownGrace, threadMode);
         }
     }
 
-    /** A builder of a bare {@link ServerConfig}, starting from the documented defaults. */
+    /** {@return a builder of a bare {@link ServerConfig}, starting from the documented defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -185,7 +252,13 @@ public record ServerConfig(ListenerConfig listener, int maxConnections, Connecti
             return this;
         }
 
-        /** Validates and builds. */
+        /**
+         * Validates and builds.
+         *
+         * @return the configuration
+         * @throws NullPointerException     if a setting was set to null
+         * @throws IllegalArgumentException if a setting is out of range
+         */
         public ServerConfig build() {
             return serverConfig();
         }

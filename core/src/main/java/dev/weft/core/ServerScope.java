@@ -8,12 +8,14 @@ package dev.weft.core;
  */
 public interface ServerScope {
 
-    /** The server's name. */
+    /** {@return the server's name} */
     String serverName();
 
     /**
      * Starts {@code task} on a new thread of the server named {@code name}.
      *
+     * @param name the thread's name
+     * @param task what the thread runs
      * @return the started thread
      */
     Thread startThread(String name, Runnable task);

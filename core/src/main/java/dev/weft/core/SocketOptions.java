@@ -29,27 +29,52 @@ public record SocketOptions(boolean reuseAddress, boolean tcpNoDelay, boolean ke
         sendBufferBytes = requirePositive(sendBufferBytes, "sendBufferBytes");
     }
 
-    /** A copy with {@code TCP_NODELAY} set as given. */
+    /**
+     * A copy with {@code TCP_NODELAY} set as given.
+     *
+     * @param on true to send small segments at once (Nagle's algorithm off)
+     * @return the changed copy
+     */
     public SocketOptions withTcpNoDelay(boolean on) {
         return new SocketOptions(reuseAddress, on, keepAlive, receiveBufferBytes, sendBufferBytes);
     }
 
-    /** A copy with {@code SO_KEEPALIVE} set as given. */
+    /**
+     * A copy with {@code SO_KEEPALIVE} set as given.
+     *
+     * @param on true to have the kernel probe idle peers
+     * @return the changed copy
+     */
     public SocketOptions withKeepAlive(boolean on) {
         return new SocketOptions(reuseAddress, tcpNoDelay, on, receiveBufferBytes, sendBufferBytes);
     }
 
-    /** A copy with {@code SO_REUSEADDR} set as given. */
+    /**
+     * A copy with {@code SO_REUSEADDR} set as given.
+     *
+     * @param on true to allow binding a port that still has connections in {@code TIME_WAIT}
+     * @return the changed copy
+     */
     public SocketOptions withReuseAddress(boolean on) {
         return new SocketOptions(on, tcpNoDelay, keepAlive, receiveBufferBytes, sendBufferBytes);
     }
 
-    /** A copy with a fixed {@code SO_RCVBUF} of the given size in bytes. */
+    /**
+     * A copy with a fixed {@code SO_RCVBUF} of the given size in bytes.
+     *
+     * @param bytes the receive buffer size asked of the kernel, in bytes, &gt; 0
+     * @return the changed copy
+     */
     public SocketOptions withReceiveBufferBytes(int bytes) {
         return new SocketOptions(reuseAddress, tcpNoDelay, keepAlive, OptionalInt.of(bytes), sendBufferBytes);
     }
 
-    /** A copy with a fixed {@code SO_SNDBUF} of the given size in bytes. */
+    /**
+     * A copy with a fixed {@code SO_SNDBUF} of the given size in bytes.
+     *
+     * @param bytes the send buffer size asked of the kernel, in bytes, &gt; 0
+     * @return the changed copy
+     */
     public SocketOptions withSendBufferBytes(int bytes) {
         return new SocketOptions(reuseAddress, tcpNoDelay, keepAlive, receiveBufferBytes, OptionalInt.of(bytes));
     }

@@ -102,7 +102,12 @@ public final class TcpServer implements AutoCloseable {
         this.background = new ServerThreads(config.server().threadMode());
     }
 
-    /** Creates a server with a registry of its own. */
+    /**
+     * Creates a server with a registry of its own.
+     *
+     * @param config  the server's configuration
+     * @param handler runs once per connection, on the connection's own thread
+     */
     public TcpServer(TcpServerConfig config, ConnectionHandler handler) {
         this(config, handler, ClientRegistry.create());
     }
@@ -174,13 +179,17 @@ public final class TcpServer implements AutoCloseable {
                 .reload();
     }
 
-    /** The port the server listens on; the ephemeral one when configured with port 0. */
+    /**
+     * {@return the port the server listens on; the ephemeral one when configured with port 0}
+     *
+     * @throws IllegalStateException before {@link #start()}
+     */
     public int port() {
         return localAddress().getPort();
     }
 
     /**
-     * The address the server listens on.
+     * {@return the address the server listens on}
      *
      * @throws IllegalStateException before {@link #start()}
      */
@@ -188,7 +197,15 @@ public final class TcpServer implements AutoCloseable {
         return address.get();
     }
 
-    /** {@code scheme://host:port} followed by {@code path}, for clients of this server. */
+    /**
+     * {@code scheme://host:port} followed by {@code path}, for clients of this server; the
+     * wildcard address becomes {@code 127.0.0.1}.
+     *
+     * @param scheme the URI scheme, for example {@code "http"}
+     * @param path   appended after the port: empty, or starting with {@code /}
+     * @return the URI
+     * @throws IllegalStateException before {@link #start()}
+     */
     public URI uri(String scheme, String path) {
         return address.uri(scheme, path);
     }
@@ -197,6 +214,7 @@ public final class TcpServer implements AutoCloseable {
      * How the sockets wait for readiness: {@link SocketIo#EPOLL} or {@link SocketIo#JDK}, what
      * {@link SocketIo#AUTO} chose.
      *
+     * @return the socket I/O in use
      * @throws IllegalStateException before {@link #start()}
      */
     public SocketIo socketIo() {
@@ -207,17 +225,17 @@ public final class TcpServer implements AutoCloseable {
         return engine.kind();
     }
 
-    /** The configuration. */
+    /** {@return the configuration} */
     public TcpServerConfig config() {
         return config;
     }
 
-    /** The registry this server's clients join. */
+    /** {@return the registry this server's clients join} */
     public ClientRegistry registry() {
         return context.registry();
     }
 
-    /** A snapshot of the counters. */
+    /** {@return a snapshot of the counters} */
     public ServerMetrics metrics() {
         SocketEngine engine = sockets;
         return context.counters().snapshot(context.connections().size(),
@@ -225,12 +243,16 @@ public final class TcpServer implements AutoCloseable {
                 context.handshakes().snapshot());
     }
 
-    /** Whether the server has started and not begun to stop. */
+    /** {@return whether the server has started and not begun to stop} */
     public boolean isRunning() {
         return lifecycle.isRunning() && !context.stopping();
     }
 
-    /** Blocks until the server has stopped. */
+    /**
+     * Blocks until the server has stopped.
+     *
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
     public void awaitStop() throws InterruptedException {
         lifecycle.awaitStop();
     }

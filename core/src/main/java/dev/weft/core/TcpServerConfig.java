@@ -52,27 +52,38 @@ public record TcpServerConfig(ServerConfig server, Duration idleTimeout, int out
         Objects.requireNonNull(tls, "tls");
     }
 
-    /** A plaintext server's configuration (no TLS). */
+    /**
+     * A plaintext server's configuration (no TLS).
+     *
+     * @param server             the settings every server honours
+     * @param idleTimeout        see {@link #idleTimeout()}; positive
+     * @param outboundQueueBytes see {@link #outboundQueueBytes()}; &gt; 0
+     */
     public TcpServerConfig(ServerConfig server, Duration idleTimeout, int outboundQueueBytes) {
         this(server, idleTimeout, outboundQueueBytes, Optional.empty());
     }
 
-    /** The server's name. */
+    /** {@return the server's name} */
     public String name() {
         return server.name();
     }
 
-    /** A builder holding the defaults documented on each component. */
+    /** {@return a builder holding the defaults documented on each component} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The defaults, bound to {@code 127.0.0.1} on {@code port} (0 for an ephemeral port). */
+    /**
+     * The defaults, bound to {@code 127.0.0.1} on {@code port}.
+     *
+     * @param port the port, 0 to 65535; 0 for an ephemeral port
+     * @return the configuration
+     */
     public static TcpServerConfig loopback(int port) {
         return builder().host("127.0.0.1").port(port).build();
     }
 
-    /** A builder initialised from this configuration. */
+    /** {@return a builder initialised from this configuration} */
     public Builder toBuilder() {
         Builder builder = new Builder().server(server).idleTimeout(idleTimeout).outboundQueueBytes(outboundQueueBytes);
         builder.tls = tls;
@@ -93,31 +104,57 @@ public record TcpServerConfig(ServerConfig server, Duration idleTimeout, int out
             return this;
         }
 
-        /** See {@link TcpServerConfig#idleTimeout()}. */
+        /**
+         * Sets how long a connection may stay silent; see {@link TcpServerConfig#idleTimeout()}.
+         *
+         * @param value the timeout, positive, not null
+         * @return this builder
+         */
         public Builder idleTimeout(Duration value) {
             idleTimeout = value;
             return this;
         }
 
-        /** See {@link TcpServerConfig#outboundQueueBytes()}. */
+        /**
+         * Sets the outbound queue bound; see {@link TcpServerConfig#outboundQueueBytes()}.
+         *
+         * @param value the bound in bytes, &gt; 0
+         * @return this builder
+         */
         public Builder outboundQueueBytes(int value) {
             outboundQueueBytes = value;
             return this;
         }
 
-        /** Speaks TLS as {@code value} says; see {@link TcpServerConfig#tls()}. */
+        /**
+         * Speaks TLS as {@code value} says; see {@link TcpServerConfig#tls()}.
+         *
+         * @param value the TLS configuration, not null
+         * @return this builder
+         * @throws NullPointerException if {@code value} is null
+         */
         public Builder tls(TlsConfig value) {
             tls = Optional.of(Objects.requireNonNull(value, "tls"));
             return this;
         }
 
-        /** Speaks plaintext (the default); see {@link TcpServerConfig#tls()}. */
+        /**
+         * Speaks plaintext (the default); see {@link TcpServerConfig#tls()}.
+         *
+         * @return this builder
+         */
         public Builder noTls() {
             tls = Optional.empty();
             return this;
         }
 
-        /** Validates and builds. */
+        /**
+         * Validates and builds.
+         *
+         * @return the configuration
+         * @throws NullPointerException     if a setting was set to null
+         * @throws IllegalArgumentException if a setting is out of range
+         */
         public TcpServerConfig build() {
             return new TcpServerConfig(serverConfig(), idleTimeout, outboundQueueBytes, tls);
         }

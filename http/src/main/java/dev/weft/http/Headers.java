@@ -31,6 +31,8 @@ public final class Headers {
     /**
      * Headers from alternating names and values: {@code Headers.of("Cache-Control", "no-cache")}.
      *
+     * @param namesAndValues a field name, its value, the next name, its value, and so on
+     * @return the headers, in the order given
      * @throws IllegalArgumentException on an odd count, an invalid name or value
      */
     public static Headers of(String... namesAndValues) {
@@ -44,34 +46,51 @@ public final class Headers {
         return builder.build();
     }
 
-    /** A builder of header fields. */
+    /** {@return an empty builder of header fields} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The number of fields. */
+    /** {@return the number of fields} */
     public int size() {
         return count;
     }
 
-    /** Whether there are no fields. */
+    /** {@return whether there are no fields} */
     public boolean isEmpty() {
         return count == 0;
     }
 
-    /** The name of field {@code index}, as given. */
+    /**
+     * The name of field {@code index}, as given.
+     *
+     * @param index the field's position, from 0 to {@code size() - 1}
+     * @return the field's name, in the case it was given
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     */
     public String name(int index) {
         Objects.checkIndex(index, count);
         return fields[2 * index];
     }
 
-    /** The value of field {@code index}. */
+    /**
+     * The value of field {@code index}.
+     *
+     * @param index the field's position, from 0 to {@code size() - 1}
+     * @return the field's value
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     */
     public String value(int index) {
         Objects.checkIndex(index, count);
         return fields[2 * index + 1];
     }
 
-    /** The value of the first field named {@code name}, if any. */
+    /**
+     * The value of the first field named {@code name}, if any.
+     *
+     * @param name the field name, matched ignoring case
+     * @return the first such field's value; empty if there is none
+     */
     public Optional<String> first(String name) {
         for (int i = 0; i < 2 * count; i += 2) {
             if (fields[i].equalsIgnoreCase(name)) {
@@ -81,7 +100,12 @@ public final class Headers {
         return Optional.empty();
     }
 
-    /** The values of every field named {@code name}, in order. */
+    /**
+     * The values of every field named {@code name}, in order.
+     *
+     * @param name the field name, matched ignoring case
+     * @return the values; empty if there is no such field
+     */
     public List<String> all(String name) {
         List<String> values = new ArrayList<>(2);
         for (int i = 0; i < 2 * count; i += 2) {
@@ -92,17 +116,36 @@ public final class Headers {
         return values;
     }
 
-    /** Whether a field named {@code name} is present. */
+    /**
+     * Whether a field named {@code name} is present.
+     *
+     * @param name the field name, matched ignoring case
+     * @return true if at least one field has that name
+     */
     public boolean contains(String name) {
         return first(name).isPresent();
     }
 
-    /** A copy with one more field at the end. */
+    /**
+     * A copy with one more field at the end.
+     *
+     * @param name  the field name, a token
+     * @param value the field value, without control characters such as CR or LF
+     * @return the copy
+     * @throws IllegalArgumentException if the name or the value is invalid
+     */
     public Headers with(String name, String value) {
         return toBuilder().add(name, value).build();
     }
 
-    /** A copy without any field named {@code name}, then with {@code name: value}. */
+    /**
+     * A copy without any field named {@code name}, then with {@code name: value}.
+     *
+     * @param name  the field name, a token; existing fields are matched ignoring case
+     * @param value the field value, without control characters such as CR or LF
+     * @return the copy
+     * @throws IllegalArgumentException if the name or the value is invalid
+     */
     public Headers replacing(String name, String value) {
         Builder builder = builder();
         for (int i = 0; i < 2 * count; i += 2) {
@@ -113,7 +156,7 @@ public final class Headers {
         return builder.add(name, value).build();
     }
 
-    /** A builder holding these fields. */
+    /** {@return a builder holding these fields} */
     public Builder toBuilder() {
         Builder builder = builder();
         for (int i = 0; i < 2 * count; i += 2) {
@@ -157,6 +200,9 @@ public final class Headers {
         /**
          * Appends a field.
          *
+         * @param name  the field name, a token
+         * @param value the field value
+         * @return this builder
          * @throws IllegalArgumentException if the name is not a token or the value holds a
          *     control character such as CR or LF
          */
@@ -176,12 +222,12 @@ public final class Headers {
             return this;
         }
 
-        /** The number of fields added so far. */
+        /** {@return the number of fields added so far} */
         public int size() {
             return count;
         }
 
-        /** The headers; the builder may go on being used. */
+        /** {@return the headers added so far; the builder may go on being used} */
         public Headers build() {
             return count == 0 ? EMPTY : new Headers(Arrays.copyOf(fields, 2 * count), count);
         }

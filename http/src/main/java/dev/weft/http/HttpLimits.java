@@ -41,17 +41,17 @@ public record HttpLimits(int maxRequestLineBytes, int maxHeaderBytes, int maxHea
         Objects.requireNonNull(timeouts, "timeouts");
     }
 
-    /** {@link HttpTimeouts#header()} of {@link #timeouts()}. */
+    /** {@return {@link HttpTimeouts#header()} of {@link #timeouts()}} */
     public Duration headerTimeout() {
         return timeouts.header();
     }
 
-    /** {@link HttpTimeouts#idle()} of {@link #timeouts()}. */
+    /** {@return {@link HttpTimeouts#idle()} of {@link #timeouts()}} */
     public Duration idleTimeout() {
         return timeouts.idle();
     }
 
-    /** {@link HttpTimeouts#bodyRead()} of {@link #timeouts()}. */
+    /** {@return {@link HttpTimeouts#bodyRead()} of {@link #timeouts()}} */
     public Duration bodyReadTimeout() {
         return timeouts.bodyRead();
     }
@@ -62,47 +62,92 @@ public record HttpLimits(int maxRequestLineBytes, int maxHeaderBytes, int maxHea
         }
     }
 
-    /** A copy with another {@link #maxRequestLineBytes()}. */
+    /**
+     * A copy with another {@link #maxRequestLineBytes()}.
+     *
+     * @param value the longest request line in bytes, without its CRLF; at least 16
+     * @return the changed copy
+     */
     public HttpLimits withMaxRequestLineBytes(int value) {
         return new HttpLimits(value, maxHeaderBytes, maxHeaderCount, maxBodyBytes, maxRequestsPerConnection, timeouts);
     }
 
-    /** A copy with another {@link #maxHeaderBytes()}. */
+    /**
+     * A copy with another {@link #maxHeaderBytes()}.
+     *
+     * @param value the largest header section in bytes; at least 16
+     * @return the changed copy
+     */
     public HttpLimits withMaxHeaderBytes(int value) {
         return new HttpLimits(maxRequestLineBytes, value, maxHeaderCount, maxBodyBytes, maxRequestsPerConnection, timeouts);
     }
 
-    /** A copy with another {@link #maxHeaderCount()}. */
+    /**
+     * A copy with another {@link #maxHeaderCount()}.
+     *
+     * @param value the most header fields; at least 1
+     * @return the changed copy
+     */
     public HttpLimits withMaxHeaderCount(int value) {
         return new HttpLimits(maxRequestLineBytes, maxHeaderBytes, value, maxBodyBytes, maxRequestsPerConnection, timeouts);
     }
 
-    /** A copy with another {@link #maxBodyBytes()}. */
+    /**
+     * A copy with another {@link #maxBodyBytes()}.
+     *
+     * @param value the largest request body in bytes; 0 or more
+     * @return the changed copy
+     */
     public HttpLimits withMaxBodyBytes(long value) {
         return new HttpLimits(maxRequestLineBytes, maxHeaderBytes, maxHeaderCount, value, maxRequestsPerConnection, timeouts);
     }
 
-    /** A copy with another {@link #maxRequestsPerConnection()}. */
+    /**
+     * A copy with another {@link #maxRequestsPerConnection()}.
+     *
+     * @param value how many requests one connection may send; at least 1
+     * @return the changed copy
+     */
     public HttpLimits withMaxRequestsPerConnection(int value) {
         return new HttpLimits(maxRequestLineBytes, maxHeaderBytes, maxHeaderCount, maxBodyBytes, value, timeouts);
     }
 
-    /** A copy with other {@link #timeouts()}. */
+    /**
+     * A copy with other {@link #timeouts()}.
+     *
+     * @param value the timeouts of each phase of an exchange, not null
+     * @return the changed copy
+     */
     public HttpLimits withTimeouts(HttpTimeouts value) {
         return new HttpLimits(maxRequestLineBytes, maxHeaderBytes, maxHeaderCount, maxBodyBytes, maxRequestsPerConnection, value);
     }
 
-    /** A copy with another {@link HttpTimeouts#header()}. */
+    /**
+     * A copy with another {@link HttpTimeouts#header()}.
+     *
+     * @param value the new header timeout
+     * @return the changed copy
+     */
     public HttpLimits withHeaderTimeout(Duration value) {
         return withTimeouts(new HttpTimeouts(value, timeouts.idle(), timeouts.bodyRead()));
     }
 
-    /** A copy with another {@link HttpTimeouts#idle()}. */
+    /**
+     * A copy with another {@link HttpTimeouts#idle()}.
+     *
+     * @param value the new idle timeout
+     * @return the changed copy
+     */
     public HttpLimits withIdleTimeout(Duration value) {
         return withTimeouts(new HttpTimeouts(timeouts.header(), value, timeouts.bodyRead()));
     }
 
-    /** A copy with another {@link HttpTimeouts#bodyRead()}. */
+    /**
+     * A copy with another {@link HttpTimeouts#bodyRead()}.
+     *
+     * @param value the new body read timeout
+     * @return the changed copy
+     */
     public HttpLimits withBodyReadTimeout(Duration value) {
         return withTimeouts(new HttpTimeouts(timeouts.header(), timeouts.idle(), value));
     }

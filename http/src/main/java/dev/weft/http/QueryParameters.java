@@ -28,6 +28,7 @@ public final class QueryParameters {
      * Parses a raw query string, without the leading {@code ?}.
      *
      * @param rawQuery the query as sent, still percent-encoded
+     * @return the decoded parameters, in order of first appearance
      */
     public static QueryParameters parse(String rawQuery) {
         if (rawQuery.isEmpty()) {
@@ -62,18 +63,28 @@ public final class QueryParameters {
         }
     }
 
-    /** The first value of {@code name}, if present. */
+    /**
+     * The first value of {@code name}, if present.
+     *
+     * @param name the decoded parameter name, matched exactly
+     * @return its first decoded value; empty when absent
+     */
     public Optional<String> first(String name) {
         List<String> list = values.get(name);
         return list == null ? Optional.empty() : Optional.of(list.get(0));
     }
 
-    /** Every value of {@code name}, in order; empty when absent. */
+    /**
+     * Every value of {@code name}, in order; empty when absent.
+     *
+     * @param name the decoded parameter name, matched exactly
+     * @return its decoded values, in the order sent
+     */
     public List<String> all(String name) {
         return values.getOrDefault(name, List.of());
     }
 
-    /** All parameters, in order of first appearance. */
+    /** {@return all parameters, in order of first appearance, each with its values in order} */
     public Map<String, List<String>> asMap() {
         return values;
     }

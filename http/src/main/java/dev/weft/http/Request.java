@@ -89,17 +89,27 @@ public record Request(Method method, String target, String path, String rawQuery
                 new RequestContext());
     }
 
-    /** The value of the first header named {@code name} (case-insensitive), if any. */
+    /**
+     * The value of the first header named {@code name} (case-insensitive), if any.
+     *
+     * @param name the header name
+     * @return the first such header's value; empty if the request has none
+     */
     public Optional<String> header(String name) {
         return headers.first(name);
     }
 
-    /** The decoded query parameters; parsed on each call, so keep the result if used often. */
+    /** {@return the decoded query parameters; parsed on each call, so keep the result if used often} */
     public QueryParameters query() {
         return QueryParameters.parse(rawQuery);
     }
 
-    /** The first decoded value of query parameter {@code name}, if present. */
+    /**
+     * The first decoded value of query parameter {@code name}, if present.
+     *
+     * @param name the decoded parameter name
+     * @return its first decoded value; empty when absent
+     */
     public Optional<String> queryParameter(String name) {
         return query().first(name);
     }
@@ -226,7 +236,13 @@ public record Request(Method method, String target, String path, String rawQuery
                 JsonCodecs.orInstalled(pipeline == null ? null : pipeline.jsonCodec()));
     }
 
-    /** The whole body as bytes (at most {@link HttpLimits#maxBodyBytes()}). */
+    /**
+     * The whole body as bytes (at most {@link HttpLimits#maxBodyBytes()}).
+     *
+     * @return the body's bytes; empty when the request has no body
+     * @throws HttpException 400 for a malformed chunked body, 413 for a body over the limit
+     * @throws IOException when reading the body from the connection fails
+     */
     public byte[] bodyBytes() throws IOException {
         return body.readAllBytes();
     }
@@ -234,13 +250,15 @@ public record Request(Method method, String target, String path, String rawQuery
     /**
      * The whole body as text in the charset of {@code Content-Type} (UTF-8 when none is given).
      *
+     * @return the body, decoded
      * @throws HttpException 415 when the declared charset is unknown
+     * @throws IOException when reading the body from the connection fails
      */
     public String bodyText() throws IOException {
         return new String(bodyBytes(), charset());
     }
 
-    /** The charset declared by {@code Content-Type}, or UTF-8. */
+    /** {@return the charset declared by {@code Content-Type}, or UTF-8} */
     public Charset charset() {
         String contentType = headers.first("Content-Type").orElse("");
         int at = contentType.toLowerCase(Locale.ROOT).indexOf("charset=");

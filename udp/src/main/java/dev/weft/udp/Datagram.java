@@ -28,39 +28,46 @@ public final class Datagram {
      *
      * @param sender  the address and port it came from
      * @param payload the bytes; not copied, so they must not change while the datagram is used
+     * @return the datagram
      */
     public static Datagram of(InetSocketAddress sender, ByteBuffer payload) {
         return new Datagram(sender, Objects.requireNonNull(payload, "payload").slice());
     }
 
-    /** A datagram holding {@code payload} (not copied), for tests and for handlers that forward. */
+    /**
+     * A datagram holding {@code payload} (not copied), for tests and for handlers that forward.
+     *
+     * @param sender  the address and port it came from
+     * @param payload the bytes, the whole array; not copied
+     * @return the datagram
+     */
     public static Datagram of(InetSocketAddress sender, byte[] payload) {
         return new Datagram(sender, ByteBuffer.wrap(payload));
     }
 
-    /** The address and port the datagram came from. */
+    /** {@return the address and port the datagram came from} */
     public InetSocketAddress sender() {
         return sender;
     }
 
-    /** The number of payload bytes. */
+    /** {@return the number of payload bytes} */
     public int length() {
         return payload.remaining();
     }
 
-    /** A read-only view of the payload, positioned at its first byte. */
+    /** {@return a read-only view of the payload, positioned at its first byte} */
     public ByteBuffer payload() {
         return payload.duplicate();
     }
 
-    /** A copy of the payload. */
+    /** {@return a copy of the payload} */
     public byte[] bytes() {
         byte[] copy = new byte[payload.remaining()];
         payload.duplicate().get(copy);
         return copy;
     }
 
-    /** The payload decoded as UTF-8, malformed sequences replaced by U+FFFD. */
+    /** {@return the payload decoded as UTF-8, malformed sequences replaced by U+FFFD} */
     public String text() {
         return StandardCharsets.UTF_8.decode(payload.duplicate()).toString();
     }

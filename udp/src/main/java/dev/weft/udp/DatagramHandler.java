@@ -30,6 +30,8 @@ public interface DatagramHandler {
      * @param datagram the datagram; see {@link Datagram} for how long its payload is valid
      * @param sender   sends replies, or datagrams to anyone, from the server's socket
      * @return whether the datagram was understood; {@link DatagramOutcome#MALFORMED} is counted
+     * @throws Exception when handling fails; the server logs it, counts it in
+     *     {@link UdpMetrics#handlerFailures()} and goes on receiving
      */
     DatagramOutcome handle(Datagram datagram, DatagramSender sender) throws Exception;
 
@@ -61,7 +63,7 @@ public interface DatagramHandler {
     default void stopped() {
     }
 
-    /** How many peers the handler tracks now, reported as {@link UdpMetrics#livePeers()}; 0 by default. */
+    /** {@return how many peers the handler tracks now, reported as {@link UdpMetrics#livePeers()}; 0 by default} */
     default int livePeers() {
         return 0;
     }

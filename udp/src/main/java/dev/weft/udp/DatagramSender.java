@@ -28,6 +28,6 @@ public interface DatagramSender {
      */
     boolean send(InetSocketAddress to, byte[] payload);
 
-    /** The address the datagrams come from: the server's bound address. */
+    /** {@return the address the datagrams come from: the server's bound address} */
     InetSocketAddress localAddress();
 }

@@ -49,12 +49,12 @@ public record RelayConfig(Duration idleTimeout, Duration sweepInterval, int maxP
         requirePositive(maxErrorRepliesPerSecond, "maxErrorRepliesPerSecond");
     }
 
-    /** A builder holding the defaults documented on each component. */
+    /** {@return a builder holding the defaults documented on each component} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder initialised from this configuration. */
+    /** {@return a builder initialised from this configuration} */
     public Builder toBuilder() {
         return new Builder().idleTimeout(idleTimeout).sweepInterval(sweepInterval).maxPeers(maxPeers)
                 .maxExpiredRemembered(maxExpiredRemembered).maxErrorRepliesPerSecond(maxErrorRepliesPerSecond);
@@ -71,37 +71,67 @@ public record RelayConfig(Duration idleTimeout, Duration sweepInterval, int maxP
         private Builder() {
         }
 
-        /** See {@link RelayConfig#idleTimeout()}. */
+        /**
+         * Sets how long a peer may stay silent; see {@link RelayConfig#idleTimeout()}.
+         *
+         * @param value the timeout, positive
+         * @return this builder
+         */
         public Builder idleTimeout(Duration value) {
             idleTimeout = value;
             return this;
         }
 
-        /** See {@link RelayConfig#sweepInterval()}. */
+        /**
+         * Sets how often expired peers are looked for; see {@link RelayConfig#sweepInterval()}.
+         *
+         * @param value the interval, positive
+         * @return this builder
+         */
         public Builder sweepInterval(Duration value) {
             sweepInterval = value;
             return this;
         }
 
-        /** See {@link RelayConfig#maxPeers()}. */
+        /**
+         * Sets the most peers joined at once; see {@link RelayConfig#maxPeers()}.
+         *
+         * @param value the limit, &gt; 0
+         * @return this builder
+         */
         public Builder maxPeers(int value) {
             maxPeers = value;
             return this;
         }
 
-        /** See {@link RelayConfig#maxExpiredRemembered()}. */
+        /**
+         * Sets how many expired peers are remembered; see {@link RelayConfig#maxExpiredRemembered()}.
+         *
+         * @param value the limit, &gt; 0
+         * @return this builder
+         */
         public Builder maxExpiredRemembered(int value) {
             maxExpiredRemembered = value;
             return this;
         }
 
-        /** See {@link RelayConfig#maxErrorRepliesPerSecond()}. */
+        /**
+         * Sets the budget of error replies to non-peers; see {@link RelayConfig#maxErrorRepliesPerSecond()}.
+         *
+         * @param value the replies per second (and the burst), &gt; 0
+         * @return this builder
+         */
         public Builder maxErrorRepliesPerSecond(int value) {
             maxErrorRepliesPerSecond = value;
             return this;
         }
 
-        /** Validates and builds. */
+        /**
+         * Validates and builds.
+         *
+         * @return the configuration
+         * @throws IllegalArgumentException if a value is not positive
+         */
         public RelayConfig build() {
             return new RelayConfig(idleTimeout, sweepInterval, maxPeers, maxExpiredRemembered, maxErrorRepliesPerSecond);
         }

@@ -374,12 +374,12 @@ public final class UdpRelay implements DatagramHandler {
         return table.size();
     }
 
-    /** A snapshot of the relay's counters. */
+    /** {@return a snapshot of the relay's counters} */
     public RelayMetrics metrics() {
         return counters.snapshot(table.size());
     }
 
-    /** The configuration. */
+    /** {@return the configuration} */
     public RelayConfig config() {
         return config;
     }

@@ -132,13 +132,17 @@ public final class UdpServer implements AutoCloseable {
         return channel.getOption(StandardSocketOptions.SO_RCVBUF);
     }
 
-    /** The port the server receives on; the ephemeral one when configured with port 0. */
+    /**
+     * {@return the port the server receives on; the ephemeral one when configured with port 0}
+     *
+     * @throws IllegalStateException before {@link #start()}
+     */
     public int port() {
         return localAddress().getPort();
     }
 
     /**
-     * The address the server receives on.
+     * {@return the address the server receives on}
      *
      * @throws IllegalStateException before {@link #start()}
      */
@@ -146,22 +150,26 @@ public final class UdpServer implements AutoCloseable {
         return address.get();
     }
 
-    /** The configuration. */
+    /** {@return the configuration} */
     public UdpServerConfig config() {
         return config;
     }
 
-    /** A snapshot of the counters. */
+    /** {@return a snapshot of the counters} */
     public UdpMetrics metrics() {
         return counters.snapshot(handler.livePeers());
     }
 
-    /** Whether the server has started and not begun to stop. */
+    /** {@return whether the server has started and not begun to stop} */
     public boolean isRunning() {
         return lifecycle.isRunning() && !receiveLoop.stopRequested();
     }
 
-    /** Blocks until the server has stopped. */
+    /**
+     * Blocks until the server has stopped.
+     *
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
     public void awaitStop() throws InterruptedException {
         lifecycle.awaitStop();
     }

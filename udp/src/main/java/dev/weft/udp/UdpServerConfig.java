@@ -44,17 +44,22 @@ public record UdpServerConfig(String name, String host, int port, DatagramBuffer
         }
     }
 
-    /** A builder holding the defaults documented on each component. */
+    /** {@return a builder holding the defaults documented on each component} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The defaults, bound to {@code 127.0.0.1} on {@code port} (0 for an ephemeral port). */
+    /**
+     * The defaults, bound to {@code 127.0.0.1} on {@code port}.
+     *
+     * @param port the port, 0 to 65535; 0 for an ephemeral port
+     * @return the configuration
+     */
     public static UdpServerConfig loopback(int port) {
         return builder().host("127.0.0.1").port(port).build();
     }
 
-    /** A builder initialised from this configuration. */
+    /** {@return a builder initialised from this configuration} */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -88,67 +93,123 @@ public record UdpServerConfig(String name, String host, int port, DatagramBuffer
             shutdownGrace = c.shutdownGrace;
         }
 
-        /** See {@link UdpServerConfig#name()}. */
+        /**
+         * Sets the server's name; see {@link UdpServerConfig#name()}.
+         *
+         * @param value a short, non-blank name used in thread names and log lines
+         * @return this builder
+         */
         public Builder name(String value) {
             name = value;
             return this;
         }
 
-        /** See {@link UdpServerConfig#host()}. */
+        /**
+         * Sets the address to bind; see {@link UdpServerConfig#host()}.
+         *
+         * @param value a literal IP or a host name, not null; {@code "0.0.0.0"} for every interface
+         * @return this builder
+         */
         public Builder host(String value) {
             host = value;
             return this;
         }
 
-        /** See {@link UdpServerConfig#port()}. */
+        /**
+         * Sets the port to bind; see {@link UdpServerConfig#port()}.
+         *
+         * @param value the port, 0 to 65535; 0 picks a free ephemeral port
+         * @return this builder
+         */
         public Builder port(int value) {
             port = value;
             return this;
         }
 
-        /** See {@link DatagramBuffers#maxDatagramBytes()}. */
+        /**
+         * Sets the longest payload accepted; see {@link DatagramBuffers#maxDatagramBytes()}.
+         *
+         * @param value the limit in bytes, 1 to {@value DatagramBuffers#MAX_UDP_PAYLOAD_BYTES}
+         * @return this builder
+         */
         public Builder maxDatagramBytes(int value) {
             maxDatagramBytes = value;
             return this;
         }
 
-        /** See {@link DatagramBuffers#receiveBufferBytes()}. */
+        /**
+         * Sets {@code SO_RCVBUF}; see {@link DatagramBuffers#receiveBufferBytes()}.
+         *
+         * @param value the receive buffer size asked of the kernel, in bytes
+         * @return this builder
+         */
         public Builder receiveBufferBytes(int value) {
             receiveBufferBytes = value;
             return this;
         }
 
-        /** See {@link DatagramBuffers#sendBufferBytes()}. */
+        /**
+         * Sets {@code SO_SNDBUF}; see {@link DatagramBuffers#sendBufferBytes()}.
+         *
+         * @param value the send buffer size asked of the kernel, in bytes
+         * @return this builder
+         */
         public Builder sendBufferBytes(int value) {
             sendBufferBytes = value;
             return this;
         }
 
-        /** See {@link DatagramBuffers#sendQueueDatagrams()}. */
+        /**
+         * Sets how many outgoing datagrams may wait; see {@link DatagramBuffers#sendQueueDatagrams()}.
+         *
+         * @param value the queue's capacity, in datagrams
+         * @return this builder
+         */
         public Builder sendQueueDatagrams(int value) {
             sendQueueDatagrams = value;
             return this;
         }
 
-        /** See {@link DispatchConfig#mode()}. */
+        /**
+         * Sets where the handler runs; see {@link DispatchConfig#mode()}.
+         *
+         * @param value the dispatch mode, not null
+         * @return this builder
+         */
         public Builder dispatch(Dispatch value) {
             dispatch = value;
             return this;
         }
 
-        /** See {@link DispatchConfig#maxInFlightDatagrams()}. */
+        /**
+         * Sets the most datagrams handled at once; see {@link DispatchConfig#maxInFlightDatagrams()}.
+         *
+         * @param value the limit, used with {@link Dispatch#VIRTUAL_THREAD_PER_DATAGRAM}
+         * @return this builder
+         */
         public Builder maxInFlightDatagrams(int value) {
             maxInFlightDatagrams = value;
             return this;
         }
 
-        /** See {@link UdpServerConfig#shutdownGrace()}. */
+        /**
+         * Sets how long {@code close()} lets handlers finish; see {@link UdpServerConfig#shutdownGrace()}.
+         *
+         * @param value the grace period, zero or positive, not null
+         * @return this builder
+         */
         public Builder shutdownGrace(Duration value) {
             shutdownGrace = value;
             return this;
         }
 
-        /** Validates and builds. */
+        /**
+         * Validates and builds.
+         *
+         * @return the configuration
+         * @throws NullPointerException     if a setting was set to null
+         * @throws IllegalArgumentException if a setting is out of range
+         */
         public UdpServerConfig build() {
             return new UdpServerConfig(name, host, port,
                     new DatagramBuffers(maxDatagramBytes, receiveBufferBytes, sendBufferBytes, sendQueueDatagrams),

@@ -32,6 +32,8 @@ public final class ServedDirectory {
     /**
      * The existing directory {@code root}, by its real path.
      *
+     * @param root the directory to serve, not null
+     * @return the directory
      * @throws NoSuchFileException when it does not exist
      * @throws NotDirectoryException when it is not a directory
      */
@@ -43,7 +45,7 @@ public final class ServedDirectory {
         return new ServedDirectory(real);
     }
 
-    /** The directory's real path. */
+    /** {@return the directory's real path} */
     public Path root() {
         return root;
     }
@@ -52,6 +54,8 @@ public final class ServedDirectory {
      * The path {@code name} names inside the directory, checked lexically only: it may not exist,
      * and a link on the way is not followed yet.
      *
+     * @param name a relative name, with {@code /} between its segments
+     * @return the path inside the directory
      * @throws InvalidPathException with the reason, when the name is not allowed
      */
     public Path resolve(String name) {
@@ -84,8 +88,10 @@ public final class ServedDirectory {
      * The real path (links resolved) of the existing file or directory {@code name} names, if it
      * lies inside the directory.
      *
+     * @param name a relative name, with {@code /} between its segments
      * @return empty when nothing exists there
      * @throws InvalidPathException when the name is not allowed or a link leads out of the directory
+     * @throws IOException when the file system fails resolving the path
      */
     public Optional<Path> existing(String name) throws IOException {
         Path real;
@@ -100,7 +106,12 @@ public final class ServedDirectory {
         return Optional.of(real);
     }
 
-    /** Whether the real path {@code real} lies inside the directory (or is the directory itself). */
+    /**
+     * Whether the real path {@code real} lies inside the directory (or is the directory itself).
+     *
+     * @param real a real path (links resolved)
+     * @return true if it lies inside the directory
+     */
     public boolean contains(Path real) {
         return real.startsWith(root);
     }

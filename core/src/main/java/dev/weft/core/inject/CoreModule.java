@@ -15,7 +15,11 @@ import jakarta.inject.Singleton;
 @Module
 public interface CoreModule {
 
-    /** The application-wide registry shared by all servers of the component. */
+    /**
+     * The application-wide registry shared by all servers of the component.
+     *
+     * @return a new, empty registry, one per component
+     */
     @Provides
     @Singleton
     static ClientRegistry clientRegistry() {

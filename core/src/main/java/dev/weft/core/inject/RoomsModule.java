@@ -17,7 +17,12 @@ import jakarta.inject.Singleton;
 @Module
 public interface RoomsModule {
 
-    /** The application-wide rooms. */
+    /**
+     * The application-wide rooms.
+     *
+     * @param config the rooms' limits and default room
+     * @return the rooms, one per component
+     */
     @Provides
     @Singleton
     static ChatRooms chatRooms(RoomsConfig config) {

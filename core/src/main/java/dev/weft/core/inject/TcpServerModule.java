@@ -18,7 +18,14 @@ import jakarta.inject.Singleton;
 @Module(includes = CoreModule.class)
 public interface TcpServerModule {
 
-    /** The server; not started. */
+    /**
+     * The server; not started.
+     *
+     * @param config   the server's configuration
+     * @param handler  runs once per connection
+     * @param registry the registry the server's clients join
+     * @return the server, not started
+     */
     @Provides
     @Singleton
     static TcpServer tcpServer(TcpServerConfig config, ConnectionHandler handler, ClientRegistry registry) {

@@ -11,16 +11,34 @@ import java.net.InetSocketAddress;
  */
 public interface AcceptedSocket {
 
-    /** The peer's address. */
+    /**
+     * {@return the peer's address}
+     *
+     * @throws IOException when the socket cannot report it (it was closed)
+     */
     InetSocketAddress remoteAddress() throws IOException;
 
-    /** The local address the peer connected to. */
+    /**
+     * {@return the local address the peer connected to}
+     *
+     * @throws IOException when the socket cannot report it (it was closed)
+     */
     InetSocketAddress localAddress() throws IOException;
 
-    /** Applies the options meant for accepted sockets ({@code TCP_NODELAY}, buffers, keep-alive). */
+    /**
+     * Applies the options meant for accepted sockets ({@code TCP_NODELAY}, buffers, keep-alive).
+     *
+     * @param options the options to apply
+     * @throws IOException when the socket refuses an option
+     */
     void configure(SocketOptions options) throws IOException;
 
-    /** The byte stream of the connection; called at most once, after which it owns the socket. */
+    /**
+     * The byte stream of the connection; called at most once, after which it owns the socket.
+     *
+     * @return the connection's transport
+     * @throws IOException when the socket cannot be set up for reading and writing
+     */
     Transport transport() throws IOException;
 
     /** Closes the socket of a connection that will not be served; never throws. */
@@ -29,6 +47,10 @@ public interface AcceptedSocket {
     /**
      * Applies {@code options} through the setter given for each option; keep-alive only when on,
      * since a freshly accepted socket has it off.
+     *
+     * @param options the options to apply
+     * @param setter  sets each option on the socket
+     * @throws IOException when the socket refuses an option
      */
     static void apply(SocketOptions options, OptionSetter setter) throws IOException {
         setter.tcpNoDelay(options.tcpNoDelay());
@@ -45,16 +67,36 @@ public interface AcceptedSocket {
 
     /** How one kind of socket sets each option that {@link #apply} applies. */
     interface OptionSetter {
-        /** {@code TCP_NODELAY}. */
+        /**
+         * Sets {@code TCP_NODELAY}.
+         *
+         * @param on true to send small segments at once (Nagle's algorithm off)
+         * @throws IOException when the socket refuses the option
+         */
         void tcpNoDelay(boolean on) throws IOException;
 
-        /** {@code SO_KEEPALIVE}. */
+        /**
+         * Sets {@code SO_KEEPALIVE}.
+         *
+         * @param on true to have the kernel probe an idle peer
+         * @throws IOException when the socket refuses the option
+         */
         void keepAlive(boolean on) throws IOException;
 
-        /** {@code SO_RCVBUF}. */
+        /**
+         * Sets {@code SO_RCVBUF}.
+         *
+         * @param bytes the receive buffer size asked of the kernel, in bytes
+         * @throws IOException when the socket refuses the option
+         */
         void receiveBufferBytes(int bytes) throws IOException;
 
-        /** {@code SO_SNDBUF}. */
+        /**
+         * Sets {@code SO_SNDBUF}.
+         *
+         * @param bytes the send buffer size asked of the kernel, in bytes
+         * @throws IOException when the socket refuses the option
+         */
         void sendBufferBytes(int bytes) throws IOException;
     }
 }

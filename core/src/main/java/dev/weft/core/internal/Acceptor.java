@@ -33,6 +33,8 @@ public final class Acceptor implements Runnable {
     private final ConnectionAdmission admission;
 
     /**
+     * An acceptor not started yet.
+     *
      * @param listener the bound listening socket
      * @param handler  the protocol handler run for each connection
      * @param server   the server's shared state

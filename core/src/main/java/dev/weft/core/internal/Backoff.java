@@ -15,6 +15,8 @@ public final class Backoff {
     private Duration current = Duration.ZERO;
 
     /**
+     * A backoff that has seen no failure yet.
+     *
      * @param first   the pause after the first failure
      * @param longest the longest pause
      */
@@ -23,7 +25,7 @@ public final class Backoff {
         this.longest = longest;
     }
 
-    /** The pause after one more failure. */
+    /** {@return the pause after one more failure: the first pause, then doubled up to the longest} */
     public Duration next() {
         current = current.isZero() ? first : shorter(current.multipliedBy(2), longest);
         return current;
@@ -37,6 +39,7 @@ public final class Backoff {
     /**
      * Sleeps {@code pause}.
      *
+     * @param pause how long to sleep
      * @return false when interrupted (the loop is being stopped); the interrupt is kept
      */
     public static boolean sleep(Duration pause) {

@@ -43,7 +43,13 @@ public final class ClientChannel implements AutoCloseable {
         this.tls = tls;
     }
 
-    /** The streams of a connected, blocking {@code channel}, with nothing in between. */
+    /**
+     * The streams of a connected, blocking {@code channel}, with nothing in between.
+     *
+     * @param channel a connected, blocking socket channel
+     * @return the channel's plain streams
+     * @throws IOException when the channel's streams cannot be opened
+     */
     public static ClientChannel plain(SocketChannel channel) throws IOException {
         return new ClientChannel(channel, new PlainTransport(channel), new ReentrantLock(), Optional.empty());
     }
@@ -53,6 +59,11 @@ public final class ClientChannel implements AutoCloseable {
      * — SNI and, unless turned off, host-name verification use {@code server}'s host string —
      * within the context's handshake timeout, counted in the context's counters.
      *
+     * @param channel a connected, blocking socket channel
+     * @param context the client TLS context: trust, client certificate, timeout and counters
+     * @param server  the address connected to; its host string is sent by SNI and verified
+     * @param name    names the connection in log lines
+     * @return the channel's streams, encrypted, after a finished handshake
      * @throws dev.weft.core.internal.tls.TlsHandshakeException when the handshake fails or times
      *     out (counted, logged at DEBUG, the channel closed)
      */
@@ -72,27 +83,31 @@ public final class ClientChannel implements AutoCloseable {
         return new ClientChannel(channel, layer, writeLock, Optional.of(info));
     }
 
-    /** The socket channel beneath. */
+    /** {@return the socket channel beneath} */
     public SocketChannel channel() {
         return channel;
     }
 
-    /** What the TLS handshake agreed; empty for a plain connection. */
+    /** {@return what the TLS handshake agreed; empty for a plain connection} */
     public Optional<TlsInfo> tls() {
         return tls;
     }
 
-    /** The bytes from the server, unbuffered; {@code available()} counts decrypted bytes held by TLS. */
+    /** {@return the bytes from the server, unbuffered; {@code available()} counts decrypted bytes held by TLS} */
     public InputStream input() {
         return input;
     }
 
-    /** The bytes to the server, unbuffered: each write is written fully (encrypted under TLS). */
+    /** {@return the bytes to the server, unbuffered: each write is written fully (encrypted under TLS)} */
     public OutputStream output() {
         return output;
     }
 
-    /** Ends the output (after a close_notify under TLS); the server reads end-of-stream. */
+    /**
+     * Ends the output (after a close_notify under TLS); the server reads end-of-stream.
+     *
+     * @throws IOException when the socket or the close_notify write fails
+     */
     public void shutdownOutput() throws IOException {
         writeLock.lock();
         try {

@@ -36,6 +36,8 @@ public final class ClientTable implements ClientRegistry {
     /**
      * The engine's view of {@code registry}.
      *
+     * @param registry a registry made by {@link ClientRegistry#create()}
+     * @return the same registry, as the engine's table
      * @throws IllegalArgumentException when it was not made by {@link ClientRegistry#create()}
      */
     public static ClientTable of(ClientRegistry registry) {
@@ -46,7 +48,7 @@ public final class ClientTable implements ClientRegistry {
                 + registry.getClass().getName());
     }
 
-    /** A new id, unique within this registry, for a client about to be registered. */
+    /** {@return a new id, unique within this registry, for a client about to be registered} */
     public long nextId() {
         return ids.incrementAndGet();
     }
@@ -54,6 +56,7 @@ public final class ClientTable implements ClientRegistry {
     /**
      * Adds a client and tells the listeners.
      *
+     * @param client the client, not null
      * @return the membership; closing it removes the client
      * @throws IllegalStateException if a client with the same id is already registered
      */

@@ -45,6 +45,8 @@ public final class DeadlineWatchdog implements Runnable {
     private volatile Thread thread;
 
     /**
+     * A watchdog whose thread is not started yet.
+     *
      * @param name    the server's name, for log lines
      * @param watched the live connections, read afresh at every scan
      */
@@ -56,6 +58,8 @@ public final class DeadlineWatchdog implements Runnable {
     /**
      * Called by a connection after it published {@code deadlineNanos}: wakes the thread when the
      * deadline comes before its planned wake-up.
+     *
+     * @param deadlineNanos the {@link System#nanoTime()} deadline published
      */
     public void published(long deadlineNanos) {
         if (awake || deadlineNanos - plannedWakeNanos < 0) {

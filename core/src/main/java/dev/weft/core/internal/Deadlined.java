@@ -7,10 +7,10 @@ package dev.weft.core.internal;
  */
 public interface Deadlined {
 
-    /** The {@link System#nanoTime()} deadline of the read in progress, or 0 when none is. */
+    /** {@return the {@link System#nanoTime()} deadline of the read in progress, or 0 when none is} */
     long readDeadline();
 
-    /** The {@link System#nanoTime()} deadline of the write in progress, or 0 when none is. */
+    /** {@return the {@link System#nanoTime()} deadline of the write in progress, or 0 when none is} */
     long writeDeadline();
 
     /** The read in progress waited too long: fail it (by closing) and count it. */
@@ -19,6 +19,6 @@ public interface Deadlined {
     /** The write in progress waited too long: fail it (by closing) and count it. */
     void expireWrite();
 
-    /** Whether it is still open; closed ones are skipped. */
+    /** {@return whether it is still open; closed ones are skipped} */
     boolean isOpen();
 }

@@ -25,6 +25,7 @@ public enum Disconnect {
      *
      * @param failure    the exception an operation threw
      * @param closedHere whether the connection had been closed by this process when it failed
+     * @return what the failure means: closed here, the peer gone, or another failure
      */
     public static Disconnect classify(IOException failure, boolean closedHere) {
         if (closedHere || failure instanceof ClosedChannelException) {

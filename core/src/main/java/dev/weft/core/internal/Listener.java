@@ -14,18 +14,27 @@ public interface Listener {
     /**
      * Waits for the next connection.
      *
+     * @return the accepted socket, not yet configured
      * @throws java.nio.channels.ClosedChannelException once the listener is closed
      * @throws IOException when accepting fails (for example "too many open files"); the listener
      *     stays usable
      */
     AcceptedSocket accept() throws IOException;
 
-    /** The address bound. */
+    /**
+     * {@return the address bound}
+     *
+     * @throws IOException when the socket cannot report it (it was closed)
+     */
     InetSocketAddress localAddress() throws IOException;
 
-    /** Whether it has not been closed. */
+    /** {@return whether it has not been closed} */
     boolean isOpen();
 
-    /** Stops listening; idempotent, callable from any thread. */
+    /**
+     * Stops listening; idempotent, callable from any thread.
+     *
+     * @throws IOException when closing the socket fails
+     */
     void close() throws IOException;
 }

@@ -18,7 +18,12 @@ public final class PlainTransport implements Transport {
     private final InputStream input;
     private final OutputStream output;
 
-    /** @param channel a connected channel in blocking mode */
+    /**
+     * The streams of {@code channel}.
+     *
+     * @param channel a connected channel in blocking mode
+     * @throws IOException when the socket's streams cannot be opened
+     */
     public PlainTransport(SocketChannel channel) throws IOException {
         this.channel = channel;
         this.input = channel.socket().getInputStream();

@@ -27,6 +27,8 @@ public final class ServerContext {
     private volatile boolean stopping;
 
     /**
+     * The shared state of a server that has not started.
+     *
      * @param config   the server's configuration
      * @param registry the application's registry
      */
@@ -38,12 +40,12 @@ public final class ServerContext {
         this.watchdog = new DeadlineWatchdog(config.name(), connections);
     }
 
-    /** The watchdog enforcing read and write deadlines; its thread is started by the server. */
+    /** {@return the watchdog enforcing read and write deadlines; its thread is started by the server} */
     public DeadlineWatchdog watchdog() {
         return watchdog;
     }
 
-    /** The configuration. */
+    /** {@return the configuration} */
     public TcpServerConfig config() {
         return config;
     }
@@ -53,22 +55,22 @@ public final class ServerContext {
         return writeTimeoutNanos;
     }
 
-    /** The counters. */
+    /** {@return the counters} */
     public ServerCounters counters() {
         return counters;
     }
 
-    /** The application's registry. */
+    /** {@return the application's registry} */
     public ClientTable registry() {
         return registry;
     }
 
-    /** The thread tracker. */
+    /** {@return the thread tracker} */
     public ServerThreads threads() {
         return threads;
     }
 
-    /** The live connections. */
+    /** {@return the live connections} */
     public Set<SocketConnection> connections() {
         return connections;
     }
@@ -76,23 +78,25 @@ public final class ServerContext {
     /**
      * Makes the server speak TLS with {@code context}; called once, while starting, before the
      * first connection is accepted.
+     *
+     * @param context the server's TLS context
      */
     public void useTls(ServerTlsContext context) {
         this.tls = context;
     }
 
-    /** The server's TLS context; empty for a plaintext server. */
+    /** {@return the server's TLS context; empty for a plaintext server} */
     public Optional<ServerTlsContext> tls() {
         return Optional.ofNullable(tls);
     }
 
-    /** Where TLS handshakes are counted: the TLS context's counters, or a plaintext server's own. */
+    /** {@return where TLS handshakes are counted: the TLS context's counters, or a plaintext server's own} */
     public HandshakeCounters handshakes() {
         ServerTlsContext context = tls;
         return context != null ? context.counters() : plaintextHandshakes;
     }
 
-    /** Whether {@code stop()} has begun. */
+    /** {@return whether {@code stop()} has begun} */
     public boolean stopping() {
         return stopping;
     }

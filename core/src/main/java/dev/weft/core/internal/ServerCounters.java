@@ -24,6 +24,11 @@ public final class ServerCounters {
     /**
      * A snapshot; the caller supplies the gauges, which it knows from the live sets, and the TLS
      * handshake counts, which the TLS context keeps.
+     *
+     * @param active  the connections open now
+     * @param threads the server's threads alive now
+     * @param tls     the TLS handshake counts
+     * @return the snapshot
      */
     public ServerMetrics snapshot(long active, long threads, TlsMetrics tls) {
         return new ServerMetrics(accepted.sum(), active, rejected.sum(), closed.sum(),

@@ -19,7 +19,11 @@ public final class ServerLifecycle {
     /** Work done while starting; throwing leaves the server unstarted. */
     @FunctionalInterface
     public interface StartAction {
-        /** Binds and starts the server's threads. */
+        /**
+         * Binds and starts the server's threads.
+         *
+         * @throws IOException when binding fails
+         */
         void run() throws IOException;
     }
 
@@ -30,7 +34,11 @@ public final class ServerLifecycle {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile State state = State.NEW;
 
-    /** @param name the server's name, for messages */
+    /**
+     * A lifecycle not started yet.
+     *
+     * @param name the server's name, for messages
+     */
     public ServerLifecycle(String name) {
         this.name = Objects.requireNonNull(name, "name");
     }
@@ -38,7 +46,9 @@ public final class ServerLifecycle {
     /**
      * Runs {@code action} and marks the server running.
      *
+     * @param action binds and starts the server's threads
      * @throws IllegalStateException if it was started (or stopped) before
+     * @throws IOException when {@code action} fails; the server is not marked running
      */
     public void start(StartAction action) throws IOException {
         lock.lock();
@@ -56,6 +66,8 @@ public final class ServerLifecycle {
     /**
      * Runs {@code action} if the server is running, then marks it stopped; a server never
      * started is just marked stopped, and a stopped one is left alone.
+     *
+     * @param action stops the server's threads and closes what it holds
      */
     public void stop(Runnable action) {
         lock.lock();
@@ -76,12 +88,16 @@ public final class ServerLifecycle {
         }
     }
 
-    /** Whether the server has started and not yet finished stopping. */
+    /** {@return whether the server has started and not yet finished stopping} */
     public boolean isRunning() {
         return state == State.RUNNING;
     }
 
-    /** Blocks until the server has stopped. */
+    /**
+     * Blocks until the server has stopped.
+     *
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
     public void awaitStop() throws InterruptedException {
         stopped.await();
     }

@@ -15,12 +15,22 @@ public final class ServerThreads {
     private final ThreadMode mode;
     private final Set<Thread> live = ConcurrentHashMap.newKeySet();
 
-    /** @param mode the kind of thread to start */
+    /**
+     * A tracker with no thread yet.
+     *
+     * @param mode the kind of thread to start
+     */
     public ServerThreads(ThreadMode mode) {
         this.mode = mode;
     }
 
-    /** Starts {@code task} on a new thread named {@code name}; the thread is tracked until it ends. */
+    /**
+     * Starts {@code task} on a new thread named {@code name}; the thread is tracked until it ends.
+     *
+     * @param name the thread's name
+     * @param task what the thread runs
+     * @return the started thread
+     */
     public Thread start(String name, Runnable task) {
         Runnable tracked = () -> {
             try {
@@ -43,6 +53,7 @@ public final class ServerThreads {
      *
      * @param deadlineNanos a {@link System#nanoTime()} deadline
      * @return whether all threads ended
+     * @throws InterruptedException if the waiting thread is interrupted
      */
     public boolean awaitAll(long deadlineNanos) throws InterruptedException {
         for (Thread thread : List.copyOf(live)) {
@@ -59,12 +70,12 @@ public final class ServerThreads {
         live.forEach(Thread::interrupt);
     }
 
-    /** How many tracked threads are alive now. */
+    /** {@return how many tracked threads are alive now} */
     public int count() {
         return live.size();
     }
 
-    /** The live threads now. */
+    /** {@return a copy of the tracked threads alive now} */
     public List<Thread> live() {
         return List.copyOf(live);
     }

@@ -102,6 +102,8 @@ public final class SocketConnection implements Connection, Client, Deadlined {
     private volatile boolean handshaking;
 
     /**
+     * A connection not registered yet.
+     *
      * @param id            the registry-wide id
      * @param transport     the byte stream of the accepted socket
      * @param remoteAddress the peer's address
@@ -238,19 +240,12 @@ public final class SocketConnection implements Connection, Client, Deadlined {
         if (length == 0) {
             return 0;
         }
-        long deadline = System.nanoTime() + readTimeoutNanos;
-        readDeadline = deadline;
-        server.watchdog().published(deadline);
+        publishReadDeadline();
         int n;
         try {
             n = transport.read(buffer, offset, length);
         } catch (IOException e) {
-            if (expiry == Expiry.READ) {
-                SocketTimeoutException timeout = new SocketTimeoutException("no data for " + readTimeout);
-                timeout.initCause(e);
-                throw timeout;
-            }
-            throw e;
+            throw readFailure(e);
         } finally {
             readDeadline = 0;
         }
@@ -258,6 +253,35 @@ public final class SocketConnection implements Connection, Client, Deadlined {
             server.counters().bytesRead.add(n);
         }
         return n;
+    }
+
+    @Override
+    public void awaitReadable() throws IOException {
+        publishReadDeadline();
+        try {
+            transport.awaitReadable();
+        } catch (IOException e) {
+            throw readFailure(e);
+        } finally {
+            readDeadline = 0;
+        }
+    }
+
+    /** Starts the read timeout: the watchdog closes the connection if the wait outlives it. */
+    private void publishReadDeadline() {
+        long deadline = System.nanoTime() + readTimeoutNanos;
+        readDeadline = deadline;
+        server.watchdog().published(deadline);
+    }
+
+    /** What a failed read or wait throws: a timeout when the watchdog closed it for its deadline. */
+    private IOException readFailure(IOException e) {
+        if (expiry == Expiry.READ) {
+            SocketTimeoutException timeout = new SocketTimeoutException("no data for " + readTimeout);
+            timeout.initCause(e);
+            return timeout;
+        }
+        return e;
     }
 
     @Override

@@ -22,23 +22,33 @@ public interface SocketEngine {
      * Opens a listening socket bound to {@code address}, with the listener's socket options and
      * backlog.
      *
+     * @param address the resolved address to bind
+     * @param config  the listener's socket options and backlog
+     * @return the bound, listening socket
      * @throws java.net.BindException when the address cannot be bound (the caller names it)
      */
     Listener listen(InetSocketAddress address, ListenerConfig config) throws IOException;
 
-    /** Which it is: {@link SocketIo#EPOLL} or {@link SocketIo#JDK}. */
+    /** {@return which it is: {@link SocketIo#EPOLL} or {@link SocketIo#JDK}} */
     SocketIo kind();
 
-    /** What the engine is, for the server's start-up log line: {@code "epoll"}, {@code "JDK sockets"}. */
+    /** {@return what the engine is, for the server's start-up log line: {@code "epoll"}, {@code "JDK sockets"}} */
     String description();
 
-    /** The engine's own threads alive now. */
+    /** {@return how many of the engine's own threads are alive now} */
     int threads();
 
     /** Ends the engine's own threads and frees what it holds; idempotent. */
     void stop();
 
-    /** The one the configuration asks for; see {@link SocketEngines#open(SocketIo, String)}. */
+    /**
+     * The one the configuration asks for; see {@link SocketEngines#open(SocketIo, String)}.
+     *
+     * @param io         the socket I/O configured
+     * @param serverName the server's name, for thread names and log lines
+     * @return the opened engine
+     * @throws IOException when the engine cannot be opened
+     */
     static SocketEngine open(SocketIo io, String serverName) throws IOException {
         return SocketEngines.open(io, serverName);
     }

@@ -20,17 +20,32 @@ public final class TlsOnPlaintextPortException extends IOException {
     /** The major version byte of every SSL 3 and TLS record. */
     private static final byte RECORD_MAJOR_VERSION = 0x03;
 
-    /** @param detail what was seen, for the log line */
+    /**
+     * Creates the exception.
+     *
+     * @param detail what was seen, for the log line
+     */
     public TlsOnPlaintextPortException(String detail) {
         super(detail);
     }
 
-    /** Whether {@code first} may start a TLS record: a second byte tells ({@link #startsTlsRecord}). */
+    /**
+     * Whether {@code first} may start a TLS record: a second byte tells ({@link #startsTlsRecord}).
+     *
+     * @param first the first byte a client sent
+     * @return true if it is the TLS handshake record type ({@code 0x16})
+     */
     public static boolean mayStartTlsRecord(byte first) {
         return first == HANDSHAKE_RECORD;
     }
 
-    /** Whether {@code first} and {@code second} start a TLS handshake record ({@code 0x16 0x03}). */
+    /**
+     * Whether {@code first} and {@code second} start a TLS handshake record ({@code 0x16 0x03}).
+     *
+     * @param first  the first byte a client sent
+     * @param second the second byte a client sent
+     * @return true if they are {@code 0x16 0x03}
+     */
     public static boolean startsTlsRecord(byte first, byte second) {
         return first == HANDSHAKE_RECORD && second == RECORD_MAJOR_VERSION;
     }

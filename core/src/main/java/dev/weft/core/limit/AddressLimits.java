@@ -33,22 +33,37 @@ public record AddressLimits(Optional<RateLimit> newConnectionRate, OptionalInt m
         }
     }
 
-    /** No limit enforced yet; add some with the {@code with...} methods. */
+    /** {@return no limit enforced yet; add some with the {@code with...} methods} */
     public static AddressLimits none() {
         return new AddressLimits(Optional.empty(), OptionalInt.empty(), 100_000);
     }
 
-    /** A copy limiting new connections per address to {@code rate}. */
+    /**
+     * A copy limiting new connections per address to {@code rate}.
+     *
+     * @param rate the rate and burst of new connections allowed per address, not null
+     * @return the changed copy
+     */
     public AddressLimits withNewConnectionRate(RateLimit rate) {
         return new AddressLimits(Optional.of(rate), maxConcurrentConnections, maxTrackedAddresses);
     }
 
-    /** A copy limiting each address to {@code max} concurrent connections. */
+    /**
+     * A copy limiting each address to {@code max} concurrent connections.
+     *
+     * @param max the most connections open at once per address, &gt; 0
+     * @return the changed copy
+     */
     public AddressLimits withMaxConcurrentConnections(int max) {
         return new AddressLimits(newConnectionRate, OptionalInt.of(max), maxTrackedAddresses);
     }
 
-    /** A copy with {@link #maxTrackedAddresses()} changed. */
+    /**
+     * A copy with {@link #maxTrackedAddresses()} changed.
+     *
+     * @param max the most addresses tracked at once, &gt; 0
+     * @return the changed copy
+     */
     public AddressLimits withMaxTrackedAddresses(int max) {
         return new AddressLimits(newConnectionRate, maxConcurrentConnections, max);
     }

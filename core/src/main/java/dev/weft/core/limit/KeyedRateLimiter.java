@@ -58,12 +58,22 @@ public final class KeyedRateLimiter<K> {
         this.nextSweepNanos = new AtomicLong(clock.nanoTime() + sweepIntervalNanos);
     }
 
-    /** A limiter on the system clock. */
+    /**
+     * A limiter on the system clock.
+     *
+     * @param limit   the rate and burst of every key
+     * @param maxKeys the most keys tracked at once, &gt; 0; each costs about 100 bytes
+     */
     public KeyedRateLimiter(RateLimit limit, int maxKeys) {
         this(limit, maxKeys, NanoClock.system());
     }
 
-    /** Takes one permit from {@code key}'s bucket, creating a full bucket for a new key. */
+    /**
+     * Takes one permit from {@code key}'s bucket, creating a full bucket for a new key.
+     *
+     * @param key the key whose bucket is charged, not null
+     * @return whether the permit was granted, and if not, when to retry
+     */
     public RateDecision tryAcquire(K key) {
         Objects.requireNonNull(key, "key");
         long now = clock.nanoTime();
@@ -108,27 +118,27 @@ public final class KeyedRateLimiter<K> {
         }
     }
 
-    /** How many keys are tracked now. */
+    /** {@return how many keys are tracked now} */
     public int trackedKeys() {
         return buckets.size();
     }
 
-    /** Permits granted since creation. */
+    /** {@return the permits granted since creation} */
     public long allowed() {
         return allowed.sum();
     }
 
-    /** Permits refused since creation, overflow refusals included. */
+    /** {@return the permits refused since creation, overflow refusals included} */
     public long limited() {
         return limited.sum();
     }
 
-    /** Permits refused because a new key found all {@code maxKeys} buckets in use. */
+    /** {@return the permits refused because a new key found all {@code maxKeys} buckets in use} */
     public long overflowed() {
         return overflowed.sum();
     }
 
-    /** The rate and burst of every key. */
+    /** {@return the rate and burst of every key} */
     public RateLimit limit() {
         return limit;
     }

@@ -14,10 +14,10 @@ package dev.weft.core.limit;
 @FunctionalInterface
 public interface NanoClock {
 
-    /** The current reading, in nanoseconds from an arbitrary origin. */
+    /** {@return the current reading, in nanoseconds from an arbitrary origin} */
     long nanoTime();
 
-    /** The system's monotonic clock, {@link System#nanoTime()}. */
+    /** {@return the system's monotonic clock, {@link System#nanoTime()}} */
     static NanoClock system() {
         return System::nanoTime;
     }

@@ -40,7 +40,11 @@ public final class PerAddressAdmission implements ConnectionAdmission {
                 .map(rate -> new KeyedRateLimiter<>(rate, limits.maxTrackedAddresses(), clock));
     }
 
-    /** Enforces {@code limits} on the system clock. */
+    /**
+     * Enforces {@code limits} on the system clock.
+     *
+     * @param limits the limits per address
+     */
     public PerAddressAdmission(AddressLimits limits) {
         this(limits, NanoClock.system());
     }
@@ -87,12 +91,17 @@ public final class PerAddressAdmission implements ConnectionAdmission {
         }
     }
 
-    /** How many admitted connections from {@code address} are open now (0 without a concurrency limit). */
+    /**
+     * How many admitted connections from {@code address} are open now (0 without a concurrency limit).
+     *
+     * @param address the peer's IP address
+     * @return the number of open connections from it
+     */
     public int openConnections(InetAddress address) {
         return open.getOrDefault(address, 0);
     }
 
-    /** A snapshot of the counters. */
+    /** {@return a snapshot of the counters} */
     public AdmissionMetrics metrics() {
         return new AdmissionMetrics(admitted.sum(), refusedByRate.sum(), refusedByConcurrency.sum(), open.size());
     }

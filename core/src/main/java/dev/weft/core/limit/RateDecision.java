@@ -6,7 +6,7 @@ import java.util.Objects;
 /** The answer of a rate limiter to one request for a permit. */
 public sealed interface RateDecision {
 
-    /** Whether the permit was granted. */
+    /** {@return whether the permit was granted} */
     default boolean allowed() {
         return this instanceof Allowed;
     }
@@ -26,7 +26,7 @@ public sealed interface RateDecision {
             Objects.requireNonNull(retryAfter, "retryAfter");
         }
 
-        /** {@link #retryAfter()} in whole seconds rounded up, at least 1, as HTTP wants it. */
+        /** {@return {@link #retryAfter()} in whole seconds rounded up, at least 1, as HTTP wants it} */
         public long retryAfterSeconds() {
             long seconds = retryAfter.toSeconds();
             return Math.max(1, retryAfter.equals(Duration.ofSeconds(seconds)) ? seconds : seconds + 1);

@@ -22,7 +22,12 @@ public record RateLimit(double permitsPerSecond, int burst) {
         }
     }
 
-    /** {@code rate} permits per second with a burst of {@code rate}. */
+    /**
+     * {@code rate} permits per second with a burst of {@code rate}.
+     *
+     * @param rate the permits per second and the burst, &gt; 0
+     * @return the limit
+     */
     public static RateLimit perSecond(int rate) {
         return new RateLimit(rate, rate);
     }

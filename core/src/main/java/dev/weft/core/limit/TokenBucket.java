@@ -34,12 +34,20 @@ public final class TokenBucket {
         this.updatedNanos = clock.nanoTime();
     }
 
-    /** A full bucket on the system clock. */
+    /**
+     * A full bucket on the system clock.
+     *
+     * @param limit the rate and burst of the bucket
+     */
     public TokenBucket(RateLimit limit) {
         this(limit, NanoClock.system());
     }
 
-    /** Takes one permit if a token is there; otherwise says how long until one will be. */
+    /**
+     * Takes one permit if a token is there; otherwise says how long until one will be.
+     *
+     * @return {@link RateDecision.Allowed}, or {@link RateDecision.Limited} with the time until a token
+     */
     public RateDecision tryAcquire() {
         lock.lock();
         try {

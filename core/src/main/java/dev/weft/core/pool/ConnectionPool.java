@@ -78,6 +78,7 @@ public final class ConnectionPool implements ServerAware, AutoCloseable {
     /**
      * Creates the pool; no connection is opened and no thread started yet.
      *
+     * @param config the pool's configuration, not null
      * @throws TlsConfigException when a file of the TLS configuration is missing or damaged,
      *     naming the file and the problem
      */
@@ -120,7 +121,7 @@ public final class ConnectionPool implements ServerAware, AutoCloseable {
         awaitEnd(running);
     }
 
-    /** The configuration. */
+    /** {@return the configuration} */
     public PoolConfig config() {
         return config;
     }
@@ -129,6 +130,7 @@ public final class ConnectionPool implements ServerAware, AutoCloseable {
      * Leases a connection: a validated idle one, a new one, or the first one returned within the
      * acquire timeout.
      *
+     * @return the leased connection; {@link PooledConnection#close()} returns it to the pool
      * @throws PoolExhaustedException when all connections stayed leased for the acquire timeout
      * @throws IOException when a new connection cannot be opened, or the pool is closed
      */
@@ -293,7 +295,7 @@ public final class ConnectionPool implements ServerAware, AutoCloseable {
         }
     }
 
-    /** A snapshot of the counters. */
+    /** {@return a snapshot of the counters} */
     public PoolMetrics metrics() {
         lock.lock();
         try {
@@ -308,6 +310,8 @@ public final class ConnectionPool implements ServerAware, AutoCloseable {
      * The TLS handshakes of this pool's connections: completed, and failed by reason (a server
      * certificate that does not verify or does not name the host is {@code BAD_CERTIFICATE}).
      * {@link TlsMetrics#NONE} for a plain pool.
+     *
+     * @return a snapshot of the handshake counters
      */
     public TlsMetrics tlsMetrics() {
         return tls.map(context -> context.counters().snapshot()).orElse(TlsMetrics.NONE);

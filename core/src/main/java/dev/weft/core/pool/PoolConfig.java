@@ -39,40 +39,75 @@ public record PoolConfig(InetSocketAddress address, int maxConnections, PoolTime
         Objects.requireNonNull(tls, "tls");
     }
 
-    /** The documented defaults for plain connections to {@code address}. */
+    /**
+     * The documented defaults for plain connections to {@code address}.
+     *
+     * @param address where every connection goes
+     * @return the configuration
+     */
     public static PoolConfig of(InetSocketAddress address) {
         return new PoolConfig(address, 16, PoolTimeouts.DEFAULTS, Optional.empty());
     }
 
-    /** A copy with {@link #maxConnections()} changed. */
+    /**
+     * A copy with {@link #maxConnections()} changed.
+     *
+     * @param value the most connections open at once, &gt; 0
+     * @return the changed copy
+     */
     public PoolConfig withMaxConnections(int value) {
         return new PoolConfig(address, value, timeouts, tls);
     }
 
-    /** A copy whose connections speak TLS as {@code value} says. */
+    /**
+     * A copy whose connections speak TLS as {@code value} says.
+     *
+     * @param value the client TLS configuration, not null
+     * @return the changed copy
+     */
     public PoolConfig withTls(TlsClientConfig value) {
         return new PoolConfig(address, maxConnections, timeouts, Optional.of(value));
     }
 
-    /** A copy with {@link PoolTimeouts#acquire()} changed. */
+    /**
+     * A copy with {@link PoolTimeouts#acquire()} changed.
+     *
+     * @param value the new acquire timeout
+     * @return the changed copy
+     */
     public PoolConfig withAcquireTimeout(Duration value) {
         return new PoolConfig(address, maxConnections,
                 new PoolTimeouts(value, timeouts.connect(), timeouts.idle(), timeouts.read()), tls);
     }
 
-    /** A copy with {@link PoolTimeouts#connect()} changed. */
+    /**
+     * A copy with {@link PoolTimeouts#connect()} changed.
+     *
+     * @param value the new connect timeout
+     * @return the changed copy
+     */
     public PoolConfig withConnectTimeout(Duration value) {
         return new PoolConfig(address, maxConnections,
                 new PoolTimeouts(timeouts.acquire(), value, timeouts.idle(), timeouts.read()), tls);
     }
 
-    /** A copy with {@link PoolTimeouts#idle()} changed. */
+    /**
+     * A copy with {@link PoolTimeouts#idle()} changed.
+     *
+     * @param value the new idle timeout
+     * @return the changed copy
+     */
     public PoolConfig withIdleTimeout(Duration value) {
         return new PoolConfig(address, maxConnections,
                 new PoolTimeouts(timeouts.acquire(), timeouts.connect(), value, timeouts.read()), tls);
     }
 
-    /** A copy with {@link PoolTimeouts#read()} changed. */
+    /**
+     * A copy with {@link PoolTimeouts#read()} changed.
+     *
+     * @param value the new read timeout
+     * @return the changed copy
+     */
     public PoolConfig withReadTimeout(Duration value) {
         return new PoolConfig(address, maxConnections,
                 new PoolTimeouts(timeouts.acquire(), timeouts.connect(), timeouts.idle(), value), tls);

@@ -12,6 +12,8 @@ public final class PoolExhaustedException extends IOException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates the exception.
+     *
      * @param message what was waited for and how long, with both numbers
      */
     public PoolExhaustedException(String message) {

@@ -54,22 +54,22 @@ public final class PooledConnection implements AutoCloseable {
         this.output = new TrackedOutput(new BufferedOutputStream(link.output(), BUFFER_BYTES));
     }
 
-    /** The buffered input from the upstream. */
+    /** {@return the buffered input from the upstream} */
     public InputStream input() {
         return input;
     }
 
-    /** The buffered output to the upstream; flushed on {@link #close()} if not before. */
+    /** {@return the buffered output to the upstream; flushed on {@link #close()} if not before} */
     public OutputStream output() {
         return output;
     }
 
-    /** What the TLS handshake agreed (the server's certificate chain among it); empty for a plain pool. */
+    /** {@return what the TLS handshake agreed (the server's certificate chain among it); empty for a plain pool} */
     public Optional<TlsInfo> tls() {
         return link.tls();
     }
 
-    /** The upstream's address. */
+    /** {@return the upstream's address} */
     public InetSocketAddress remoteAddress() {
         return pool.config().address();
     }
@@ -78,6 +78,8 @@ public final class PooledConnection implements AutoCloseable {
      * How many times this connection has been leased, this lease included: 1 for a fresh
      * connection. A caller may retry an idempotent exchange on a fresh connection when one that
      * was reused fails before any response byte arrived (the upstream closed it meanwhile).
+     *
+     * @return the number of leases, at least 1
      */
     public int leases() {
         return leases;

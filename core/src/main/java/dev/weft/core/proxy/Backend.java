@@ -24,27 +24,31 @@ public final class Backend {
     private final LongAdder bytesFromBackend = new LongAdder();
     private volatile boolean healthy = true;
 
-    /** A backend at {@code address}, initially believed healthy. */
+    /**
+     * A backend at {@code address}, initially believed healthy.
+     *
+     * @param address the backend's address, not null
+     */
     public Backend(InetSocketAddress address) {
         this.address = Objects.requireNonNull(address, "address");
     }
 
-    /** The backend's address. */
+    /** {@return the backend's address} */
     public InetSocketAddress address() {
         return address;
     }
 
-    /** Whether it is believed alive. */
+    /** {@return whether it is believed alive} */
     public boolean healthy() {
         return healthy;
     }
 
-    /** Client connections paired with it right now. */
+    /** {@return how many client connections are paired with it right now} */
     public int activeConnections() {
         return active.get();
     }
 
-    /** A snapshot of its state and counters. */
+    /** {@return a snapshot of its state and counters} */
     public BackendMetrics metrics() {
         return new BackendMetrics(address, healthy, active.get(), connections.sum(),
                 connectFailures.sum(), bytesToBackend.sum(), bytesFromBackend.sum());

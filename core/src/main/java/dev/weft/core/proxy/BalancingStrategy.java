@@ -17,7 +17,7 @@ public interface BalancingStrategy {
      */
     Backend choose(List<Backend> candidates);
 
-    /** Each backend in turn. */
+    /** {@return a strategy that picks each backend in turn} */
     static BalancingStrategy roundRobin() {
         return new RoundRobin();
     }
@@ -25,6 +25,8 @@ public interface BalancingStrategy {
     /**
      * The backend with the fewest active connections; ties go round-robin, so sequential
      * short connections still spread.
+     *
+     * @return the strategy
      */
     static BalancingStrategy leastConnections() {
         return new LeastConnections();

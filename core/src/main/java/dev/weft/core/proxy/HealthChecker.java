@@ -31,6 +31,8 @@ public final class HealthChecker implements AutoCloseable {
     private Thread thread;
 
     /**
+     * A checker not started yet.
+     *
      * @param backends     the backends to probe
      * @param interval     the pause between two rounds of probes
      * @param probeTimeout the longest one connect probe may take
@@ -44,6 +46,9 @@ public final class HealthChecker implements AutoCloseable {
     /**
      * Starts probing on a thread of {@code scope}'s server, which awaits it when it stops; the
      * first round runs after one interval.
+     *
+     * @param scope the server whose thread runs the probes
+     * @return this checker
      */
     public HealthChecker start(ServerScope scope) {
         lock.lock();

@@ -46,33 +46,63 @@ public record ProxyConfig(List<InetSocketAddress> backends, BalancingStrategy st
         Objects.requireNonNull(backendTls, "backendTls");
     }
 
-    /** The documented defaults for the given backends, plain TCP. */
+    /**
+     * The documented defaults for the given backends, plain TCP.
+     *
+     * @param backends the backend addresses, at least one, without duplicates
+     * @return the configuration
+     */
     public static ProxyConfig of(List<InetSocketAddress> backends) {
         return new ProxyConfig(backends, BalancingStrategy.roundRobin(), ProxyTimeouts.DEFAULTS, DEFAULT_BUFFER_BYTES,
                 Optional.empty());
     }
 
-    /** A copy with {@link #strategy()} changed. */
+    /**
+     * A copy with {@link #strategy()} changed.
+     *
+     * @param value the balancing strategy, not null
+     * @return the changed copy
+     */
     public ProxyConfig withStrategy(BalancingStrategy value) {
         return new ProxyConfig(backends, value, timeouts, bufferBytes, backendTls);
     }
 
-    /** A copy whose backend connections speak TLS as {@code value} says. */
+    /**
+     * A copy whose backend connections speak TLS as {@code value} says.
+     *
+     * @param value the client TLS configuration, not null
+     * @return the changed copy
+     */
     public ProxyConfig withBackendTls(TlsClientConfig value) {
         return new ProxyConfig(backends, strategy, timeouts, bufferBytes, Optional.of(value));
     }
 
-    /** A copy with {@link ProxyTimeouts#connect()} changed. */
+    /**
+     * A copy with {@link ProxyTimeouts#connect()} changed.
+     *
+     * @param value the new connect timeout
+     * @return the changed copy
+     */
     public ProxyConfig withConnectTimeout(Duration value) {
         return withTimeouts(new ProxyTimeouts(value, timeouts.healthCheckInterval(), timeouts.idle()));
     }
 
-    /** A copy with {@link ProxyTimeouts#healthCheckInterval()} changed. */
+    /**
+     * A copy with {@link ProxyTimeouts#healthCheckInterval()} changed.
+     *
+     * @param value the new health check interval
+     * @return the changed copy
+     */
     public ProxyConfig withHealthCheckInterval(Duration value) {
         return withTimeouts(new ProxyTimeouts(timeouts.connect(), value, timeouts.idle()));
     }
 
-    /** A copy with {@link ProxyTimeouts#idle()} changed. */
+    /**
+     * A copy with {@link ProxyTimeouts#idle()} changed.
+     *
+     * @param value the new idle timeout
+     * @return the changed copy
+     */
     public ProxyConfig withIdleTimeout(Duration value) {
         return withTimeouts(new ProxyTimeouts(timeouts.connect(), timeouts.healthCheckInterval(), value));
     }

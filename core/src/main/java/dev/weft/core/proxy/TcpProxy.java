@@ -58,6 +58,7 @@ public final class TcpProxy implements ConnectionHandler, ServerAware, AutoClose
     /**
      * Creates the proxy; its health checks start with its server.
      *
+     * @param config the proxy's configuration, not null
      * @throws TlsConfigException when a file of the backend TLS configuration is missing or
      *     damaged, naming the file and the problem
      */
@@ -135,17 +136,17 @@ public final class TcpProxy implements ConnectionHandler, ServerAware, AutoClose
         return order;
     }
 
-    /** The backends, in configuration order. */
+    /** {@return the backends, in configuration order} */
     public List<Backend> backends() {
         return backends;
     }
 
-    /** The health checker, for probing on demand. */
+    /** {@return the health checker, for probing on demand} */
     public HealthChecker healthChecker() {
         return healthChecker;
     }
 
-    /** A snapshot of the counters. */
+    /** {@return a snapshot of the counters} */
     public ProxyMetrics metrics() {
         return new ProxyMetrics(unavailable.sum(), backends.stream().map(Backend::metrics).toList());
     }
@@ -153,6 +154,8 @@ public final class TcpProxy implements ConnectionHandler, ServerAware, AutoClose
     /**
      * The TLS handshakes with the backends: completed, and failed by reason; {@link
      * TlsMetrics#NONE} when the backends are plain.
+     *
+     * @return a snapshot of the backend handshake counters
      */
     public TlsMetrics backendTlsMetrics() {
         return backendTls.map(context -> context.counters().snapshot()).orElse(TlsMetrics.NONE);

@@ -107,7 +107,13 @@ public final class ChatRooms {
         this.config = Objects.requireNonNull(config, "config");
     }
 
-    /** Joins the {@linkplain RoomsConfig#defaultRoom() default room} under {@code nickname}. */
+    /**
+     * Joins the {@linkplain RoomsConfig#defaultRoom() default room} under {@code nickname}.
+     *
+     * @param client   the registry client entering
+     * @param nickname the name it is known by in the room
+     * @return as {@link #join}
+     */
     public JoinResult enter(Client client, String nickname) {
         return join(client, config.defaultRoom(), nickname);
     }
@@ -123,6 +129,9 @@ public final class ChatRooms {
      * the room's recent history before anything else; both wait for the cluster (at most its
      * timeout), without the lock, on the caller's thread.
      *
+     * @param client   the registry client joining
+     * @param room     the room's name, not null
+     * @param nickname the name it is known by in the room
      * @return {@link Joined}; {@link AlreadyJoined} when the client is already there under that
      *     nickname (nobody is told); or the {@link RoomRefusal} — a name too long or not allowed,
      *     the nickname taken in the room (here or on another instance), the room full, too many
@@ -136,6 +145,8 @@ public final class ChatRooms {
      * Gives {@code client} a new nickname in its current room; the room is told
      * {@code * <old> is now <new>}.
      *
+     * @param client   the registry client renamed
+     * @param nickname its new name
      * @return as {@link #join}, or {@link NotInRoom} when the client is in no room
      */
     public JoinResult rename(Client client, String nickname) {
@@ -311,6 +322,7 @@ public final class ChatRooms {
     /**
      * Takes {@code client} out of its room, which is told {@code * <nickname> <reason's notice>}.
      *
+     * @param client the registry client leaving
      * @param reason why, for the notice and the listeners ({@link LeaveReason#MOVED} is what
      *               {@link #join} reports for a move; use another here)
      * @return where it was; empty if it was in no room (then nothing happens)
@@ -359,7 +371,8 @@ public final class ChatRooms {
      * Says {@code text} to the other members of {@code client}'s room: each gets
      * {@code <nickname>: <text>}. Takes no lock; never blocks.
      *
-     * @param text one line of text, without its line end
+     * @param client the registry client speaking, not null
+     * @param text   one line of text, without its line end
      * @return {@link SayResult.Said}; {@link NotInRoom} when the client is in no room; or
      *     {@link TextNotAllowed} for empty text or text with a control character (see {@link ChatText})
      */
@@ -388,6 +401,7 @@ public final class ChatRooms {
      * without telling the listeners: for lines that come from elsewhere — another instance of the
      * application, an announcement. Never blocks.
      *
+     * @param room the room's name, not null
      * @param line one line of text, without its line end
      * @return how many members it was queued for (0 if the room has none here)
      * @throws IllegalArgumentException if {@code line} has a control character
@@ -401,7 +415,12 @@ public final class ChatRooms {
         return target == null ? 0 : deliver(target, null, line, false);
     }
 
-    /** Where {@code client} is, if it is in a room. */
+    /**
+     * Where {@code client} is, if it is in a room.
+     *
+     * @param client the registry client, not null
+     * @return its room and nickname; empty when it is in no room
+     */
     public Optional<Member> memberOf(Client client) {
         return Optional.ofNullable(members.get(Objects.requireNonNull(client, "client")));
     }
@@ -409,6 +428,9 @@ public final class ChatRooms {
     /**
      * The nicknames of {@code room}'s members here, sorted; empty for a room without members
      * here. Never waits: for every instance's members, see {@link #presence}.
+     *
+     * @param room the room's name, not null
+     * @return the sorted nicknames of the room's local members
      */
     public List<String> who(String room) {
         Room target = rooms.get(Objects.requireNonNull(room, "room"));
@@ -536,6 +558,7 @@ public final class ChatRooms {
     /**
      * Adds a listener of every change and message (see {@link RoomsListener} for its contract).
      *
+     * @param listener the listener, not null
      * @return a handle whose {@code close()} removes the listener
      */
     public AutoCloseable addListener(RoomsListener listener) {
@@ -543,12 +566,12 @@ public final class ChatRooms {
         return () -> listeners.remove(listener);
     }
 
-    /** The configuration. */
+    /** {@return the configuration} */
     public RoomsConfig config() {
         return config;
     }
 
-    /** A snapshot of the counters. */
+    /** {@return a snapshot of the counters} */
     public RoomsMetrics metrics() {
         return new RoomsMetrics(rooms.size(), members.size(), joins.sum(), leaves.sum(), messages.sum(),
                 deliveries.sum(), refusedNames.sum(), refusedTaken.sum(), refusedFull.sum());

@@ -17,6 +17,9 @@ public final class ChatText {
     /**
      * Whether {@code text} has no control character: none below U+0020, no DEL (U+007F) and no C1
      * control (U+0080 to U+009F). Tabs are control characters too.
+     *
+     * @param text the text to check
+     * @return true if it has no control character
      */
     public static boolean isPrintable(CharSequence text) {
         for (int i = 0; i < text.length(); i++) {

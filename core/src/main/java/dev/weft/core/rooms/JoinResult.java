@@ -23,7 +23,7 @@ public sealed interface JoinResult permits JoinResult.Joined, JoinResult.Already
             Objects.requireNonNull(member, "member");
         }
 
-        /** Whether the client kept its room and only changed its nickname. */
+        /** {@return whether the client kept its room and only changed its nickname} */
         public boolean renamed() {
             return before.isPresent() && before.get().room().equals(member.room());
         }

@@ -32,7 +32,7 @@ public enum LeaveReason {
         this.notice = notice;
     }
 
-    /** The words after the nickname in the room's notice, such as {@code "left (expired)"}. */
+    /** {@return the words after the nickname in the room's notice, such as {@code "left (expired)"}} */
     public String notice() {
         return notice;
     }

@@ -25,7 +25,7 @@ public enum NameKind {
         this.word = word;
     }
 
-    /** {@code "room"} or {@code "nickname"}, as messages say it. */
+    /** {@return {@code "room"} or {@code "nickname"}, as messages say it} */
     public String word() {
         return word;
     }

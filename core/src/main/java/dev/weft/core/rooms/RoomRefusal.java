@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public sealed interface RoomRefusal extends JoinResult, SayResult {
 
-    /** One sentence for the client, such as {@code "nickname ann is taken"}. */
+    /** {@return one sentence for the client, such as {@code "nickname ann is taken"}} */
     String message();
 
     /**

@@ -47,12 +47,12 @@ public record RoomsConfig(String defaultRoom, int maxRooms, int maxMembersPerRoo
         }
     }
 
-    /** A builder holding the defaults documented on each component. */
+    /** {@return a builder holding the defaults documented on each component} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder initialised from this configuration. */
+    /** {@return a builder initialised from this configuration} */
     public Builder toBuilder() {
         return new Builder().defaultRoom(defaultRoom).maxRooms(maxRooms).maxMembersPerRoom(maxMembersPerRoom)
                 .maxNicknameLength(maxNicknameLength).maxRoomNameLength(maxRoomNameLength);
@@ -69,37 +69,68 @@ public record RoomsConfig(String defaultRoom, int maxRooms, int maxMembersPerRoo
         private Builder() {
         }
 
-        /** See {@link RoomsConfig#defaultRoom()}. */
+        /**
+         * Sets the room clients enter first; see {@link RoomsConfig#defaultRoom()}.
+         *
+         * @param value a valid room name, not null
+         * @return this builder
+         */
         public Builder defaultRoom(String value) {
             defaultRoom = value;
             return this;
         }
 
-        /** See {@link RoomsConfig#maxRooms()}. */
+        /**
+         * Sets the most rooms with members at once; see {@link RoomsConfig#maxRooms()}.
+         *
+         * @param value the limit, &gt; 0
+         * @return this builder
+         */
         public Builder maxRooms(int value) {
             maxRooms = value;
             return this;
         }
 
-        /** See {@link RoomsConfig#maxMembersPerRoom()}. */
+        /**
+         * Sets the most members of one room; see {@link RoomsConfig#maxMembersPerRoom()}.
+         *
+         * @param value the limit, &gt; 0
+         * @return this builder
+         */
         public Builder maxMembersPerRoom(int value) {
             maxMembersPerRoom = value;
             return this;
         }
 
-        /** See {@link RoomsConfig#maxNicknameLength()}. */
+        /**
+         * Sets the longest nickname; see {@link RoomsConfig#maxNicknameLength()}.
+         *
+         * @param value the limit in characters, &gt; 0
+         * @return this builder
+         */
         public Builder maxNicknameLength(int value) {
             maxNicknameLength = value;
             return this;
         }
 
-        /** See {@link RoomsConfig#maxRoomNameLength()}. */
+        /**
+         * Sets the longest room name; see {@link RoomsConfig#maxRoomNameLength()}.
+         *
+         * @param value the limit in characters, &gt; 0
+         * @return this builder
+         */
         public Builder maxRoomNameLength(int value) {
             maxRoomNameLength = value;
             return this;
         }
 
-        /** Validates and builds. */
+        /**
+         * Validates and builds.
+         *
+         * @return the configuration
+         * @throws IllegalArgumentException if a limit is not positive or the default room is not a
+         *     valid room name
+         */
         public RoomsConfig build() {
             return new RoomsConfig(defaultRoom, maxRooms, maxMembersPerRoom, maxNicknameLength, maxRoomNameLength);
         }

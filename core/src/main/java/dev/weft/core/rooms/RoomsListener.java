@@ -16,19 +16,38 @@ package dev.weft.core.rooms;
  */
 public interface RoomsListener {
 
-    /** {@code member} entered its room (for a move: after {@link #left} with {@link LeaveReason#MOVED}). */
+    /**
+     * {@code member} entered its room (for a move: after {@link #left} with {@link LeaveReason#MOVED}).
+     *
+     * @param member the client, its room and its nickname
+     */
     default void joined(Member member) {
     }
 
-    /** {@code member} left its room, for {@code reason}. */
+    /**
+     * {@code member} left its room, for {@code reason}.
+     *
+     * @param member the client, the room it left and its nickname there
+     * @param reason why it left
+     */
     default void left(Member member, LeaveReason reason) {
     }
 
-    /** A member took a new nickname in the same room. */
+    /**
+     * A member took a new nickname in the same room.
+     *
+     * @param before the member under its old nickname
+     * @param after  the member under its new nickname
+     */
     default void renamed(Member before, Member after) {
     }
 
-    /** {@code from} said {@code text} to its room (already delivered to the local members). */
+    /**
+     * {@code from} said {@code text} to its room (already delivered to the local members).
+     *
+     * @param from the member speaking
+     * @param text the line said, without its line end
+     */
     default void said(Member from, String text) {
     }
 }

@@ -18,7 +18,12 @@ public final class CertificateFingerprint {
     private CertificateFingerprint() {
     }
 
-    /** The SHA-256 fingerprint of {@code certificate}'s DER encoding. */
+    /**
+     * The SHA-256 fingerprint of {@code certificate}'s DER encoding.
+     *
+     * @param certificate the certificate
+     * @return the digest as upper-case hex bytes separated by colons ({@code AB:CD:...})
+     */
     public static String sha256(X509Certificate certificate) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());

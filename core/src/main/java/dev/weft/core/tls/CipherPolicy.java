@@ -88,12 +88,22 @@ public record CipherPolicy(List<String> protocols, List<String> cipherSuites) {
         }
     }
 
-    /** The same suites with only {@code protocols} enabled. */
+    /**
+     * The same suites with only {@code protocols} enabled.
+     *
+     * @param protocols the protocol versions, for example {@code "TLSv1.3"}
+     * @return the changed copy
+     */
     public CipherPolicy withProtocols(String... protocols) {
         return new CipherPolicy(List.of(protocols), cipherSuites);
     }
 
-    /** The same protocols with only {@code cipherSuites} enabled, in this order of preference. */
+    /**
+     * The same protocols with only {@code cipherSuites} enabled, in this order of preference.
+     *
+     * @param cipherSuites the standard names of the cipher suites, most preferred first
+     * @return the changed copy
+     */
     public CipherPolicy withCipherSuites(String... cipherSuites) {
         return new CipherPolicy(protocols, List.of(cipherSuites));
     }

@@ -41,12 +41,22 @@ public record ClientAuthentication(Mode mode, Optional<TrustMaterial> trusted) {
         }
     }
 
-    /** Client certificates asked for, not required; those sent must be signed by {@code trusted}. */
+    /**
+     * Client certificates asked for, not required; those sent must be signed by {@code trusted}.
+     *
+     * @param trusted the authorities that sign acceptable client certificates
+     * @return the setting
+     */
     public static ClientAuthentication wanted(TrustMaterial trusted) {
         return new ClientAuthentication(Mode.WANTED, Optional.of(trusted));
     }
 
-    /** Client certificates required, signed by {@code trusted}. */
+    /**
+     * Client certificates required, signed by {@code trusted}.
+     *
+     * @param trusted the authorities that sign acceptable client certificates
+     * @return the setting
+     */
     public static ClientAuthentication required(TrustMaterial trusted) {
         return new ClientAuthentication(Mode.REQUIRED, Optional.of(trusted));
     }

@@ -19,6 +19,10 @@ public sealed interface KeyMaterial {
     /**
      * A certificate chain and an unencrypted PKCS#8 private key ({@code BEGIN PRIVATE KEY}), both
      * PEM.
+     *
+     * @param chain the PEM file of the certificate chain, the server's certificate first
+     * @param key   the PEM file of the unencrypted PKCS#8 private key
+     * @return key material read from those files when the TLS configuration is loaded
      */
     static KeyMaterial pem(Path chain, Path key) {
         return new Pem(chain, key, Optional.empty());
@@ -28,22 +32,46 @@ public sealed interface KeyMaterial {
      * A certificate chain and a PKCS#8 private key encrypted with {@code password}
      * ({@code BEGIN ENCRYPTED PRIVATE KEY}, as {@code openssl pkcs8 -topk8 -v2 aes-256-cbc}
      * writes it).
+     *
+     * @param chain    the PEM file of the certificate chain, the server's certificate first
+     * @param key      the PEM file of the encrypted PKCS#8 private key
+     * @param password the password the key is encrypted with
+     * @return key material read from those files when the TLS configuration is loaded
      */
     static KeyMaterial pem(Path chain, Path key, String password) {
         return new Pem(chain, key, Optional.of(password));
     }
 
-    /** The one private key entry of a PKCS#12 keystore, opened with {@code password}. */
+    /**
+     * The one private key entry of a PKCS#12 keystore, opened with {@code password}.
+     *
+     * @param keystore the PKCS#12 file, holding exactly one private key entry
+     * @param password the keystore's password
+     * @return key material read from that file when the TLS configuration is loaded
+     */
     static KeyMaterial pkcs12(Path keystore, String password) {
         return new Pkcs12(keystore, password, Optional.empty());
     }
 
-    /** The private key entry named {@code alias} of a PKCS#12 keystore. */
+    /**
+     * The private key entry named {@code alias} of a PKCS#12 keystore.
+     *
+     * @param keystore the PKCS#12 file
+     * @param password the keystore's password
+     * @param alias    the alias of the private key entry to use
+     * @return key material read from that file when the TLS configuration is loaded
+     */
     static KeyMaterial pkcs12(Path keystore, String password, String alias) {
         return new Pkcs12(keystore, password, Optional.of(alias));
     }
 
-    /** A key and chain already in memory; a reload leaves them as they are. */
+    /**
+     * A key and chain already in memory; a reload leaves them as they are.
+     *
+     * @param key   the private key
+     * @param chain the certificate chain, the server's certificate first
+     * @return key material holding them
+     */
     static KeyMaterial of(PrivateKey key, List<X509Certificate> chain) {
         return new InMemory(key, chain);
     }

@@ -41,7 +41,12 @@ public record ServerCertificates(KeyMaterial defaultCertificate, Map<String, Key
         byHostName = Collections.unmodifiableMap(copy);
     }
 
-    /** One certificate for every client. */
+    /**
+     * One certificate for every client.
+     *
+     * @param certificate presented to every client, whatever host name it asks for
+     * @return the certificates
+     */
     public static ServerCertificates of(KeyMaterial certificate) {
         return new ServerCertificates(certificate, Map.of());
     }

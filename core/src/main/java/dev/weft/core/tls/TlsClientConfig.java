@@ -37,7 +37,7 @@ public record TlsClientConfig(TrustMaterial trusted, Optional<KeyMaterial> clien
         TlsConfig.requirePositive("handshakeTimeout", handshakeTimeout);
     }
 
-    /** A builder with every default. */
+    /** {@return a builder with every default} */
     public static Builder builder() {
         return new Builder();
     }
@@ -54,43 +54,79 @@ public record TlsClientConfig(TrustMaterial trusted, Optional<KeyMaterial> clien
         private Builder() {
         }
 
-        /** See {@link TlsClientConfig#trusted()}. */
+        /**
+         * Sets the trusted authorities; see {@link TlsClientConfig#trusted()}.
+         *
+         * @param trusted the authorities that sign acceptable server certificates, not null
+         * @return this builder
+         */
         public Builder trusted(TrustMaterial trusted) {
             this.trusted = Objects.requireNonNull(trusted, "trusted");
             return this;
         }
 
-        /** See {@link TlsClientConfig#clientCertificate()}. */
+        /**
+         * Sets the certificate presented for mutual TLS; see {@link TlsClientConfig#clientCertificate()}.
+         *
+         * @param certificate the client's certificate and key, not null
+         * @return this builder
+         */
         public Builder clientCertificate(KeyMaterial certificate) {
             this.clientCertificate = Optional.of(certificate);
             return this;
         }
 
-        /** See {@link TlsClientConfig#cipherPolicy()}. */
+        /**
+         * Sets the protocol versions and cipher suites; see {@link TlsClientConfig#cipherPolicy()}.
+         *
+         * @param cipherPolicy the policy, not null
+         * @return this builder
+         */
         public Builder cipherPolicy(CipherPolicy cipherPolicy) {
             this.cipherPolicy = Objects.requireNonNull(cipherPolicy, "cipherPolicy");
             return this;
         }
 
-        /** See {@link TlsClientConfig#applicationProtocols()}. */
+        /**
+         * Sets the ALPN protocols offered; see {@link TlsClientConfig#applicationProtocols()}.
+         *
+         * @param protocols the protocol names in order of preference; none for no ALPN
+         * @return this builder
+         */
         public Builder applicationProtocols(String... protocols) {
             this.applicationProtocols = List.of(protocols);
             return this;
         }
 
-        /** See {@link TlsClientConfig#verifyHostName()}; on unless turned off here. */
+        /**
+         * Sets whether the server's certificate must name the host; see
+         * {@link TlsClientConfig#verifyHostName()}. On unless turned off here.
+         *
+         * @param verify false to accept any certificate from a trusted authority
+         * @return this builder
+         */
         public Builder verifyHostName(boolean verify) {
             this.verifyHostName = verify;
             return this;
         }
 
-        /** See {@link TlsClientConfig#handshakeTimeout()}. */
+        /**
+         * Sets how long the handshake may take; see {@link TlsClientConfig#handshakeTimeout()}.
+         *
+         * @param handshakeTimeout the deadline, positive
+         * @return this builder
+         */
         public Builder handshakeTimeout(Duration handshakeTimeout) {
             this.handshakeTimeout = handshakeTimeout;
             return this;
         }
 
-        /** Builds the configuration. */
+        /**
+         * Builds the configuration.
+         *
+         * @return the configuration
+         * @throws IllegalArgumentException if a value is out of range
+         */
         public TlsClientConfig build() {
             return new TlsClientConfig(trusted, clientCertificate, cipherPolicy, applicationProtocols,
                     verifyHostName, handshakeTimeout);

@@ -66,12 +66,12 @@ public record TlsConfig(ServerCertificates certificates, CipherPolicy cipherPoli
         reloadCheckInterval.ifPresent(interval -> requirePositive("reloadCheckInterval", interval));
     }
 
-    /** A builder with every default; a default certificate must be given. */
+    /** {@return a builder with every default; a default certificate must be given} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this configuration's values. */
+    /** {@return a builder holding this configuration's values} */
     public Builder toBuilder() {
         Builder b = new Builder()
                 .certificate(certificates.defaultCertificate())
@@ -119,49 +119,90 @@ public record TlsConfig(ServerCertificates certificates, CipherPolicy cipherPoli
         private Builder() {
         }
 
-        /** The default certificate (required). */
+        /**
+         * Sets the default certificate (required).
+         *
+         * @param certificate presented to clients that ask for no host name, or for one without
+         *                    a certificate of its own; not null
+         * @return this builder
+         */
         public Builder certificate(KeyMaterial certificate) {
             this.defaultCertificate = Objects.requireNonNull(certificate, "certificate");
             return this;
         }
 
-        /** The certificate presented to clients asking for {@code hostName} by SNI. */
+        /**
+         * Sets the certificate presented to clients asking for {@code hostName} by SNI.
+         *
+         * @param hostName    the SNI host name, not null
+         * @param certificate the certificate for that host name, not null
+         * @return this builder
+         */
         public Builder certificate(String hostName, KeyMaterial certificate) {
             byHostName.put(Objects.requireNonNull(hostName, "hostName"), Objects.requireNonNull(certificate, "certificate"));
             return this;
         }
 
-        /** See {@link TlsConfig#cipherPolicy()}. */
+        /**
+         * Sets the protocol versions and cipher suites; see {@link TlsConfig#cipherPolicy()}.
+         *
+         * @param cipherPolicy the policy, not null
+         * @return this builder
+         */
         public Builder cipherPolicy(CipherPolicy cipherPolicy) {
             this.cipherPolicy = Objects.requireNonNull(cipherPolicy, "cipherPolicy");
             return this;
         }
 
-        /** See {@link TlsConfig#applicationProtocols()}. */
+        /**
+         * Sets the ALPN protocols accepted; see {@link TlsConfig#applicationProtocols()}.
+         *
+         * @param protocols the protocol names in the server's order of preference; none for no ALPN
+         * @return this builder
+         */
         public Builder applicationProtocols(String... protocols) {
             this.applicationProtocols = new ArrayList<>(List.of(protocols));
             return this;
         }
 
-        /** See {@link TlsConfig#clientAuthentication()}. */
+        /**
+         * Sets whether client certificates are asked for; see {@link TlsConfig#clientAuthentication()}.
+         *
+         * @param clientAuthentication the client authentication mode, not null
+         * @return this builder
+         */
         public Builder clientAuthentication(ClientAuthentication clientAuthentication) {
             this.clientAuthentication = Objects.requireNonNull(clientAuthentication, "clientAuthentication");
             return this;
         }
 
-        /** See {@link TlsConfig#handshakeTimeout()}. */
+        /**
+         * Sets the handshake deadline; see {@link TlsConfig#handshakeTimeout()}.
+         *
+         * @param handshakeTimeout the deadline, positive
+         * @return this builder
+         */
         public Builder handshakeTimeout(Duration handshakeTimeout) {
             this.handshakeTimeout = handshakeTimeout;
             return this;
         }
 
-        /** Checks the files for changes every {@code interval}; see {@link TlsConfig#reloadCheckInterval()}. */
+        /**
+         * Checks the files for changes every {@code interval}; see {@link TlsConfig#reloadCheckInterval()}.
+         *
+         * @param interval the time between checks, positive, not null
+         * @return this builder
+         */
         public Builder reloadCheckInterval(Duration interval) {
             this.reloadCheckInterval = Optional.of(Objects.requireNonNull(interval, "interval"));
             return this;
         }
 
-        /** Never checks the files by itself: certificates are reloaded only when the application asks. */
+        /**
+         * Never checks the files by itself: certificates are reloaded only when the application asks.
+         *
+         * @return this builder
+         */
         public Builder noReloadChecks() {
             this.reloadCheckInterval = Optional.empty();
             return this;
@@ -170,6 +211,7 @@ public record TlsConfig(ServerCertificates certificates, CipherPolicy cipherPoli
         /**
          * Builds the configuration.
          *
+         * @return the configuration
          * @throws IllegalStateException    if no default certificate was given
          * @throws IllegalArgumentException if a value is out of range
          */

@@ -15,12 +15,21 @@ public final class TlsConfigException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception with a message naming the file and the problem. */
+    /**
+     * Creates the exception with a message naming the file and the problem.
+     *
+     * @param message names the file and the problem
+     */
     public TlsConfigException(String message) {
         super(message);
     }
 
-    /** Creates the exception with a message naming the file and the problem, and its cause. */
+    /**
+     * Creates the exception with a message naming the file and the problem, and its cause.
+     *
+     * @param message names the file and the problem
+     * @param cause   the failure that revealed it
+     */
     public TlsConfigException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -32,7 +32,7 @@ public record TlsInfo(String protocol, String cipherSuite, Optional<String> appl
         peerCertificates = List.copyOf(peerCertificates);
     }
 
-    /** The subject of the peer's leaf certificate, when it sent one. */
+    /** {@return the subject of the peer's leaf certificate, when it sent one} */
     public Optional<String> peerSubject() {
         return peerCertificates.isEmpty()
                 ? Optional.empty()

@@ -30,12 +30,17 @@ public record TlsMetrics(long handshakesCompleted, Map<HandshakeFailure, Long> h
         handshakesFailed = Collections.unmodifiableMap(all);
     }
 
-    /** The handshakes that failed for {@code reason}. */
+    /**
+     * The handshakes that failed for {@code reason}.
+     *
+     * @param reason the failure's reason
+     * @return how many handshakes failed for it
+     */
     public long failed(HandshakeFailure reason) {
         return handshakesFailed.get(reason);
     }
 
-    /** The handshakes that failed, for any reason. */
+    /** {@return how many handshakes failed, for any reason} */
     public long handshakesFailedTotal() {
         long total = 0;
         for (long n : handshakesFailed.values()) {

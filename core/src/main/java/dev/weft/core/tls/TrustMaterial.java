@@ -9,17 +9,28 @@ import java.util.Objects;
  */
 public sealed interface TrustMaterial {
 
-    /** The authorities in a PEM file of one or more {@code BEGIN CERTIFICATE} blocks. */
+    /**
+     * The authorities in a PEM file of one or more {@code BEGIN CERTIFICATE} blocks.
+     *
+     * @param certificates the PEM file
+     * @return trust material read from that file when the TLS configuration is loaded
+     */
     static TrustMaterial pem(Path certificates) {
         return new Pem(certificates);
     }
 
-    /** The trusted certificate entries of a PKCS#12 keystore. */
+    /**
+     * The trusted certificate entries of a PKCS#12 keystore.
+     *
+     * @param keystore the PKCS#12 file
+     * @param password the keystore's password
+     * @return trust material read from that file when the TLS configuration is loaded
+     */
     static TrustMaterial pkcs12(Path keystore, String password) {
         return new Pkcs12(keystore, password);
     }
 
-    /** The JDK's default authorities ({@code cacerts}): right for public servers, not for clients. */
+    /** {@return the JDK's default authorities ({@code cacerts}): right for public servers, not for clients} */
     static TrustMaterial system() {
         return new SystemDefault();
     }

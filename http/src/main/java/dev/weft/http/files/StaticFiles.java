@@ -39,13 +39,14 @@ public final class StaticFiles implements HttpHandler {
     /**
      * Serves the directory {@code root}.
      *
+     * @param root the directory whose files are served
      * @throws IOException when {@code root} is not an existing directory
      */
     public StaticFiles(Path root) throws IOException {
         this.directory = ServedDirectory.of(root);
     }
 
-    /** The real path of the directory served. */
+    /** {@return the real path of the directory served} */
     public Path root() {
         return directory.root();
     }

@@ -89,7 +89,7 @@ public abstract sealed class BodyInput extends InputStream implements ClientBody
         return broken;
     }
 
-    /** Whether the client still waits for {@code 100 Continue} before it sends the body. */
+    /** {@return whether the client still waits for {@code 100 Continue} before it sends the body} */
     public final boolean awaitingContinue() {
         return continuePending && !finished();
     }
@@ -97,6 +97,7 @@ public abstract sealed class BodyInput extends InputStream implements ClientBody
     /**
      * Reads and drops the rest of the body, if at most {@code maxBytes} remain to be read.
      *
+     * @param maxBytes the most body bytes worth reading to keep the connection
      * @return whether the body is now fully consumed and the connection can carry another
      *     request
      */

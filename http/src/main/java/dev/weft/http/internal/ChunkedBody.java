@@ -28,6 +28,11 @@ public final class ChunkedBody extends BodyInput {
     private long total;
 
     /**
+     * A chunked body whose first chunk header has not been read yet.
+     *
+     * @param context         the connection's buffers and read timeout
+     * @param expectContinue  whether the client sent {@code Expect: 100-continue}, so the first
+     *                        read sends {@code 100 Continue}
      * @param maxBodyBytes    the largest decoded body accepted (413 beyond)
      * @param maxTrailerBytes the largest trailer section accepted (431 beyond)
      */

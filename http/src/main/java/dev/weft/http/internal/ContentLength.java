@@ -26,6 +26,8 @@ public final class ContentLength {
     /**
      * The length a {@code Content-Length} field value declares.
      *
+     * @param value the field value; a list of equal values counts as one
+     * @return the declared length in bytes, &gt;= 0
      * @throws MalformedException naming the problem: empty, too large, invalid, or conflicting values
      */
     public static long parse(String value) throws MalformedException {

@@ -8,7 +8,12 @@ public final class FixedLengthBody extends BodyInput {
     private long remaining;
 
     /**
-     * @param length the declared length, already checked against the body limit
+     * A body of exactly {@code length} bytes.
+     *
+     * @param context        the connection's buffers and read timeout
+     * @param expectContinue whether the client sent {@code Expect: 100-continue}, so the first
+     *                       read sends {@code 100 Continue}
+     * @param length         the declared length, already checked against the body limit
      */
     public FixedLengthBody(BodyContext context, boolean expectContinue, long length) {
         super(context, expectContinue);

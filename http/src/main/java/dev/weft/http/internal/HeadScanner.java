@@ -28,13 +28,23 @@ public final class HeadScanner {
     private int headEnd;
     private boolean requestLineSeen;
 
-    /** A scanner enforcing the line and header-section limits of {@code limits}. */
+    /**
+     * A scanner enforcing the line and header-section limits of {@code limits}.
+     *
+     * @param limits the server's limits; only the request line and header section ones are used
+     */
     public HeadScanner(HttpLimits limits) {
         this.maxRequestLineBytes = limits.maxRequestLineBytes();
         this.maxHeaderBytes = limits.maxHeaderBytes();
     }
 
-    /** The most bytes a head can occupy, so buffers can be bounded. */
+    /**
+     * The most bytes a head can occupy, so buffers can be bounded.
+     *
+     * @param limits the server's limits
+     * @return the bound, in bytes: twice the request line limit (empty lines before it count
+     *     too) plus the header section limit and the final empty line
+     */
     public static int maxHeadBytes(HttpLimits limits) {
         return 2 * limits.maxRequestLineBytes() + limits.maxHeaderBytes() + 4;
     }
@@ -52,7 +62,11 @@ public final class HeadScanner {
 
     /**
      * Scans {@code bytes[start .. limit)}, where {@code start} is the first byte of the head.
+     * Bytes scanned by earlier calls since {@link #reset()} are not scanned again.
      *
+     * @param bytes the buffer holding the head
+     * @param start the index of the head's first byte
+     * @param limit the index after the last byte received
      * @return whether the head is complete; {@link #headLength()} then tells its size
      * @throws HttpException 414 for a request line over the limit, 431 for a header section over
      *     the limit, 400 for too many empty lines before the request line
@@ -127,12 +141,12 @@ public final class HeadScanner {
                 "header section exceeds " + maxHeaderBytes + " bytes");
     }
 
-    /** Whether any byte of a request line (not just empty lines) has been seen. */
+    /** {@return whether any byte of a request line (not just empty lines) has been seen} */
     public boolean started() {
         return scanned > requestLineStart;
     }
 
-    /** The size of the complete head, including its final empty line. */
+    /** {@return the size of the complete head, in bytes, including its final empty line} */
     public int headLength() {
         return headEnd;
     }

@@ -15,14 +15,25 @@ public final class HeaderElements {
     /** Receives one element as the range {@code [from, to)} of the field value. */
     @FunctionalInterface
     public interface Consumer {
-        /** One non-empty, trimmed element. */
+        /**
+         * One non-empty, trimmed element: {@code value.substring(from, to)}.
+         *
+         * @param value the whole header value
+         * @param from  the index of the element's first character
+         * @param to    the index after the element's last character
+         */
         void element(String value, int from, int to);
     }
 
     private HeaderElements() {
     }
 
-    /** Calls {@code consumer} for each non-empty element of {@code value}, without allocating. */
+    /**
+     * Calls {@code consumer} for each non-empty element of {@code value}, without allocating.
+     *
+     * @param value    a comma-separated header value
+     * @param consumer called once per element, in order
+     */
     public static void forEach(String value, Consumer consumer) {
         int start = 0;
         int length = value.length();
@@ -38,14 +49,24 @@ public final class HeaderElements {
         }
     }
 
-    /** The non-empty elements of {@code value}, trimmed. */
+    /**
+     * The non-empty elements of {@code value}, trimmed.
+     *
+     * @param value a comma-separated header value
+     * @return the elements, in order
+     */
     public static List<String> of(String value) {
         List<String> elements = new ArrayList<>(2);
         forEach(value, (v, from, to) -> elements.add(v.substring(from, to)));
         return elements;
     }
 
-    /** The non-empty elements of {@code value}, trimmed and in lower case (for case-insensitive tokens). */
+    /**
+     * The non-empty elements of {@code value}, trimmed and in lower case (for case-insensitive tokens).
+     *
+     * @param value a comma-separated header value
+     * @return the elements in lower case, in order
+     */
     public static List<String> lowerCaseTokens(String value) {
         List<String> elements = new ArrayList<>(2);
         forEach(value, (v, from, to) -> elements.add(v.substring(from, to).toLowerCase(Locale.ROOT)));

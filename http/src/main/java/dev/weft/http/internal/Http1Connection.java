@@ -229,6 +229,7 @@ final class Http1Connection {
         if (!connection.idle(true)) {
             return false;
         }
+        in.awaitReadable(limits.idleTimeout()); // parks holding no read buffer where the engine allows
         int n = in.fill(limits.idleTimeout());
         return connection.idle(false) && n > 0;
     }

@@ -30,22 +30,42 @@ public final class HttpChars {
     private HttpChars() {
     }
 
-    /** Whether byte or char {@code c} may appear in a token. */
+    /**
+     * Whether byte or char {@code c} may appear in a token.
+     *
+     * @param c a byte (0..255) or a char; any other value is not a token character
+     * @return true if it is a {@code tchar} of RFC 9110
+     */
     public static boolean isTokenChar(int c) {
         return c >= 0 && c < 256 && TCHAR[c];
     }
 
-    /** Whether byte {@code b} (0..255) may appear in a field value: VCHAR, SP, HTAB, obs-text. */
+    /**
+     * Whether byte {@code b} (0..255) may appear in a field value: VCHAR, SP, HTAB, obs-text.
+     *
+     * @param b the byte, 0 to 255
+     * @return true if it may appear in a field value
+     */
     public static boolean isFieldValueByte(int b) {
         return FIELD_VALUE[b];
     }
 
-    /** Whether byte {@code b} (0..255) may appear in a request target: visible ASCII. */
+    /**
+     * Whether byte {@code b} (0..255) may appear in a request target: visible ASCII.
+     *
+     * @param b the byte, 0 to 255
+     * @return true if it may appear in a request target
+     */
     public static boolean isTargetByte(int b) {
         return TARGET[b];
     }
 
-    /** Whether {@code b} is a space or horizontal tab (optional whitespace). */
+    /**
+     * Whether {@code b} is a space or horizontal tab (optional whitespace).
+     *
+     * @param b the byte or char
+     * @return true for SP or HTAB
+     */
     public static boolean isWhitespace(int b) {
         return b == ' ' || b == '\t';
     }
@@ -53,6 +73,7 @@ public final class HttpChars {
     /**
      * Checks a header name given by an application.
      *
+     * @param name the header name
      * @throws IllegalArgumentException if it is empty or not a token
      */
     public static void requireValidName(String name) {
@@ -70,6 +91,8 @@ public final class HttpChars {
      * Checks a header value given by an application: no CR, LF or other control character, so
      * no header can split a response.
      *
+     * @param name  the header's name, for the message
+     * @param value the header value
      * @throws IllegalArgumentException naming the header and the offending index
      */
     public static void requireValidValue(String name, String value) {

@@ -28,7 +28,7 @@ public final class HttpDate {
     private HttpDate() {
     }
 
-    /** {@code Date: <now>\r\n}, as bytes; the same array within one second. */
+    /** {@return {@code Date: <now>\r\n}, as bytes; the same array within one second} */
     public static byte[] dateHeaderLine() {
         long second = System.currentTimeMillis() / 1000;
         DateLine line = current;
@@ -40,13 +40,23 @@ public final class HttpDate {
         return line.bytes();
     }
 
-    /** Formats an instant as an IMF-fixdate, truncated to the second. */
+    /**
+     * Formats an instant as an IMF-fixdate, truncated to the second.
+     *
+     * @param instant the instant
+     * @return the date, such as {@code Sun, 06 Nov 1994 08:49:37 GMT}
+     */
     public static String format(Instant instant) {
         return FORMAT.format(ZonedDateTime.ofInstant(instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
                 ZoneOffset.UTC));
     }
 
-    /** Parses an IMF-fixdate; empty when the text is not one (such a header is then ignored). */
+    /**
+     * Parses an IMF-fixdate; empty when the text is not one (such a header is then ignored).
+     *
+     * @param text a header value; surrounding whitespace is ignored
+     * @return the instant; empty when the text is not an IMF-fixdate
+     */
     public static Optional<Instant> parse(String text) {
         try {
             return Optional.of(ZonedDateTime.parse(text.trim(), PARSE).toInstant());

@@ -11,7 +11,9 @@ import java.util.Arrays;
  * buffer of its own), and the parser works on it in place.
  *
  * <p>It starts small and grows on demand up to a maximum, then {@link #shrink() shrinks} back
- * between requests, so an idle keep-alive connection holds only {@link #INITIAL_BYTES}. Before
+ * between requests, so an idle keep-alive connection holds only {@link #INITIAL_BYTES} — or
+ * nothing, while it waits in {@link #awaitReadable} on an engine that can wait without a
+ * buffer (Weft's epoll engine). Before
  * every read that may block, pending response bytes are flushed, so a pipelining client always
  * gets the responses to the requests it has sent before the server waits for more.
  */
@@ -82,6 +84,29 @@ public final class InboundBuffer {
             limit += n;
         }
         return n;
+    }
+
+    /**
+     * Waits, at most {@code readTimeout}, until a read may find data, after flushing pending
+     * output; while nothing is buffered the buffer is dropped for the wait and a fresh one of
+     * {@link #INITIAL_BYTES} taken after it, so an idle connection holds none.
+     *
+     * @throws java.net.SocketTimeoutException when nothing arrives in time
+     */
+    public void awaitReadable(Duration readTimeout) throws IOException {
+        output.flush();
+        applyTimeout(readTimeout);
+        if (limit > position) {
+            return;
+        }
+        bytes = null;
+        position = 0;
+        limit = 0;
+        try {
+            connection.awaitReadable();
+        } finally {
+            bytes = new byte[INITIAL_BYTES];
+        }
     }
 
     /**

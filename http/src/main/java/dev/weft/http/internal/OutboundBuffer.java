@@ -20,12 +20,23 @@ public final class OutboundBuffer {
     private byte[] bytes;
     private int count;
 
-    /** A buffer sending to {@code connection}. */
+    /**
+     * A buffer sending to {@code connection}.
+     *
+     * @param connection the connection written to
+     */
     public OutboundBuffer(Connection connection) {
         this.connection = connection;
     }
 
-    /** Appends {@code length} bytes, sending directly what does not fit. */
+    /**
+     * Appends {@code length} bytes, sending directly what does not fit.
+     *
+     * @param source the bytes to append
+     * @param offset the index in {@code source} of the first byte appended
+     * @param length how many bytes to append
+     * @throws IOException when a write to the connection fails
+     */
     public void write(byte[] source, int offset, int length) throws IOException {
         if (!ensure(length)) {
             flush();
@@ -38,12 +49,22 @@ public final class OutboundBuffer {
         count += length;
     }
 
-    /** Appends all of {@code source}. */
+    /**
+     * Appends all of {@code source}.
+     *
+     * @param source the bytes to append
+     * @throws IOException when a write to the connection fails
+     */
     public void write(byte[] source) throws IOException {
         write(source, 0, source.length);
     }
 
-    /** Appends a string of ISO-8859-1 characters (validated header text), one byte each. */
+    /**
+     * Appends a string of ISO-8859-1 characters (validated header text), one byte each.
+     *
+     * @param text the characters, each at most U+00FF
+     * @throws IOException when a write to the connection fails
+     */
     public void writeLatin1(String text) throws IOException {
         int length = text.length();
         if (!ensure(length)) {
@@ -59,7 +80,12 @@ public final class OutboundBuffer {
         count += length;
     }
 
-    /** Appends a non-negative number in decimal, without allocating. */
+    /**
+     * Appends a non-negative number in decimal, without allocating.
+     *
+     * @param value the number, &gt;= 0
+     * @throws IOException when a write to the connection fails
+     */
     public void writeDecimal(long value) throws IOException {
         int digits = 1;
         for (long rest = value / 10; rest > 0; rest /= 10) {
@@ -77,7 +103,11 @@ public final class OutboundBuffer {
         count += digits;
     }
 
-    /** Appends CR LF. */
+    /**
+     * Appends CR LF.
+     *
+     * @throws IOException when a write to the connection fails
+     */
     public void writeCrlf() throws IOException {
         if (!ensure(2)) {
             flush();
@@ -87,12 +117,16 @@ public final class OutboundBuffer {
         bytes[count++] = '\n';
     }
 
-    /** Whether bytes are waiting to be sent. */
+    /** {@return whether bytes are waiting to be sent} */
     public boolean pending() {
         return count > 0;
     }
 
-    /** Sends everything buffered, in one write. */
+    /**
+     * Sends everything buffered, in one write.
+     *
+     * @throws IOException when the write to the connection fails
+     */
     public void flush() throws IOException {
         if (count > 0) {
             int length = count;

@@ -22,12 +22,12 @@ public record RequestHead(Method method, String target, String path, String rawQ
                           Headers headers, long contentLength, boolean chunked, boolean keepAlive,
                           boolean expectContinue) {
 
-    /** {@code "HTTP/1.1"} or {@code "HTTP/1.0"}. */
+    /** {@return {@code "HTTP/1.1"} or {@code "HTTP/1.0"}} */
     public String version() {
         return http11 ? "HTTP/1.1" : "HTTP/1.0";
     }
 
-    /** Whether a body follows the head. */
+    /** {@return whether a body follows the head: chunked, or a positive {@code Content-Length}} */
     public boolean hasBody() {
         return chunked || contentLength > 0;
     }

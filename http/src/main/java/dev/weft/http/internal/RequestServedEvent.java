@@ -38,6 +38,10 @@ public final class RequestServedEvent extends Event {
     @Label("Status")
     public int status;
 
+    /** An event with no fields set yet; the pipeline sets them before it commits the event. */
+    public RequestServedEvent() {
+    }
+
     /**
      * A started event when a recording wants this event type, else null.
      *

@@ -91,6 +91,7 @@ public final class RouteTrie {
     /**
      * Compiles {@code routes}.
      *
+     * @param routes the routes to match, in any order
      * @throws IllegalStateException {@code "duplicate route GET /x"} when two routes have the same
      *     method and template shape, or when one position has parameters of two names
      */
@@ -130,7 +131,10 @@ public final class RouteTrie {
     /**
      * Matches a request.
      *
-     * @param path the percent-encoded path, starting with {@code /}
+     * @param method the request's method
+     * @param path   the percent-encoded path, starting with {@code /}
+     * @return {@link Found} with the route and its decoded path parameters; {@link NotAllowed}
+     *     with the methods the path has routes for; or {@link NotFound}
      * @throws HttpException 400 when a matched segment holds a malformed percent-escape
      */
     public Match match(Method method, String path) {

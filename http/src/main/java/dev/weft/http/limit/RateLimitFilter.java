@@ -45,7 +45,13 @@ public final class RateLimitFilter implements Filter {
         this.key = Objects.requireNonNull(key, "key");
     }
 
-    /** One bucket per client IP address, on the system clock. */
+    /**
+     * One bucket per client IP address, on the system clock, tracking at most
+     * {@link #DEFAULT_MAX_KEYS} addresses.
+     *
+     * @param limit the rate and burst allowed to each address
+     * @return the filter
+     */
     public static RateLimitFilter perAddress(RateLimit limit) {
         return perAddress(limit, DEFAULT_MAX_KEYS, System::nanoTime);
     }
@@ -53,8 +59,10 @@ public final class RateLimitFilter implements Filter {
     /**
      * One bucket per client IP address.
      *
+     * @param limit    the rate and burst allowed to each address
      * @param maxKeys  the most addresses tracked at once
      * @param nanoTime the clock, {@code System::nanoTime} outside tests
+     * @return the filter
      */
     public static RateLimitFilter perAddress(RateLimit limit, int maxKeys, NanoClock nanoTime) {
         return new RateLimitFilter(new KeyedRateLimiter<>(limit, maxKeys, nanoTime),
@@ -65,8 +73,10 @@ public final class RateLimitFilter implements Filter {
      * One bucket per client IP address and request path, so a busy client of one resource keeps
      * its budget for the others.
      *
+     * @param limit    the rate and burst allowed to each address on each path
      * @param maxKeys  the most address-and-path pairs tracked at once
      * @param nanoTime the clock, {@code System::nanoTime} outside tests
+     * @return the filter
      */
     public static RateLimitFilter perAddressAndPath(RateLimit limit, int maxKeys, NanoClock nanoTime) {
         return new RateLimitFilter(new KeyedRateLimiter<>(limit, maxKeys, nanoTime),
@@ -87,7 +97,7 @@ public final class RateLimitFilter implements Filter {
         return next.handle(request);
     }
 
-    /** The limiter, for its counters. */
+    /** {@return the limiter, for its counters} */
     public KeyedRateLimiter<Object> limiter() {
         return limiter;
     }

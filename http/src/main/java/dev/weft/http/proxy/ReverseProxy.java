@@ -93,6 +93,8 @@ public final class ReverseProxy implements HttpHandler, ServerAware {
     private final LongAdder failures = new LongAdder();
 
     /**
+     * A proxy forwarding to the upstream of {@code pool}.
+     *
      * @param pool   connections to the upstream; the caller owns it and closes it after the server
      * @param prefix the path prefix removed before forwarding ({@code "/proxy"}); {@code ""} for none
      * @param limits what the upstream may send back
@@ -244,12 +246,12 @@ public final class ReverseProxy implements HttpHandler, ServerAware {
         return Response.text(status, status.reason() + "\n");
     }
 
-    /** Requests retried on a fresh connection after a reused one failed. */
+    /** {@return how many requests were retried on a fresh connection after a reused one failed} */
     public long retries() {
         return retries.sum();
     }
 
-    /** Requests answered 502, 503 or 504. */
+    /** {@return how many requests were answered 502, 503 or 504} */
     public long failures() {
         return failures.sum();
     }

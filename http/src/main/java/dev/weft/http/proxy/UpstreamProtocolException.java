@@ -7,7 +7,11 @@ public final class UpstreamProtocolException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
-    /** @param message what was wrong, with the numbers involved */
+    /**
+     * Creates the exception.
+     *
+     * @param message what was wrong, with the numbers involved
+     */
     public UpstreamProtocolException(String message) {
         super(message);
     }

@@ -31,6 +31,8 @@ public enum EngineKind implements Labelled {
     /** Why Weft lacks a service today; each goes away when its feature lands (see the load note). */
     private static final String WEFT_NO_WEBSOCKET = "Weft has no WebSocket yet: plugs in with the WebSocket issue";
     private static final String NO_RELAY = "no UDP chat relay: the fan-out scenario measures Weft's relay alone";
+    private static final String UDP_ONCE = "UDP has no thread mode: measured once, on weft-virtual";
+    private static final String NO_UDP = "no UDP server: Netty is the UDP echo contrast";
 
     private final String label;
 
@@ -46,10 +48,12 @@ public enum EngineKind implements Labelled {
     /** The services this engine runs. */
     public Set<Service> services() {
         return switch (this) {
-            case WEFT_VIRTUAL -> EnumSet.of(Service.ECHO, Service.HTTP, Service.HTTPS, Service.H2C, Service.UDP_RELAY);
+            case WEFT_VIRTUAL -> EnumSet.of(Service.ECHO, Service.HTTP, Service.HTTPS, Service.H2C, Service.UDP_RELAY,
+                    Service.UDP_ECHO);
             case WEFT_PLATFORM -> EnumSet.of(Service.ECHO, Service.HTTP, Service.HTTPS, Service.H2C);
             case REACTOR -> EnumSet.of(Service.ECHO, Service.HTTP);
-            case NETTY -> EnumSet.of(Service.ECHO, Service.HTTP, Service.HTTPS, Service.WEBSOCKET, Service.H2C);
+            case NETTY -> EnumSet.of(Service.ECHO, Service.HTTP, Service.HTTPS, Service.WEBSOCKET, Service.H2C,
+                    Service.UDP_ECHO);
             case HELIDON -> EnumSet.of(Service.HTTP);
             case JETTY -> EnumSet.of(Service.H2C);
         };
@@ -63,19 +67,26 @@ public enum EngineKind implements Labelled {
         return Optional.of(switch (this) {
             case WEFT_VIRTUAL, WEFT_PLATFORM -> switch (service) {
                 case WEBSOCKET -> WEFT_NO_WEBSOCKET;
-                case UDP_RELAY -> "the relay has no thread mode: measured once, on weft-virtual";
+                case UDP_RELAY, UDP_ECHO -> UDP_ONCE;
                 case ECHO, HTTP, HTTPS, H2C -> throw new IllegalStateException(this + " serves " + service);
             };
-            case REACTOR -> service == Service.UDP_RELAY ? NO_RELAY
-                    : "the reactor is a minimal model of the event-loop design: plain echo and HTTP/1.1 only";
+            case REACTOR -> switch (service) {
+                case UDP_RELAY -> NO_RELAY;
+                case UDP_ECHO -> NO_UDP;
+                default -> "the reactor is a minimal model of the event-loop design: plain echo and HTTP/1.1 only";
+            };
             case NETTY -> NO_RELAY;
             case HELIDON -> switch (service) {
                 case ECHO -> "Helidon SE WebServer has no raw TCP server";
                 case UDP_RELAY -> NO_RELAY;
+                case UDP_ECHO -> NO_UDP;
                 default -> "not configured: Netty is the TLS, WebSocket and HTTP/2 contrast (and Jetty for HTTP/2)";
             };
-            case JETTY -> service == Service.UDP_RELAY ? NO_RELAY
-                    : "Jetty runs only the HTTP/2 scenario here; Netty and Helidon are the HTTP/1.1 contrast";
+            case JETTY -> switch (service) {
+                case UDP_RELAY -> NO_RELAY;
+                case UDP_ECHO -> NO_UDP;
+                default -> "Jetty runs only the HTTP/2 scenario here; Netty and Helidon are the HTTP/1.1 contrast";
+            };
         });
     }
 

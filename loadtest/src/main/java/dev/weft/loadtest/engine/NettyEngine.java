@@ -2,6 +2,7 @@ package dev.weft.loadtest.engine;
 
 import dev.weft.loadtest.tls.GeneratedCertificate;
 import dev.weft.loadtest.tls.TlsSuite;
+import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
@@ -37,7 +38,9 @@ import java.util.function.Supplier;
  *       ({@link SslProvider#JDK}), TLS 1.3 and 1.2 with one cipher suite each
  *       ({@link TlsSuite}), a certificate generated at start;</li>
  *   <li>WebSocket: {@link WebSocketServerProtocolHandler} at {@code /ws} and an echo of every frame;</li>
- *   <li>h2c: {@code Http2FrameCodec} (prior knowledge) and {@link NettyH2HelloHandler}.</li>
+ *   <li>h2c: {@code Http2FrameCodec} (prior knowledge) and {@link NettyH2HelloHandler};</li>
+ *   <li>UDP echo: the transport's datagram channel ({@code EpollDatagramChannel}) on one of the
+ *       loops, socket buffers as Weft's, {@link NettyDatagramEchoHandler}.</li>
  * </ul>
  * Writes are flushed once per read batch throughout.
  */
@@ -45,6 +48,8 @@ final class NettyEngine implements Engine {
 
     /** The largest WebSocket handshake request or frame accepted. */
     private static final int MAX_WEBSOCKET_BYTES = 65_536;
+    /** Socket buffers of the UDP echo, as Weft's UDP engine has them. */
+    private static final int UDP_BUFFER_BYTES = 4 << 20;
 
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
@@ -79,6 +84,10 @@ final class NettyEngine implements Engine {
                     NettyWebSocketEchoHandler.INSTANCE}));
             listeners.put(Service.H2C, binder.bind(0, () -> new ChannelHandler[] {
                     Http2FrameCodecBuilder.forServer().build(), NettyH2HelloHandler.INSTANCE}));
+            listeners.put(Service.UDP_ECHO, new Bootstrap().group(workers).channel(transport.datagramType())
+                    .option(ChannelOption.SO_RCVBUF, UDP_BUFFER_BYTES).option(ChannelOption.SO_SNDBUF, UDP_BUFFER_BYTES)
+                    .handler(NettyDatagramEchoHandler.INSTANCE)
+                    .bind(new InetSocketAddress(options.host(), 0)).sync().channel());
             return new NettyEngine(boss, workers, listeners, transport);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -144,7 +153,8 @@ final class NettyEngine implements Engine {
         return "Netty " + io.netty.util.Version.identify().values().stream().findFirst()
                 .map(io.netty.util.Version::artifactVersion).orElse("?")
                 + "; HTTP through HttpServerCodec, HTTPS through SslHandler (JDK TLS engine), WebSocket through"
-                + " WebSocketServerProtocolHandler, h2c through Http2FrameCodec; flushed once per read batch";
+                + " WebSocketServerProtocolHandler, h2c through Http2FrameCodec, UDP echo on the datagram channel;"
+                + " flushed once per read batch";
     }
 
     @Override

@@ -1,11 +1,14 @@
 package dev.weft.loadtest.engine;
 
 import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.io.IOException;
 import java.util.Locale;
@@ -18,9 +21,11 @@ import java.util.Locale;
  *
  * @param factory     the event loops' I/O handler
  * @param channelType the server channel class
+ * @param datagramType the UDP channel class
  * @param name        the transport in a few words, for the report
  */
-record NettyTransport(IoHandlerFactory factory, Class<? extends ServerChannel> channelType, String name) {
+record NettyTransport(IoHandlerFactory factory, Class<? extends ServerChannel> channelType,
+                      Class<? extends DatagramChannel> datagramType, String name) {
 
     /**
      * Native epoll when it loads; NIO off Linux x86_64.
@@ -30,7 +35,7 @@ record NettyTransport(IoHandlerFactory factory, Class<? extends ServerChannel> c
     static NettyTransport select(String osName, String osArch) throws IOException {
         if (Epoll.isAvailable()) {
             return new NettyTransport(EpollIoHandler.newFactory(), EpollServerSocketChannel.class,
-                    "native epoll (edge-triggered)");
+                    EpollDatagramChannel.class, "native epoll (edge-triggered)");
         }
         Throwable cause = Epoll.unavailabilityCause();
         if (requiresEpoll(osName, osArch)) {
@@ -39,7 +44,7 @@ record NettyTransport(IoHandlerFactory factory, Class<? extends ServerChannel> c
                     + " io.netty:netty-transport-native-epoll:linux-x86_64 of the same Netty version on the class path.",
                     cause);
         }
-        return new NettyTransport(NioIoHandler.newFactory(), NioServerSocketChannel.class,
+        return new NettyTransport(NioIoHandler.newFactory(), NioServerSocketChannel.class, NioDatagramChannel.class,
                 "NIO (native epoll unavailable on " + osName + " " + osArch + ": " + cause + ")");
     }
 

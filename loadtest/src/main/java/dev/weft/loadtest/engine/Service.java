@@ -15,7 +15,9 @@ public enum Service implements Labelled {
     /** HTTP/2 over cleartext with prior knowledge (h2c): {@code GET /hello}. */
     H2C("h2c"),
     /** Weft's UDP chat relay (the fan-out scenario). */
-    UDP_RELAY("udp");
+    UDP_RELAY("udp"),
+    /** UDP echo: every datagram is sent back to its sender as it came. */
+    UDP_ECHO("udp-echo");
 
     private final String label;
 

@@ -21,6 +21,8 @@ import dev.weft.http.Router;
 import dev.weft.http.Status;
 import dev.weft.loadtest.tls.GeneratedCertificate;
 import dev.weft.loadtest.tls.TlsSuite;
+import dev.weft.udp.DatagramHandler;
+import dev.weft.udp.DatagramOutcome;
 import dev.weft.udp.RelayConfig;
 import dev.weft.udp.UdpRelay;
 import dev.weft.udp.UdpServer;
@@ -41,9 +43,11 @@ import java.util.Optional;
  * says, the same code either way: an echo {@link TcpServer} with the {@code echo} sample's
  * handler, an {@link HttpServer} with the {@code http} sample's {@code GET /hello} route — which
  * also serves the {@code h2c} scenario: HTTP/2 with prior knowledge on the same port, the
- * connection preface deciding, as the {@code http} sample does — the same route over HTTPS (the JDK's TLS engine on each connection's thread, the {@link TlsSuite}s and
- * {@link GeneratedCertificate} Netty's HTTPS uses), and (for the virtual-thread engine only: the
- * relay has no thread mode) a {@link UdpRelay}.
+ * connection preface deciding, as the {@code http} sample does — the same route over HTTPS (the
+ * JDK's TLS engine on each connection's thread, the {@link TlsSuite}s and
+ * {@link GeneratedCertificate} Netty's HTTPS uses), and (for the virtual-thread engine only: UDP
+ * has no thread mode) a {@link UdpRelay} and a {@link UdpServer} echoing every datagram as the
+ * {@code udpecho} sample does.
  */
 final class WeftEngine implements Engine {
 
@@ -69,19 +73,27 @@ final class WeftEngine implements Engine {
     static final String SOCKET_IO_PROPERTY = "weft.loadtest.socketIo";
     /** Socket buffers of the relay, as in the udp module's fan-out benchmark. */
     private static final int UDP_BUFFER_BYTES = 4 << 20;
+    /** The {@code udpecho} sample's handler: every datagram back to its sender. */
+    private static final DatagramHandler UDP_ECHO = (datagram, sender) -> {
+        sender.send(datagram.sender(), datagram.bytes());
+        return DatagramOutcome.HANDLED;
+    };
 
     private final EngineKind kind;
     private final TcpServer echo;
     private final HttpServer http;
     private final HttpServer https;
     private final Optional<UdpServer> udp;
+    private final Optional<UdpServer> udpEcho;
 
-    private WeftEngine(EngineKind kind, TcpServer echo, HttpServer http, HttpServer https, Optional<UdpServer> udp) {
+    private WeftEngine(EngineKind kind, TcpServer echo, HttpServer http, HttpServer https, Optional<UdpServer> udp,
+                       Optional<UdpServer> udpEcho) {
         this.kind = kind;
         this.echo = echo;
         this.http = http;
         this.https = https;
         this.udp = udp;
+        this.udpEcho = udpEcho;
     }
 
     static WeftEngine start(EngineKind kind, ThreadMode mode, EngineOptions options) throws IOException {
@@ -91,6 +103,7 @@ final class WeftEngine implements Engine {
         HttpServer http = null;
         HttpServer https = null;
         UdpServer udp = null;
+        UdpServer udpEcho = null;
         try {
             HttpServerConfig httpConfig = new HttpServerConfig(
                     tcp(kind.label() + "-http", options.httpPort(), mode, options).server(), BENCHMARK_LIMITS,
@@ -101,11 +114,13 @@ final class WeftEngine implements Engine {
                     .tls(serverTls()).build();
             https = new HttpServer(httpsConfig, hello, registry).start();
             if (kind.services().contains(Service.UDP_RELAY)) {
-                UdpServerConfig config = UdpServerConfig.builder().name(kind.label() + "-udp").host(options.host())
-                        .receiveBufferBytes(UDP_BUFFER_BYTES).sendBufferBytes(UDP_BUFFER_BYTES).build();
-                udp = new UdpServer(config, new UdpRelay(RelayConfig.DEFAULTS, new ChatRooms(RoomsConfig.DEFAULTS), registry)).start();
+                udp = new UdpServer(udp(kind.label() + "-udp", options),
+                        new UdpRelay(RelayConfig.DEFAULTS, new ChatRooms(RoomsConfig.DEFAULTS), registry)).start();
             }
-            return new WeftEngine(kind, echo, http, https, Optional.ofNullable(udp));
+            if (kind.services().contains(Service.UDP_ECHO)) {
+                udpEcho = new UdpServer(udp(kind.label() + "-udp-echo", options), UDP_ECHO).start();
+            }
+            return new WeftEngine(kind, echo, http, https, Optional.ofNullable(udp), Optional.ofNullable(udpEcho));
         } catch (IOException | RuntimeException e) {
             echo.stop(Duration.ZERO);
             if (http != null) {
@@ -113,6 +128,9 @@ final class WeftEngine implements Engine {
             }
             if (https != null) {
                 https.stop(Duration.ZERO);
+            }
+            if (udp != null) {
+                udp.stop(Duration.ZERO);
             }
             throw e;
         }
@@ -132,6 +150,11 @@ final class WeftEngine implements Engine {
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot read the generated certificate", e);
         }
+    }
+
+    private static UdpServerConfig udp(String name, EngineOptions options) {
+        return UdpServerConfig.builder().name(name).host(options.host())
+                .receiveBufferBytes(UDP_BUFFER_BYTES).sendBufferBytes(UDP_BUFFER_BYTES).build();
     }
 
     private static TcpServerConfig tcp(String name, int port, ThreadMode mode, EngineOptions options) {
@@ -171,6 +194,7 @@ final class WeftEngine implements Engine {
         ports.put(Service.H2C, http.port());
         ports.put(Service.HTTPS, https.port());
         udp.ifPresent(server -> ports.put(Service.UDP_RELAY, server.port()));
+        udpEcho.ifPresent(server -> ports.put(Service.UDP_ECHO, server.port()));
         return ports;
     }
 
@@ -184,12 +208,15 @@ final class WeftEngine implements Engine {
 
     @Override
     public String description() {
-        return "Weft TcpServer + HttpServer (HTTP/1.1 and h2c on one port, and over TLS)" + (udp.isPresent() ? " + UdpRelay" : "") + ", "
+        return "Weft TcpServer + HttpServer (HTTP/1.1 and h2c on one port, and over TLS)"
+                + (udp.isPresent() ? " + UdpRelay" : "")
+                + (udpEcho.isPresent() ? " + UdpServer echo (inline dispatch)" : "") + ", "
                 + echo.config().server().threadMode().name().toLowerCase() + " thread per connection";
     }
 
     @Override
     public void close() {
+        udpEcho.ifPresent(server -> server.stop(Duration.ZERO));
         udp.ifPresent(server -> server.stop(Duration.ZERO));
         https.stop(Duration.ZERO);
         http.stop(Duration.ZERO);

@@ -2,6 +2,8 @@ package dev.weft.loadtest.matrix;
 
 import dev.weft.loadtest.engine.EngineKind;
 import dev.weft.loadtest.engine.Service;
+import dev.weft.loadtest.report.EngineStart;
+import dev.weft.loadtest.sampler.ProcSnapshot;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,9 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Optional;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -32,11 +34,13 @@ final class EngineProcess implements AutoCloseable {
     private final EngineKind kind;
     private final Process process;
     private final Map<String, String> ready;
+    private final EngineStart start;
 
-    private EngineProcess(EngineKind kind, Process process, Map<String, String> ready) {
+    private EngineProcess(EngineKind kind, Process process, Map<String, String> ready, EngineStart start) {
         this.kind = kind;
         this.process = process;
         this.ready = ready;
+        this.start = start;
     }
 
     /** Starts the engine and waits until it listens. */
@@ -46,13 +50,17 @@ final class EngineProcess implements AutoCloseable {
         options.addAll(kind.jvmOptions(Runtime.version().feature()));
         options.addAll(extraJvmOptions);
         options.addAll(recordingOptions);
+        long launched = System.nanoTime();
         Process process = processes.start(options, List.of("engine", kind.label()));
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         try {
             String line = JavaProcesses.awaitLine(out, l -> l.startsWith("READY\t"), START_LIMIT, kind.label() + " engine");
+            Duration startUp = Duration.ofNanos(System.nanoTime() - launched);
+            long rss = ProcSnapshot.read(process.pid()).rssBytes();
             Map<String, String> ready = parse(line);
+            EngineStart start = new EngineStart(kind.label(), services(ready), startUp, rss);
             ready.put("engine", ready.get("engine") + "; JVM options: " + String.join(" ", options));
-            return new EngineProcess(kind, process, ready);
+            return new EngineProcess(kind, process, ready, start);
         } catch (IOException e) {
             JavaProcesses.stop(process, Duration.ofSeconds(1));
             throw e;
@@ -69,6 +77,23 @@ final class EngineProcess implements AutoCloseable {
             }
         }
         return fields;
+    }
+
+    /** The services of a {@code READY} line, without their ports: {@code echo, http, https}. */
+    private static String services(Map<String, String> ready) {
+        List<String> names = new ArrayList<>();
+        for (String entry : ready.getOrDefault("ports", "").split(",")) {
+            int colon = entry.indexOf(':');
+            if (colon > 0) {
+                names.add(entry.substring(0, colon));
+            }
+        }
+        return String.join(", ", names);
+    }
+
+    /** How long this process took to listen, and its memory then. */
+    EngineStart start() {
+        return start;
     }
 
     EngineKind kind() {

@@ -5,7 +5,9 @@ import dev.weft.loadtest.generator.ConnectionReuse;
 import dev.weft.loadtest.generator.LoadGenerator;
 import dev.weft.loadtest.generator.LoadMode;
 import dev.weft.loadtest.generator.LoadSpec;
+import dev.weft.loadtest.generator.MeasurementListener;
 import dev.weft.loadtest.generator.Protocol;
+import dev.weft.loadtest.generator.UdpEcho;
 import dev.weft.loadtest.tls.ClientTls;
 import dev.weft.loadtest.tls.TlsSuite;
 import java.io.IOException;
@@ -21,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Unrecorded load right after an engine starts, so that the JIT has compiled its hot paths
  * before the first row: the warm-up time is shared between the services the engine runs — echo,
- * HTTP, new TLS connections of both versions, WebSocket echo, and h2c through {@code h2load}
+ * HTTP, new TLS connections of both versions, WebSocket echo, UDP echo, and h2c through {@code h2load}
  * when it is installed (by request count: at least {@value #H2_WARM_UP_REQUESTS}, ten per
  * millisecond of its share).
  */
@@ -49,6 +51,7 @@ final class EngineWarmUp {
                     ConnectionReuse.NEW_PER_ROUND_TRIP);
         }
         addGenerator(parts, engine.address(Service.WEBSOCKET), new Protocol.WebSocketEcho(64), ConnectionReuse.KEEP_ALIVE);
+        engine.address(Service.UDP_ECHO).ifPresent(address -> parts.add(share -> udpEcho(address, share)));
         Optional<InetSocketAddress> h2c = engine.address(Service.H2C);
         if (h2c.isPresent() && instruments.h2load().isPresent()) {
             parts.add(share -> h2load(instruments.h2load().get().toString(), h2c.get().getPort(), share));
@@ -62,6 +65,15 @@ final class EngineWarmUp {
                                      ConnectionReuse reuse) {
         target.ifPresent(address -> parts.add(share -> LoadGenerator.run(new LoadSpec(address, List.of(), protocol,
                 CONNECTIONS, new LoadMode.ClosedLoop(), reuse, Duration.ZERO, share, TIMEOUT))));
+    }
+
+    private static void udpEcho(InetSocketAddress address, Duration share) throws InterruptedException {
+        try {
+            UdpEcho.run(new UdpEcho.Spec(address, CONNECTIONS, 64, StepRunner.UDP_ECHO_WINDOW, Duration.ZERO, share),
+                    MeasurementListener.NONE);
+        } catch (IOException e) {
+            log.warn("UDP echo warm-up failed: {}", e.toString());
+        }
     }
 
     private static void h2load(String h2load, int port, Duration duration) throws InterruptedException {

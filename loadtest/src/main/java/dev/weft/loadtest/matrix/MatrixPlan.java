@@ -78,7 +78,10 @@ public record MatrixPlan(List<EngineSteps> engines) {
             case H2 -> protocols.h2Streams().forEach(m -> steps.add(new Step(engine, scenario, protocols.h2Connections(),
                     new Variant.Streams(m), Duration.ZERO, p.measure().plus(p.warmup()))));
             case IDLE -> p.idleCounts().forEach(c -> steps.add(Step.closed(engine, scenario, c, Duration.ZERO, Duration.ZERO)));
-            case UDP_FANOUT -> p.fanOutReceivers().forEach(c -> steps.add(Step.closed(engine, scenario, c, p.warmup(), p.measure())));
+            case UDP_FANOUT -> p.udp().fanOutReceivers().forEach(c -> steps.add(Step.closed(engine, scenario, c, p.warmup(),
+                    p.measure())));
+            case UDP_ECHO -> p.udp().echoPeers().forEach(c -> steps.add(Step.closed(engine, scenario, c, p.warmup(),
+                    p.measure())));
             case WRK -> p.wrkConnections().forEach(c -> {
                 for (int depth : new int[] {1, 16}) {
                     steps.add(new Step(engine, scenario, c, new Variant.Pipeline(depth), Duration.ZERO,

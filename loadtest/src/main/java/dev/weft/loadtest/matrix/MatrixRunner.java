@@ -7,27 +7,28 @@ import dev.weft.loadtest.generator.LoadGenerator;
 import dev.weft.loadtest.generator.LoadMode;
 import dev.weft.loadtest.generator.LoadSpec;
 import dev.weft.loadtest.generator.Protocol;
+import dev.weft.loadtest.report.EngineStart;
 import dev.weft.loadtest.report.JfrSummary;
 import dev.weft.loadtest.report.LoadRow;
 import dev.weft.loadtest.report.NotApplicableRow;
-import dev.weft.loadtest.report.WeftJfrEvents;
 import dev.weft.loadtest.report.Report;
 import dev.weft.loadtest.report.RunInfo;
 import dev.weft.loadtest.report.SkippedRow;
 import dev.weft.loadtest.report.StepResult;
 import dev.weft.loadtest.report.SyscallColumns;
+import dev.weft.loadtest.report.WeftJfrEvents;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs a {@link MatrixPlan}: one engine process at a time, each warmed up, then its steps in
@@ -41,6 +42,7 @@ public final class MatrixRunner {
     private final JavaProcesses processes = new JavaProcesses();
     private int engineStarts;
     private final List<Path> recordings = new ArrayList<>();
+    private final List<EngineStart> starts = new ArrayList<>();
     private int stepsDone;
     private int totalSteps;
     private long startNanos;
@@ -72,7 +74,7 @@ public final class MatrixRunner {
         } finally {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
             new Report(new RunInfo(started, elapsed, profileName(), descriptions, transports, instrumentLines()),
-                    results, summarizeRecordings()).writeTo(options.outputDir());
+                    results, summarizeRecordings(), starts).writeTo(options.outputDir());
             progress.printf("done in %s; report in %s%n", clock(elapsed), options.outputDir().resolve("report.md"));
         }
         return results;
@@ -143,10 +145,12 @@ public final class MatrixRunner {
             recording = List.of(WeftJfrEvents.startFlightRecording(jfr));
         }
         EngineProcess engine = EngineProcess.start(processes, kind, options.engineJvmOptions(), recording);
+        starts.add(engine.start());
         descriptions.put(kind.label(), engine.description());
         transports.put(kind.label(), engine.transport());
-        progress.printf("engine %s on %s: %s (pid %d)%n", kind.label(), engine.transport(), engine.description(),
-                engine.pid());
+        progress.printf("engine %s on %s: %s (pid %d), listening after %d ms, RSS %.1f MiB%n", kind.label(),
+                engine.transport(), engine.description(), engine.pid(), engine.start().startUp().toMillis(),
+                engine.start().rssBytes() / (1024.0 * 1024.0));
         return engine;
     }
 

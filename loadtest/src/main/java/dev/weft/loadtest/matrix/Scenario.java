@@ -32,6 +32,8 @@ public enum Scenario implements Labelled {
     IDLE("idle", Service.HTTP),
     /** One sender, N receivers in one room of Weft's UDP relay: deliveries per second. */
     UDP_FANOUT("udp-fanout", Service.UDP_RELAY),
+    /** UDP echo of 64-byte datagrams from N client sockets, a few datagrams in flight each. */
+    UDP_ECHO("udp-echo", Service.UDP_ECHO),
     /** {@code wrk} against {@code GET /hello}, keep-alive and pipelined: the independent instrument. */
     WRK("wrk", Service.HTTP);
 

@@ -5,7 +5,9 @@ import dev.weft.loadtest.generator.LoadGenerator;
 import dev.weft.loadtest.generator.LoadMode;
 import dev.weft.loadtest.generator.LoadResult;
 import dev.weft.loadtest.generator.LoadSpec;
+import dev.weft.loadtest.generator.MeasurementListener;
 import dev.weft.loadtest.generator.Protocol;
+import dev.weft.loadtest.generator.UdpEcho;
 import dev.weft.loadtest.generator.UdpFanOut;
 import dev.weft.loadtest.report.LoadRow;
 import dev.weft.loadtest.report.SkippedRow;
@@ -32,6 +34,8 @@ final class StepRunner {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
     /** Relay messages in flight at most (counted by the first receiver). */
     private static final int FAN_OUT_WINDOW = 16;
+    /** UDP echo datagrams in flight per client socket. */
+    static final int UDP_ECHO_WINDOW = 4;
     private static final int MESSAGE_BYTES = 64;
     private static final double MIB = 1_024.0 * 1_024.0;
 
@@ -56,6 +60,7 @@ final class StepRunner {
             case WEBSOCKET -> load(step, engine, syscalls, at, new Protocol.WebSocketEcho(MESSAGE_BYTES),
                     ConnectionReuse.KEEP_ALIVE);
             case UDP_FANOUT -> fanOut(step, engine, syscalls, at);
+            case UDP_ECHO -> udpEcho(step, engine, syscalls, at);
             case IDLE, WRK, H2 -> throw new IllegalArgumentException(step.scenario() + " is not a generator step");
         };
     }
@@ -84,13 +89,32 @@ final class StepRunner {
                                      InetSocketAddress relay) throws InterruptedException {
         UdpFanOut.Spec spec = new UdpFanOut.Spec(relay, step.connections(), MESSAGE_BYTES, FAN_OUT_WINDOW,
                 step.warmup(), step.measure());
+        return udp(step, engine, syscalls, "udp-relay-" + MESSAGE_BYTES + "B", sampler -> UdpFanOut.run(spec, sampler));
+    }
+
+    private static StepResult udpEcho(Step step, EngineProcess engine, SyscallCounter.Probe syscalls,
+                                      InetSocketAddress server) throws InterruptedException {
+        UdpEcho.Spec spec = new UdpEcho.Spec(server, step.connections(), MESSAGE_BYTES, UDP_ECHO_WINDOW,
+                step.warmup(), step.measure());
+        return udp(step, engine, syscalls, "udp-echo-" + MESSAGE_BYTES + "B-w" + UDP_ECHO_WINDOW,
+                sampler -> UdpEcho.run(spec, sampler));
+    }
+
+    /** A UDP generator, run over the sampler's window. */
+    private interface UdpRun {
+        LoadResult run(MeasurementListener window) throws IOException, InterruptedException;
+    }
+
+    /** Runs a UDP generator step; a socket that cannot be opened (or a relay that will not answer) skips it. */
+    private static StepResult udp(Step step, EngineProcess engine, SyscallCounter.Probe syscalls, String protocol,
+                                  UdpRun run) throws InterruptedException {
         try (WindowSampler sampler = new WindowSampler(engine.pid(), syscalls)) {
-            LoadResult result = UdpFanOut.run(spec, sampler);
+            LoadResult result = run.run(sampler);
             ProcessUsage usage = sampler.server().orElseThrow(() -> new IllegalStateException("no server sample"));
-            return row(step, "udp-relay-" + MESSAGE_BYTES + "B", result, usage, sampler);
+            return row(step, protocol, result, usage, sampler);
         } catch (IOException e) {
             return new SkippedRow(step.engine().label(), step.scenario().label(), step.connections(),
-                    "fan-out failed: " + e.getMessage());
+                    step.scenario().label() + " failed: " + e.getMessage());
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * Writes a run's results: {@code report.md}, a self-contained {@code report.html} (tables and
  * inline SVG charts, nothing loaded from elsewhere), {@code load.csv}, {@code idle.csv},
- * {@code skipped.csv} and {@code results.json}.
+ * {@code skipped.csv}, {@code startup.csv} and {@code results.json}.
  */
 public final class Report {
 
@@ -22,18 +22,31 @@ public final class Report {
     private final List<StepResult> results;
     private final ReportTables tables;
     private final List<String> profiles;
+    private final List<EngineStart> starts;
 
     /**
      * A report of {@code results}.
      *
      * @param profiles JFR summaries of the engine processes (see {@link JfrSummary}); empty
      *                 when the run recorded none
+     * @param starts   every start of an engine process in the run, in order
      */
-    public Report(RunInfo info, List<StepResult> results, List<String> profiles) {
+    public Report(RunInfo info, List<StepResult> results, List<String> profiles, List<EngineStart> starts) {
         this.info = info;
         this.results = List.copyOf(results);
         this.tables = new ReportTables(results);
         this.profiles = List.copyOf(profiles);
+        this.starts = List.copyOf(starts);
+    }
+
+    /** Every table, in the report's order: the run's tables with start-up after the engines. */
+    private List<Table> allTables() {
+        List<Table> all = new ArrayList<>(tables.all(info));
+        Table startup = StartupTable.table(starts);
+        if (startup != null) {
+            all.add(Math.min(1, all.size()), startup);
+        }
+        return all;
     }
 
     /** Writes every file into {@code dir}, creating it. */
@@ -44,6 +57,7 @@ public final class Report {
         Files.writeString(dir.resolve("load.csv"), RawWriter.csv(rowsOf(LoadRow.class)));
         Files.writeString(dir.resolve("idle.csv"), RawWriter.csv(rowsOf(IdleRow.class)));
         Files.writeString(dir.resolve("skipped.csv"), RawWriter.csv(rowsOf(SkippedRow.class)));
+        Files.writeString(dir.resolve("startup.csv"), RawWriter.csv(starts));
         Files.writeString(dir.resolve("results.json"), RawWriter.json(results.stream().map(Record.class::cast).toList()));
     }
 
@@ -56,7 +70,7 @@ public final class Report {
         StringBuilder out = new StringBuilder("# Weft load test (" + info.profile() + " run)\n\n");
         header().forEach(line -> out.append("- ").append(line).append('\n'));
         out.append('\n');
-        tables.all(info).forEach(t -> out.append(t.markdown()));
+        allTables().forEach(t -> out.append(t.markdown()));
         if (!profiles.isEmpty()) {
             out.append("### Where the CPU time went (JFR, whole run of each engine process)\n\n");
             profiles.forEach(p -> out.append("```\n").append(p).append("```\n\n"));
@@ -82,7 +96,7 @@ public final class Report {
         out.append("</ul>\n<h2>Charts</h2>\n<div>\n");
         charts().forEach(out::append);
         out.append("</div>\n<h2>Tables</h2>\n");
-        tables.all(info).forEach(t -> out.append(t.html()));
+        allTables().forEach(t -> out.append(t.html()));
         if (!profiles.isEmpty()) {
             out.append("<h3>Where the CPU time went (JFR, whole run of each engine process)</h3>\n");
             profiles.forEach(p -> out.append("<pre>").append(Table.escape(p)).append("</pre>\n"));

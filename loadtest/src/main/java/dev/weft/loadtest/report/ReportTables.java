@@ -111,6 +111,9 @@ final class ReportTables {
         String note = switch (scenario) {
             case "udp-fanout" -> "conns = receivers in the room; responses = deliveries (one message reaches every receiver);"
                     + " latency from send to receipt; errors = deliveries lost.";
+            case "udp-echo" -> "conns = client sockets, each keeping w datagrams in flight (w in the protocol name);"
+                    + " responses = echoes; latency from send to receipt; errors = datagrams lost (no echo within 200 ms)"
+                    + " or echoed wrong.";
             case "h2" -> "conns = h2load connections, each with the protocol's number of concurrent streams; h2load reports"
                     + " no latency percentiles, only the maximum.";
             case "tls-connect" -> "Every response on a new TLS connection with a full handshake (no resumption);"

@@ -26,10 +26,10 @@ public final class SyscallColumns {
     static final List<Column> COLUMNS = List.of(
             new Column("read", List.of("read")),
             new Column("recvfrom", List.of("recvfrom")),
-            new Column("readv+recvmsg", List.of("readv", "recvmsg")),
+            new Column("readv+recv(m)msg", List.of("readv", "recvmsg", "recvmmsg")),
             new Column("write", List.of("write")),
             new Column("sendto", List.of("sendto")),
-            new Column("writev+sendmsg", List.of("writev", "sendmsg")),
+            new Column("writev+send(m)msg", List.of("writev", "sendmsg", "sendmmsg")),
             new Column("sendfile", List.of("sendfile64")),
             new Column("epoll_ctl", List.of("epoll_ctl")),
             new Column("epoll_wait+pwait(2)", List.of("epoll_wait", "epoll_pwait", "epoll_pwait2")),

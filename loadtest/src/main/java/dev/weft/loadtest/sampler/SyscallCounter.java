@@ -33,8 +33,8 @@ public final class SyscallCounter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SyscallCounter.class);
 
     /** The kinds counted one by one: the hot paths of every engine here. */
-    public static final List<String> KINDS = List.of("read", "readv", "recvfrom", "recvmsg", "write", "writev",
-            "sendto", "sendmsg", "sendfile64", "epoll_ctl", "epoll_wait", "epoll_pwait", "epoll_pwait2", "futex",
+    public static final List<String> KINDS = List.of("read", "readv", "recvfrom", "recvmsg", "recvmmsg", "write",
+            "writev", "sendto", "sendmsg", "sendmmsg", "sendfile64", "epoll_ctl", "epoll_wait", "epoll_pwait", "epoll_pwait2", "futex",
             "sched_yield", "accept", "accept4", "close");
     private static final String TOTAL_EVENT = "raw_syscalls:sys_enter";
     private static final String PREFIX = "syscalls:sys_enter_";

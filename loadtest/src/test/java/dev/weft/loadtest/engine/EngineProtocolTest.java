@@ -13,7 +13,10 @@ import dev.weft.testing.ServerExtension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -61,6 +64,10 @@ class EngineProtocolTest {
 
     static Stream<EngineKind> h2cEngines() {
         return serving(Service.H2C);
+    }
+
+    static Stream<EngineKind> udpEchoEngines() {
+        return serving(Service.UDP_ECHO);
     }
 
     private static Stream<EngineKind> serving(Service service) {
@@ -113,6 +120,31 @@ class EngineProtocolTest {
                 out.write(message);
                 out.flush();
                 assertArrayEquals(message, readExactly(socket.getInputStream(), size), kind + " size " + size);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("udpEchoEngines")
+    void echoesEveryDatagramBackToItsSenderFromTheServersPort(EngineKind kind) throws IOException {
+        engine = kind.start(EngineOptions.LOOPBACK_EPHEMERAL);
+        InetSocketAddress server = new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                engine.port(Service.UDP_ECHO).getAsInt());
+        try (DatagramSocket a = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+             DatagramSocket b = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            for (DatagramSocket peer : new DatagramSocket[] {a, b}) {
+                peer.setSoTimeout(5_000);
+                for (int size : new int[] {1, 64, 1_400}) {
+                    byte[] message = new byte[size];
+                    for (int i = 0; i < size; i++) {
+                        message[i] = (byte) (i * 7 + size + peer.getLocalPort());
+                    }
+                    peer.send(new DatagramPacket(message, size, server));
+                    DatagramPacket echo = new DatagramPacket(new byte[size + 1], size + 1);
+                    peer.receive(echo);
+                    assertEquals(server, echo.getSocketAddress(), kind + ": the echo comes from the server's port");
+                    assertArrayEquals(message, Arrays.copyOf(echo.getData(), echo.getLength()), kind + " size " + size);
+                }
             }
         }
     }

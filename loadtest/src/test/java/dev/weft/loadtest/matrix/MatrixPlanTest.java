@@ -52,6 +52,17 @@ class MatrixPlanTest {
     }
 
     @Test
+    void udpEchoRunsOnWeftAndNettyAtEachPeerCountAndIsNotApplicableElsewhere() {
+        MatrixPlan plan = plan(List.of(EngineKind.values()), List.of(Scenario.UDP_ECHO));
+        assertEquals(List.of("weft-virtual udp-echo c=1", "weft-virtual udp-echo c=64", "netty udp-echo c=1",
+                "netty udp-echo c=64"), plan.allSteps().stream().map(Step::describe).toList());
+        assertEquals(List.of("weft-platform", "reactor", "helidon", "jetty"),
+                plan.allNotApplicable().stream().map(NotApplicableRow::engine).toList());
+        assertTrue(plan.allNotApplicable().stream().allMatch(r -> r.reason().startsWith("UDP has no thread mode")
+                || r.reason().equals("no UDP server: Netty is the UDP echo contrast")), plan.allNotApplicable().toString());
+    }
+
+    @Test
     void idleStepsComeLastForEachEngine() {
         MatrixPlan plan = plan(List.of(EngineKind.WEFT_VIRTUAL), List.of(Scenario.IDLE, Scenario.ECHO));
         List<Step> steps = plan.allSteps();

@@ -38,10 +38,11 @@ class MatrixSmokeTest {
     static Stream<Arguments> slices() {
         return Stream.of(
                 Arguments.of(List.of(EngineKind.WEFT_VIRTUAL, EngineKind.JETTY),
-                        List.of(Scenario.ECHO, Scenario.HTTP, Scenario.H2, Scenario.UDP_FANOUT, Scenario.WRK, Scenario.IDLE)),
+                        List.of(Scenario.ECHO, Scenario.HTTP, Scenario.H2, Scenario.UDP_FANOUT, Scenario.UDP_ECHO, Scenario.WRK,
+                                Scenario.IDLE)),
                 Arguments.of(List.of(EngineKind.NETTY, EngineKind.HELIDON, EngineKind.REACTOR, EngineKind.WEFT_PLATFORM),
                         List.of(Scenario.PIPELINED, Scenario.OPEN_LOOP, Scenario.CHURN, Scenario.HTTPS, Scenario.TLS_CONNECT,
-                                Scenario.WEBSOCKET)));
+                                Scenario.WEBSOCKET, Scenario.UDP_ECHO)));
     }
 
     @ParameterizedTest

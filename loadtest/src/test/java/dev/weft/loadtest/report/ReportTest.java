@@ -36,7 +36,13 @@ class ReportTest {
                     "virtual thread per connection, blocking JDK sockets (JDK poller)", "helidon", "virtual thread per connection"),
             List.of("wrk: /usr/bin/wrk"));
 
-    private final String markdown = new Report(INFO, RESULTS, List.of()).markdown();
+    private static final List<EngineStart> STARTS = List.of(
+            new EngineStart("weft-virtual", "echo, http", Duration.ofMillis(300), 60L << 20),
+            new EngineStart("netty", "echo, http", Duration.ofMillis(500), 70L << 20),
+            new EngineStart("weft-virtual", "echo, http", Duration.ofMillis(200), 62L << 20),
+            new EngineStart("weft-virtual", "echo, http", Duration.ofMillis(250), 64L << 20));
+
+    private final String markdown = new Report(INFO, RESULTS, List.of(), STARTS).markdown();
 
     @Test
     void everyEngineIsListedWithItsTransport() {
@@ -60,6 +66,12 @@ class ReportTest {
     void wrkStandsBesideTheJavaGenerator() {
         assertTrue(markdown.contains("### The Java generator beside wrk (HTTP/1.1)"), markdown);
         assertTrue(markdown.contains("| netty | http | 256 | 1,000 | 1,100 | 100,000 | 110,000 |"), markdown);
+    }
+
+    @Test
+    void startUpToListeningAndMemoryBeforeTrafficAreGivenPerEngineWithItsServices() {
+        assertTrue(markdown.contains("| weft-virtual | echo, http | 3 | 200 | 250 | 62.0 |"), markdown);
+        assertTrue(markdown.contains("| netty | echo, http | 1 | 500 | 500 | 70.0 |"), markdown);
     }
 
     @Test

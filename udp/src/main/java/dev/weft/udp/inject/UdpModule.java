@@ -26,14 +26,27 @@ import jakarta.inject.Singleton;
 @Module
 public interface UdpModule {
 
-    /** The relay, its peers members of the application's rooms and clients of its registry. */
+    /**
+     * The relay, its peers members of the application's rooms and clients of its registry.
+     *
+     * @param config   the relay's limits and timings
+     * @param rooms    the application's rooms, shared with the other chat protocols
+     * @param registry the application's registry
+     * @return the relay, one per component
+     */
     @Provides
     @Singleton
     static UdpRelay udpRelay(RelayConfig config, ChatRooms rooms, ClientRegistry registry) {
         return new UdpRelay(config, rooms, registry);
     }
 
-    /** The server that runs the relay; start it with {@link UdpServer#start()}. */
+    /**
+     * The server that runs the relay; start it with {@link UdpServer#start()}.
+     *
+     * @param config the server's configuration
+     * @param relay  the relay it runs
+     * @return the server, not started
+     */
     @Provides
     @Singleton
     static UdpServer udpRelayServer(UdpServerConfig config, UdpRelay relay) {

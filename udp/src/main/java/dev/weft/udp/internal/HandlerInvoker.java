@@ -22,6 +22,8 @@ public final class HandlerInvoker {
     private final UdpCounters counters;
 
     /**
+     * An invoker of {@code handler}.
+     *
      * @param handler  the application's handler
      * @param sender   handed to the handler with each datagram
      * @param counters where outcomes are counted
@@ -32,7 +34,11 @@ public final class HandlerInvoker {
         this.counters = counters;
     }
 
-    /** Handles {@code datagram} on the calling thread. */
+    /**
+     * Handles {@code datagram} on the calling thread.
+     *
+     * @param datagram the datagram received
+     */
     public void invoke(Datagram datagram) {
         try {
             DatagramOutcome outcome = handler.handle(datagram, sender);
@@ -50,7 +56,12 @@ public final class HandlerInvoker {
         }
     }
 
-    /** Tells the handler about an oversized datagram; nothing it throws escapes. */
+    /**
+     * Tells the handler about an oversized datagram; nothing it throws escapes.
+     *
+     * @param from             the sender
+     * @param maxDatagramBytes the limit that was exceeded
+     */
     public void oversized(InetSocketAddress from, int maxDatagramBytes) {
         try {
             handler.oversized(from, maxDatagramBytes, sender);

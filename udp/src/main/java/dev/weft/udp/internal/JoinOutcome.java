@@ -22,7 +22,11 @@ public sealed interface JoinOutcome {
     record Superseded() implements JoinOutcome {
     }
 
-    /** A new address, but {@link dev.weft.udp.RelayConfig#maxPeers()} peers are already joined. */
+    /**
+     * A new address, but {@link dev.weft.udp.RelayConfig#maxPeers()} peers are already joined.
+     *
+     * @param maxPeers the limit, for the {@code ERR} reply
+     */
     record ServerFull(int maxPeers) implements JoinOutcome {
     }
 }

@@ -41,6 +41,8 @@ public final class PeerTable {
     private int joining;
 
     /**
+     * An empty table.
+     *
      * @param config   the limits
      * @param rooms    where peers are members
      * @param registry where peers are registered
@@ -52,7 +54,12 @@ public final class PeerTable {
         this.idleNanos = config.idleTimeout().toNanos();
     }
 
-    /** The peer at exactly this address and port, if any. */
+    /**
+     * The peer at exactly this address and port, if any.
+     *
+     * @param address the address and port
+     * @return the peer; empty if none is there
+     */
     public Optional<UdpPeer> find(InetSocketAddress address) {
         return Optional.ofNullable(peers.get(address));
     }
@@ -68,6 +75,13 @@ public final class PeerTable {
      * the relay waits for that. A new peer counts against {@link RelayConfig#maxPeers()} while it
      * joins. If the peer changed meanwhile — it was removed, or another {@code JOIN} from the same
      * address made a peer first — the join is undone and {@link Superseded} returned.
+     *
+     * @param address  the peer's address and port
+     * @param room     the room to join
+     * @param nickname the nickname to join under
+     * @param nowNanos now, on the relay's clock
+     * @param newPeer  makes a new peer from a registry id
+     * @return the rooms' answer with the peer; {@link Superseded}; or {@link ServerFull}
      */
     public JoinOutcome join(InetSocketAddress address, String room, String nickname, long nowNanos,
                             LongFunction<UdpPeer> newPeer) {
@@ -144,6 +158,8 @@ public final class PeerTable {
      * Removes {@code peer}: from the table, its room (told {@code * <nickname> <reason>}) and the
      * registry.
      *
+     * @param peer   the peer to remove
+     * @param reason why, for the room's notice
      * @return whether it was still in the table (so exactly one caller wins)
      */
     public boolean remove(UdpPeer peer, LeaveReason reason) {
@@ -159,6 +175,7 @@ public final class PeerTable {
      * Removes every peer last heard from more than the idle timeout before {@code nowNanos}, with
      * an {@link LeaveReason#EXPIRED} notice, and remembers their addresses.
      *
+     * @param nowNanos now, on the relay's clock
      * @return the removed peers
      */
     public List<UdpPeer> expire(long nowNanos) {
@@ -177,7 +194,12 @@ public final class PeerTable {
         }
     }
 
-    /** Whether {@code address} belonged to a peer that expired; forgets it, so it is told once. */
+    /**
+     * Whether {@code address} belonged to a peer that expired; forgets it, so it is told once.
+     *
+     * @param address the address and port a datagram came from
+     * @return true if a peer there expired and this is the first time it is asked
+     */
     public boolean forgetExpired(InetSocketAddress address) {
         lock.lock();
         try {
@@ -198,7 +220,7 @@ public final class PeerTable {
         }
     }
 
-    /** The number of peers. */
+    /** {@return the number of peers} */
     public int size() {
         return peers.size();
     }

@@ -26,6 +26,8 @@ public final class PerDatagramThreads {
     private final Set<Thread> started = ConcurrentHashMap.newKeySet();
 
     /**
+     * A dispatcher with no thread yet.
+     *
      * @param serverName  prefix of the thread names
      * @param maxInFlight the most datagrams handled at once
      * @param invoker     runs the handler
@@ -42,6 +44,8 @@ public final class PerDatagramThreads {
     /**
      * Starts a thread for {@code datagram}, which must own its payload; drops it if
      * {@code maxInFlight} are already being handled.
+     *
+     * @param datagram the datagram, owning its payload
      */
     public void dispatch(Datagram datagram) {
         if (!permits.tryAcquire()) {
@@ -66,7 +70,10 @@ public final class PerDatagramThreads {
      * Waits for the live threads until {@code deadlineNanos} ({@link System#nanoTime()}), then
      * interrupts what is left and waits up to {@code unwind} more.
      *
+     * @param deadlineNanos the {@link System#nanoTime()} deadline of the grace period
+     * @param unwind        how long to wait after interrupting
      * @return the threads still alive after all that (empty unless a handler ignores interrupts)
+     * @throws InterruptedException if the waiting thread is interrupted
      */
     public List<Thread> finish(long deadlineNanos, Duration unwind) throws InterruptedException {
         if (!awaitAll(deadlineNanos)) {

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * direct buffer reused for every datagram, then dispatch. (The channel is non-blocking so that
  * any thread may send on it at once; see {@link SendQueue}.)
  *
- * <p>The buffer is one byte longer than {@link DatagramBuffers#maxDatagramBytes()}: the kernel
+ * <p>The buffer is one byte longer than {@link dev.weft.udp.DatagramBuffers#maxDatagramBytes()}: the kernel
  * truncates a datagram to the buffer, so a datagram that fills it was longer than the limit and
  * is dropped and counted as oversized instead of being handled cut short. With
  * {@link Dispatch#INLINE} the handler sees a view of the buffer; with
@@ -49,11 +49,14 @@ public final class ReceiveLoop implements Runnable {
     private volatile boolean stopRequested;
 
     /**
+     * A loop not started yet, its selector open.
+     *
      * @param channel     the bound channel, in non-blocking mode
      * @param config      the server's configuration
      * @param invoker     runs the handler
      * @param perDatagram the thread-per-datagram dispatcher; used only with that dispatch mode
      * @param counters    where datagrams are counted
+     * @throws IOException when the selector cannot be opened or the channel registered with it
      */
     public ReceiveLoop(DatagramChannel channel, UdpServerConfig config, HandlerInvoker invoker,
                        PerDatagramThreads perDatagram, UdpCounters counters) throws IOException {
@@ -129,7 +132,7 @@ public final class ReceiveLoop implements Runnable {
         selector.wakeup();
     }
 
-    /** Whether {@link #requestStop()} was called. */
+    /** {@return whether {@link #requestStop()} was called} */
     public boolean stopRequested() {
         return stopRequested;
     }

@@ -6,11 +6,20 @@ package dev.weft.udp.internal;
  */
 public sealed interface RelayCommand {
 
-    /** {@code JOIN <room> <nickname>}: enter a room under a nickname (or move, or rename). */
+    /**
+     * {@code JOIN <room> <nickname>}: enter a room under a nickname (or move, or rename).
+     *
+     * @param room     the room's name
+     * @param nickname the nickname
+     */
     record Join(String room, String nickname) implements RelayCommand {
     }
 
-    /** {@code MSG <text>}: say {@code text} to the other clients of the room. */
+    /**
+     * {@code MSG <text>}: say {@code text} to the other clients of the room.
+     *
+     * @param text the line said
+     */
     record Message(String text) implements RelayCommand {
     }
 
@@ -22,7 +31,11 @@ public sealed interface RelayCommand {
     record Ping() implements RelayCommand {
     }
 
-    /** Not a valid command; {@code reason} is sent back after {@code ERR }. */
+    /**
+     * Not a valid command; {@code reason} is sent back after {@code ERR }.
+     *
+     * @param reason what is wrong with the command
+     */
     record Malformed(String reason) implements RelayCommand {
     }
 }

@@ -31,7 +31,12 @@ public final class RelayCommandParser {
     private RelayCommandParser() {
     }
 
-    /** Parses the bytes between {@code payload}'s position and limit (which are not changed). */
+    /**
+     * Parses the bytes between {@code payload}'s position and limit (which are not changed).
+     *
+     * @param payload a datagram's payload
+     * @return the command; {@link RelayCommand.Malformed} when the bytes are not a valid one
+     */
     public static RelayCommand parse(ByteBuffer payload) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

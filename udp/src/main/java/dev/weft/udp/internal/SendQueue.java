@@ -61,6 +61,8 @@ public final class SendQueue implements DatagramSender, Runnable {
     private volatile boolean finishing;
 
     /**
+     * An empty queue on {@code channel}.
+     *
      * @param channel      the server's bound channel; non-blocking for callers to send at once
      * @param localAddress its bound address
      * @param capacity     the most datagrams waiting to be sent

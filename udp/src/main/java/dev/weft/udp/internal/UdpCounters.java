@@ -22,7 +22,12 @@ public final class UdpCounters {
     public UdpCounters() {
     }
 
-    /** A snapshot; {@code livePeers} is supplied by the caller, which asks the handler. */
+    /**
+     * A snapshot; {@code livePeers} is supplied by the caller, which asks the handler.
+     *
+     * @param livePeers the peers the handler tracks now
+     * @return the snapshot
+     */
     public UdpMetrics snapshot(long livePeers) {
         return new UdpMetrics(received.sum(), bytesReceived.sum(), sent.sum(), bytesSent.sum(),
                 droppedOversized.sum(), droppedMalformed.sum(), droppedQueueFull.sum(), droppedSendQueueFull.sum(),

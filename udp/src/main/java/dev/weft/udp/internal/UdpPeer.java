@@ -31,6 +31,8 @@ public final class UdpPeer implements Client {
     private Registration registration;
 
     /**
+     * A peer heard from at {@code nowNanos}.
+     *
      * @param id       the registry id
      * @param address  the peer's address and port
      * @param nowNanos when it was last heard from, on the relay's clock
@@ -70,7 +72,11 @@ public final class UdpPeer implements Client {
         return lastSeenNanos;
     }
 
-    /** Records that the peer was heard from at {@code nowNanos}. */
+    /**
+     * Records that the peer was heard from at {@code nowNanos}.
+     *
+     * @param nowNanos now, on the relay's clock
+     */
     public void touch(long nowNanos) {
         lastSeenNanos = nowNanos;
     }

@@ -29,6 +29,18 @@ final class EpollTransport extends PolledFd implements Transport {
     }
 
     @Override
+    public void awaitReadable() throws IOException {
+        enter();
+        try {
+            if (!readable) {
+                awaitReadableEvent();
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
         MemorySegment target = MemorySegment.ofArray(buffer).asSlice(offset, length);
         enter();

@@ -139,6 +139,14 @@ abstract class PolledFd {
         readable = false;
     }
 
+    /**
+     * Parks the calling thread, which is inside {@link #enter()}, until {@link #readable} or
+     * closed, leaving the flag set for the read that follows.
+     */
+    final void awaitReadableEvent() throws IOException {
+        await(false);
+    }
+
     /** Parks the calling thread, which is inside {@link #enter()}, until {@link #writable} or closed. */
     final void awaitWritable() throws IOException {
         await(true);
