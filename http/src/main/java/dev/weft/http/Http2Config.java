@@ -53,12 +53,12 @@ public record Http2Config(Http2Settings settings, Http2Limits limits, Duration s
         }
     }
 
-    /** A builder starting from the defaults. */
+    /** {@return a builder starting from the defaults} */
     public static Builder builder() {
         return new Builder(DEFAULTS);
     }
 
-    /** A builder starting from this configuration. */
+    /** {@return a builder starting from this configuration} */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -81,64 +81,109 @@ public record Http2Config(Http2Settings settings, Http2Limits limits, Duration s
             h2cUpgrade = from.h2cUpgrade;
         }
 
-        /** Sets {@link Http2Config#settings()}. */
+        /**
+         * Sets {@link Http2Config#settings()}.
+         *
+         * @param value the new value
+         * @return this builder
+         */
         public Builder settings(Http2Settings value) {
             settings = value;
             return this;
         }
 
-        /** Sets {@link Http2Settings#maxConcurrentStreams()}. */
+        /**
+         * Sets {@link Http2Settings#maxConcurrentStreams()}.
+         *
+         * @param value the new value
+         * @return this builder
+         */
         public Builder maxConcurrentStreams(int value) {
             settings = new Http2Settings(value, settings.initialWindowBytes(), settings.connectionWindowBytes(),
                     settings.maxFrameBytes(), settings.maxHeaderListBytes(), settings.headerTableBytes());
             return this;
         }
 
-        /** Sets {@link Http2Settings#initialWindowBytes()}. */
+        /**
+         * Sets {@link Http2Settings#initialWindowBytes()}.
+         *
+         * @param value the new value
+         * @return this builder
+         */
         public Builder initialWindowBytes(int value) {
             settings = new Http2Settings(settings.maxConcurrentStreams(), value, settings.connectionWindowBytes(),
                     settings.maxFrameBytes(), settings.maxHeaderListBytes(), settings.headerTableBytes());
             return this;
         }
 
-        /** Sets {@link Http2Settings#maxHeaderListBytes()}. */
+        /**
+         * Sets {@link Http2Settings#maxHeaderListBytes()}.
+         *
+         * @param value the new value
+         * @return this builder
+         */
         public Builder maxHeaderListBytes(int value) {
             settings = new Http2Settings(settings.maxConcurrentStreams(), settings.initialWindowBytes(),
                     settings.connectionWindowBytes(), settings.maxFrameBytes(), value, settings.headerTableBytes());
             return this;
         }
 
-        /** Sets {@link Http2Config#limits()}. */
+        /**
+         * Sets {@link Http2Config#limits()}.
+         *
+         * @param value the new value
+         * @return this builder
+         */
         public Builder limits(Http2Limits value) {
             limits = value;
             return this;
         }
 
-        /** Sets {@link Http2Config#settingsAckTimeout()}. */
+        /**
+         * Sets {@link Http2Config#settingsAckTimeout()}.
+         *
+         * @param value the new value
+         * @return this builder
+         */
         public Builder settingsAckTimeout(Duration value) {
             settingsAckTimeout = value;
             return this;
         }
 
-        /** Sets {@link Http2Config#idleTimeout()}. */
+        /**
+         * Sets {@link Http2Config#idleTimeout()}.
+         *
+         * @param value the new value
+         * @return this builder
+         */
         public Builder idleTimeout(Duration value) {
             idleTimeout = value;
             return this;
         }
 
-        /** Sets {@link Http2Config#streamWriteTimeout()}. */
+        /**
+         * Sets {@link Http2Config#streamWriteTimeout()}.
+         *
+         * @param value the new value
+         * @return this builder
+         */
         public Builder streamWriteTimeout(Duration value) {
             streamWriteTimeout = value;
             return this;
         }
 
-        /** Sets {@link Http2Config#h2cUpgrade()}. */
+        /**
+         * Sets {@link Http2Config#h2cUpgrade()}.
+         *
+         * @param value the new value
+         * @return this builder
+         */
         public Builder h2cUpgrade(boolean value) {
             h2cUpgrade = value;
             return this;
         }
 
-        /** The configuration. */
+        /** {@return the configuration, validated} */
         public Http2Config build() {
             return new Http2Config(settings, limits, settingsAckTimeout, idleTimeout, streamWriteTimeout, h2cUpgrade);
         }

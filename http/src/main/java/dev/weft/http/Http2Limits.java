@@ -50,25 +50,41 @@ public record Http2Limits(int maxHeaderBlockBytes, int maxContinuationFrames, Ra
         }
     }
 
-    /** A copy with another {@link #resets()}. */
+    /**
+     * {@return a copy with another {@link #resets()}}
+     *
+     * @param value the new value
+     */
     public Http2Limits withResets(Rate value) {
         return new Http2Limits(maxHeaderBlockBytes, maxContinuationFrames, value, controlFrames, emptyFrames,
                 maxQueuedControlFrames);
     }
 
-    /** A copy with another {@link #controlFrames()}. */
+    /**
+     * {@return a copy with another {@link #controlFrames()}}
+     *
+     * @param value the new value
+     */
     public Http2Limits withControlFrames(Rate value) {
         return new Http2Limits(maxHeaderBlockBytes, maxContinuationFrames, resets, value, emptyFrames,
                 maxQueuedControlFrames);
     }
 
-    /** A copy with another {@link #emptyFrames()}. */
+    /**
+     * {@return a copy with another {@link #emptyFrames()}}
+     *
+     * @param value the new value
+     */
     public Http2Limits withEmptyFrames(Rate value) {
         return new Http2Limits(maxHeaderBlockBytes, maxContinuationFrames, resets, controlFrames, value,
                 maxQueuedControlFrames);
     }
 
-    /** A copy with another {@link #maxContinuationFrames()}. */
+    /**
+     * {@return a copy with another {@link #maxContinuationFrames()}}
+     *
+     * @param value the new value
+     */
     public Http2Limits withMaxContinuationFrames(int value) {
         return new Http2Limits(maxHeaderBlockBytes, value, resets, controlFrames, emptyFrames,
                 maxQueuedControlFrames);

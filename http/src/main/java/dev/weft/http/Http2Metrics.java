@@ -49,7 +49,7 @@ public record Http2Metrics(long connections, long openConnections, long streams,
     public record Floods(long rapidResets, long headerBlockFloods, long controlFrameFloods, long emptyFrameFloods,
                          long unreadAnswers) {
 
-        /** Every connection refused as abusive, all kinds together. */
+        /** {@return every connection refused as abusive, all kinds together} */
         public long total() {
             return rapidResets + headerBlockFloods + controlFrameFloods + emptyFrameFloods + unreadAnswers;
         }

@@ -113,17 +113,22 @@ public final class HttpServer implements AutoCloseable {
         return this;
     }
 
-    /** The bound port (the ephemeral one for port 0). */
+    /** {@return the bound port (the ephemeral one for port 0)} */
     public int port() {
         return tcp.port();
     }
 
-    /** The bound address. */
+    /** {@return the bound address} */
     public InetSocketAddress localAddress() {
         return tcp.localAddress();
     }
 
-    /** {@code http://host:port} (or {@code https://} when it speaks TLS) followed by {@code path}. */
+    /**
+     * {@return {@code http://host:port} (or {@code https://} when it speaks TLS) followed by
+     * {@code path}}
+     *
+     * @param path the path, starting with {@code /}
+     */
     public URI uri(String path) {
         return tcp.uri(config.secure() ? "https" : "http", path);
     }
@@ -131,6 +136,7 @@ public final class HttpServer implements AutoCloseable {
     /**
      * Reloads the certificates now; see {@link TcpServer#reloadTls()}.
      *
+     * @return what the reload did
      * @throws IllegalStateException if the server speaks no TLS, or has not started
      */
     public ReloadResult reloadTls() {
@@ -140,41 +146,50 @@ public final class HttpServer implements AutoCloseable {
     /**
      * How the sockets wait for readiness: what {@link SocketIo#AUTO} chose, or what was asked.
      *
+     * @return the socket I/O in use
      * @throws IllegalStateException before {@link #start()}
      */
     public SocketIo socketIo() {
         return tcp.socketIo();
     }
 
-    /** The configuration. */
+    /** {@return the configuration} */
     public HttpServerConfig config() {
         return config;
     }
 
-    /** The registry the connections join. */
+    /** {@return the registry the connections join} */
     public ClientRegistry registry() {
         return tcp.registry();
     }
 
-    /** A snapshot of the engine's counters. */
+    /** {@return a snapshot of the engine's counters} */
     public ServerMetrics metrics() {
         return tcp.metrics();
     }
 
     /**
-     * A snapshot of the HTTP/2 counters: connections, streams, resets and refusals, and each kind
-     * of abuse refused. All zero when the server speaks HTTP/1.1 only.
+     * {@return a snapshot of the HTTP/2 counters: connections, streams, resets and refusals, and
+     * each kind of abuse refused} All zero when the server speaks HTTP/1.1 only.
      */
     public Http2Metrics http2Metrics() {
         return http2.map(Http2Connections::metrics).orElse(Http2Metrics.NONE);
     }
 
-    /** Blocks until the server has stopped. */
+    /**
+     * Blocks until the server has stopped.
+     *
+     * @throws InterruptedException when interrupted while waiting
+     */
     public void awaitStop() throws InterruptedException {
         tcp.awaitStop();
     }
 
-    /** Stops; see the class comment. */
+    /**
+     * Stops; see the class comment.
+     *
+     * @param grace how long requests and HTTP/2 streams in progress may go on
+     */
     public void stop(Duration grace) {
         Objects.requireNonNull(grace, "grace");
         http2.ifPresent(connections -> connections.stop(grace));

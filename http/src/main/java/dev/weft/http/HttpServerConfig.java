@@ -63,12 +63,25 @@ public record HttpServerConfig(ServerConfig server, HttpLimits limits, String se
         tls = Objects.requireNonNull(tls, "tls").map(config -> withApplicationProtocols(config, spoken));
     }
 
-    /** A plain HTTP server's configuration (no TLS), with HTTP/2 ({@link Http2Config#DEFAULTS}). */
+    /**
+     * A plain HTTP server's configuration (no TLS), with HTTP/2 ({@link Http2Config#DEFAULTS}).
+     *
+     * @param server     the listener, thread and shutdown settings
+     * @param limits     the request limits
+     * @param serverName the value of the {@code Server} response header
+     */
     public HttpServerConfig(ServerConfig server, HttpLimits limits, String serverName) {
         this(server, limits, serverName, Optional.empty());
     }
 
-    /** A configuration with HTTP/2 ({@link Http2Config#DEFAULTS}). */
+    /**
+     * A configuration with HTTP/2 ({@link Http2Config#DEFAULTS}).
+     *
+     * @param server     the listener, thread and shutdown settings
+     * @param limits     the request limits
+     * @param serverName the value of the {@code Server} response header
+     * @param tls        how the server speaks TLS, or empty for plain HTTP
+     */
     public HttpServerConfig(ServerConfig server, HttpLimits limits, String serverName, Optional<TlsConfig> tls) {
         this(server, limits, serverName, tls, Optional.of(Http2Config.DEFAULTS));
     }
@@ -90,32 +103,39 @@ public record HttpServerConfig(ServerConfig server, HttpLimits limits, String se
         return tls;
     }
 
-    /** The ALPN protocols this server speaks: {@link #APPLICATION_PROTOCOLS} with HTTP/2, else {@link #HTTP1_PROTOCOLS}. */
+    /**
+     * {@return the ALPN protocols this server speaks: {@link #APPLICATION_PROTOCOLS} with HTTP/2,
+     * else {@link #HTTP1_PROTOCOLS}}
+     */
     public List<String> applicationProtocols() {
         return http2.isPresent() ? APPLICATION_PROTOCOLS : HTTP1_PROTOCOLS;
     }
 
-    /** The server's name. */
+    /** {@return the server's name} */
     public String name() {
         return server.name();
     }
 
-    /** A builder holding the defaults documented on each component, named {@code "http"}. */
+    /** {@return a builder holding the defaults documented on each component, named {@code "http"}} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Whether the server speaks HTTPS. */
+    /** {@return whether the server speaks HTTPS} */
     public boolean secure() {
         return tls.isPresent();
     }
 
-    /** Defaults, listening on {@code 127.0.0.1:port} (0 for an ephemeral port), named "http". */
+    /**
+     * {@return the defaults, listening on {@code 127.0.0.1:port}, named "http"}
+     *
+     * @param port the port; 0 for an ephemeral one
+     */
     public static HttpServerConfig loopback(int port) {
         return builder().host("127.0.0.1").port(port).build();
     }
 
-    /** A builder initialised from this configuration. */
+    /** {@return a builder initialised from this configuration} */
     public Builder toBuilder() {
         Builder builder = new Builder().server(server).limits(limits).serverName(serverName);
         // ALPN protocols equal to the ones this configuration speaks by default may have been
@@ -126,7 +146,11 @@ public record HttpServerConfig(ServerConfig server, HttpLimits limits, String se
         return builder;
     }
 
-    /** A copy with other limits. */
+    /**
+     * {@return a copy with other limits}
+     *
+     * @param newLimits the limits of the copy
+     */
     public HttpServerConfig withLimits(HttpLimits newLimits) {
         return new HttpServerConfig(server, newLimits, serverName, tls, http2);
     }
@@ -147,43 +171,72 @@ public record HttpServerConfig(ServerConfig server, HttpLimits limits, String se
             return this;
         }
 
-        /** See {@link HttpServerConfig#limits()}. */
+        /**
+         * See {@link HttpServerConfig#limits()}.
+         *
+         * @param value the request limits
+         * @return this builder
+         */
         public Builder limits(HttpLimits value) {
             limits = value;
             return this;
         }
 
-        /** See {@link HttpServerConfig#serverName()}. */
+        /**
+         * See {@link HttpServerConfig#serverName()}.
+         *
+         * @param value the {@code Server} header's value
+         * @return this builder
+         */
         public Builder serverName(String value) {
             serverName = value;
             return this;
         }
 
-        /** Serves HTTPS as {@code value} says; see {@link HttpServerConfig#tls()}. */
+        /**
+         * Serves HTTPS as {@code value} says; see {@link HttpServerConfig#tls()}.
+         *
+         * @param value the TLS configuration
+         * @return this builder
+         */
         public Builder tls(TlsConfig value) {
             tls = Optional.of(Objects.requireNonNull(value, "tls"));
             return this;
         }
 
-        /** Serves plain HTTP (the default); see {@link HttpServerConfig#tls()}. */
+        /**
+         * Serves plain HTTP (the default); see {@link HttpServerConfig#tls()}.
+         *
+         * @return this builder
+         */
         public Builder noTls() {
             tls = Optional.empty();
             return this;
         }
 
-        /** Speaks HTTP/2 as {@code value} says (the default: {@link Http2Config#DEFAULTS}); see {@link HttpServerConfig#http2()}. */
+        /**
+         * Speaks HTTP/2 as {@code value} says (the default: {@link Http2Config#DEFAULTS}); see
+         * {@link HttpServerConfig#http2()}.
+         *
+         * @param value the HTTP/2 configuration
+         * @return this builder
+         */
         public Builder http2(Http2Config value) {
             http2 = Optional.of(Objects.requireNonNull(value, "http2"));
             return this;
         }
 
-        /** Speaks HTTP/1.1 only: no prior knowledge, no {@code h2c} upgrade, no ALPN {@code h2}. */
+        /**
+         * Speaks HTTP/1.1 only: no prior knowledge, no {@code h2c} upgrade, no ALPN {@code h2}.
+         *
+         * @return this builder
+         */
         public Builder noHttp2() {
             http2 = Optional.empty();
             return this;
         }
 
-        /** Validates and builds. */
+        /** {@return the configuration, validated} */
         public HttpServerConfig build() {
             return new HttpServerConfig(serverConfig(), limits, serverName, tls, http2);
         }

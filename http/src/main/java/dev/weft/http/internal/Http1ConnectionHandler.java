@@ -30,6 +30,8 @@ public final class Http1ConnectionHandler implements ConnectionHandler, ServerAw
     private final Http2Connections http2;
 
     /**
+     * A handler serving HTTP/1.1, and HTTP/2 when {@code http2} is present.
+     *
      * @param pipeline   the application: filters, handler, error model
      * @param limits     the request limits
      * @param serverName the value of the {@code Server} header
@@ -56,7 +58,13 @@ public final class Http1ConnectionHandler implements ConnectionHandler, ServerAw
         pipeline.serverStopping();
     }
 
-    /** A handler for HTTP/1.1 only. */
+    /**
+     * A handler for HTTP/1.1 only.
+     *
+     * @param pipeline   the application: filters, handler, error model
+     * @param limits     the request limits
+     * @param serverName the value of the {@code Server} header
+     */
     public Http1ConnectionHandler(HttpPipeline pipeline, HttpLimits limits, String serverName) {
         this(pipeline, limits, serverName, Optional.empty());
     }

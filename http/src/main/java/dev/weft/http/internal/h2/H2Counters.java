@@ -6,6 +6,10 @@ import java.util.concurrent.atomic.LongAdder;
 /** The HTTP/2 counters of one server, shared by its connections; see {@link Http2Metrics}. */
 public final class H2Counters {
 
+    /** Counters all at zero. */
+    public H2Counters() {
+    }
+
     final LongAdder connections = new LongAdder();
     final LongAdder streams = new LongAdder();
     final LongAdder refusedStreams = new LongAdder();
@@ -27,6 +31,7 @@ public final class H2Counters {
      *
      * @param openConnections the HTTP/2 connections open now
      * @param openStreams     the streams holding a slot now
+     * @return the snapshot
      */
     public Http2Metrics snapshot(long openConnections, long openStreams) {
         return new Http2Metrics(connections.sum(), openConnections, streams.sum(), openStreams, refusedStreams.sum(),

@@ -39,7 +39,11 @@ public record H2cUpgrade(List<Frame.Setting> settings, H2Request request, byte[]
             "proxy-connection", "transfer-encoding", "te");
     private static final byte[] NO_BODY = new byte[0];
 
-    /** Whether the request asks for {@code h2c} in its {@code Upgrade} field. */
+    /**
+     * {@return whether the request asks for {@code h2c} in its {@code Upgrade} field}
+     *
+     * @param headers the request's header fields
+     */
     public static boolean requested(Headers headers) {
         return headers.all("Upgrade").stream().anyMatch(value -> tokens(value).contains("h2c"));
     }
@@ -50,6 +54,7 @@ public record H2cUpgrade(List<Frame.Setting> settings, H2Request request, byte[]
      * @param method  the method
      * @param target  the origin-form target
      * @param headers the request's header fields
+     * @return the upgrade; empty when the request does not qualify
      */
     public static Optional<H2cUpgrade> of(String method, String target, Headers headers) {
         if (!requested(headers)) {

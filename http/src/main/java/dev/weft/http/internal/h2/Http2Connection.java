@@ -86,6 +86,8 @@ public final class Http2Connection implements FrameWriter.Events {
     private boolean started;
 
     /**
+     * A connection over {@code wire}, not yet running ({@link #run}).
+     *
      * @param wire       the byte stream
      * @param config     the HTTP/2 configuration
      * @param limits     the request limits shared with HTTP/1.1 (body size, body read timeout,
@@ -135,6 +137,8 @@ public final class Http2Connection implements FrameWriter.Events {
      * Stops gracefully: {@code GOAWAY NO_ERROR} naming the last stream processed, new streams
      * refused, open streams allowed to finish until {@code grace} has passed; then closed. Any
      * thread; idempotent.
+     *
+     * @param grace how long open streams may go on
      */
     public void stop(Duration grace) {
         lock.lock();

@@ -38,6 +38,8 @@ public final class Http2Connections {
     private volatile boolean stopping;
 
     /**
+     * The HTTP/2 side of a server that has no connection yet.
+     *
      * @param config     the HTTP/2 configuration
      * @param limits     the request limits shared with HTTP/1.1
      * @param pipeline   the application: filters, router, handler, error model
@@ -110,7 +112,7 @@ public final class Http2Connections {
         return engine;
     }
 
-    /** Whether a plaintext HTTP/1.1 request may switch to HTTP/2 by {@code Upgrade: h2c}. */
+    /** {@return whether a plaintext HTTP/1.1 request may switch to HTTP/2 by {@code Upgrade: h2c}} */
     public boolean upgrades() {
         return config.h2cUpgrade();
     }
@@ -131,7 +133,7 @@ public final class Http2Connections {
         }
     }
 
-    /** A snapshot of the server's HTTP/2 counters and gauges. */
+    /** {@return a snapshot of the server's HTTP/2 counters and gauges} */
     public Http2Metrics metrics() {
         long openStreams = 0;
         long openConnections = 0;

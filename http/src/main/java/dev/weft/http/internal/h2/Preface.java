@@ -34,7 +34,7 @@ public final class Preface {
     private Preface() {
     }
 
-    /** A copy of the preface bytes. */
+    /** {@return a copy of the preface bytes} */
     public static byte[] bytes() {
         return BYTES.clone();
     }
@@ -44,9 +44,15 @@ public final class Preface {
      * head the HTTP/1.1 parser refused) are a failed attempt at HTTP/2: at least as long as the
      * preface, and a first line that is no HTTP/1.x request line at all — it names no
      * {@code HTTP/} version in any case — or that is the preface's own first line followed by
-     * something else. (A shorter unreadable head stays an HTTP/1.1 {@code 400}.) Such a client was trying HTTP/2 (an invalid preface, RFC 9113 section 3.4)
-     * or no HTTP at all, and is answered {@code GOAWAY PROTOCOL_ERROR} rather than an HTTP/1.1
-     * {@code 400} it could not read.
+     * something else. (A shorter unreadable head stays an HTTP/1.1 {@code 400}.) Such a client
+     * was trying HTTP/2 (an invalid preface, RFC 9113 section 3.4) or no HTTP at all, and is
+     * answered {@code GOAWAY PROTOCOL_ERROR} rather than an HTTP/1.1 {@code 400} it could not
+     * read.
+     *
+     * @param bytes  the connection's input buffer
+     * @param offset where its first byte is
+     * @param length how many bytes are buffered
+     * @return whether the client failed to start HTTP/2
      */
     public static boolean failedStart(byte[] bytes, int offset, int length) {
         if (length < LENGTH) {
@@ -82,7 +88,14 @@ public final class Preface {
         return true;
     }
 
-    /** Classifies the first {@code length} bytes of a connection, at {@code offset} in {@code bytes}. */
+    /**
+     * Classifies the first {@code length} bytes of a connection, at {@code offset} in {@code bytes}.
+     *
+     * @param bytes  the connection's input buffer
+     * @param offset where its first byte is
+     * @param length how many bytes are buffered
+     * @return what they say
+     */
     public static Match match(byte[] bytes, int offset, int length) {
         int n = Math.min(length, LENGTH);
         for (int i = 0; i < n; i++) {

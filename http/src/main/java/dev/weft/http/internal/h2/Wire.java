@@ -19,17 +19,28 @@ public interface Wire {
     /**
      * Reads at least one byte, blocking until one arrives.
      *
+     * @param buffer where to put the bytes
+     * @param offset where in {@code buffer}
+     * @param length the most bytes to read
      * @return the number of bytes read, or -1 at the end of the stream
+     * @throws IOException when the connection fails or is closed
      */
     int read(byte[] buffer, int offset, int length) throws IOException;
 
-    /** Writes all {@code length} bytes. */
+    /**
+     * Writes all {@code length} bytes.
+     *
+     * @param buffer the bytes
+     * @param offset where they start in {@code buffer}
+     * @param length how many to write
+     * @throws IOException when the connection fails, is closed, or the write times out
+     */
     void write(byte[] buffer, int offset, int length) throws IOException;
 
     /** Closes the connection; idempotent. */
     void close();
 
-    /** The peer's address. */
+    /** {@return the peer's address} */
     InetSocketAddress remoteAddress();
 
     /**
@@ -37,6 +48,8 @@ public interface Wire {
      * the connection with {@code suffix} appended. On a server the thread belongs to it like the
      * connection's own: counted, and awaited by its {@code stop}.
      *
+     * @param suffix appended to the connection's name to name the thread
+     * @param task   what the thread runs
      * @return the started thread
      */
     Thread startThread(String suffix, Runnable task);
