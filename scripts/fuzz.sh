@@ -33,6 +33,9 @@ declare -A TARGETS=(
   [websocket-frames]="http dev.weft.http.internal.websocket.MessageReaderFuzzTest anyFramesGiveMessagesOrADefinedCloseCode 8192"
   [files-frame]="samples dev.weft.samples.files.FileProtocolFuzzTest anyFrameDecodesToAMessageThatRoundTripsOrIsABadFrame 4096"
   [files-stream]="samples dev.weft.samples.files.FileProtocolFuzzTest anyStreamYieldsFramesWithinTheLimitOrADefinedError 8192"
+  [h2-hpack]="http dev.weft.http.internal.h2.Http2CodecFuzzTest anyHeaderBlockDecodesOrIsACompressionError 4096"
+  [h2-frames]="http dev.weft.http.internal.h2.Http2CodecFuzzTest anyByteStreamReadsAsTheSameFramesHoweverItIsSplit 4096"
+  [h2-engine]="http dev.weft.http.internal.h2.Http2ConnectionFuzzTest anyBytesAfterThePrefaceEndTheConnectionCleanly 4096"
   [redis-wire]="redis dev.weft.redis.internal.WireCodecFuzzTest anyBytesDecodeToAMessageThatEncodesBackOrAreRefusedWithAReason 4096"
 )
 # Seconds one input may take before libFuzzer calls it a hang.

@@ -10,16 +10,18 @@ import dev.weft.core.tls.ReloadResult;
 import dev.weft.http.internal.Http1ConnectionHandler;
 import dev.weft.http.internal.websocket.WebSocketSessions;
 import dev.weft.http.websocket.WebSocketMetrics;
+import dev.weft.http.internal.h2.Http2Connections;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * An HTTP/1.1 server: the core {@link TcpServer} running one virtual thread per connection, each
- * serving its requests in a plain blocking loop and running them through an {@link HttpPipeline}
- * (filters, routing, handler, error model).
+ * An HTTP/1.1 and HTTP/2 server: the core {@link TcpServer} running one virtual thread per
+ * connection, each serving its requests in a plain blocking loop and running them through an
+ * {@link HttpPipeline} (filters, routing, handler, error model).
  *
  * <pre>{@code
  * Router router = Router.of(List.of(Route.get("/hello", request -> Response.ok("Hello"))));
@@ -32,17 +34,27 @@ import java.util.Objects;
  * from exactly one: the engine under it buffers nothing. An HTTP exchange is never a client of the
  * {@link ClientRegistry}: its peer cannot take an unsolicited message.
  *
- * <p><b>HTTPS</b>: with a {@link HttpServerConfig#tls() TlsConfig} the server speaks HTTP/1.1
- * over TLS (ALPN {@code http/1.1}), the handshake on each connection's own thread before its
- * first request; certificates are reloaded as for {@link TcpServer}, and {@link #reloadTls()}
+ * <p><b>HTTP/2</b> (on unless {@link HttpServerConfig#http2()} is empty): a client starts it on the
+ * plain port with the connection preface (prior knowledge, {@code curl --http2-prior-knowledge})
+ * or with {@code Upgrade: h2c} ({@code java.net.http} for {@code http://}), and on an HTTPS port
+ * by ALPN {@code h2}. Each request stream runs on a thread of its own through the same pipeline
+ * as an HTTP/1.1 request; a response body write waits for the client's flow-control window
+ * without holding up other streams. Every HTTP/2 limit ({@link Http2Config}) has a defined
+ * outcome, counted in {@link #http2Metrics()}.
+ *
+ * <p><b>HTTPS</b>: with a {@link HttpServerConfig#tls() TlsConfig} the server speaks HTTP/2 and
+ * HTTP/1.1 over TLS (ALPN {@code h2}, {@code http/1.1}), the handshake on each connection's own
+ * thread before its first request; certificates are reloaded as for {@link TcpServer}, and {@link #reloadTls()}
  * reloads them on demand. A plain {@code http://} request to an HTTPS port is answered
  * {@code 400} saying so; a TLS ClientHello sent to a plain HTTP port is closed before it is
  * parsed. Both are counted in {@link ServerMetrics#tls()} and logged at DEBUG.
  *
  * <p>Lifecycle as for {@link TcpServer}: {@link #start()} returns once listening;
  * {@link #stop(Duration)} closes connections waiting between requests at once, lets requests in
- * progress finish (their responses carry {@code Connection: close}) until the grace deadline,
- * then closes the rest.
+ * progress finish (their responses carry {@code Connection: close}; an HTTP/2 connection gets
+ * {@code GOAWAY} with its last stream id and refuses new streams) until the grace deadline, then
+ * closes the rest. Every thread of a connection, HTTP/2 stream threads included, is the server's:
+ * none outlives {@code stop}.
  *
  * <p>A route made by {@link Route#websocket} upgrades its connection: after the {@code 101}, the
  * connection's thread runs the WebSocket endpoint until the session ends. Sessions are counted in
@@ -55,6 +67,7 @@ public final class HttpServer implements AutoCloseable {
     private final HttpPipeline pipeline;
     private final TcpServer tcp;
     private final WebSocketSessions webSockets;
+    private final Optional<Http2Connections> http2;
 
     /**
      * Creates a server whose clients join {@code registry}.
@@ -68,13 +81,15 @@ public final class HttpServer implements AutoCloseable {
     public HttpServer(HttpServerConfig config, HttpHandler handler, ClientRegistry registry) {
         this.config = Objects.requireNonNull(config, "config");
         this.pipeline = handler instanceof HttpPipeline p ? p : HttpPipeline.of(handler);
+        this.http2 = config.http2().map(h2 -> new Http2Connections(h2, config.limits(), pipeline, config.serverName()));
         // An HTTP exchange never joins the registry and its loop sets every read timeout itself:
         // the engine's idle timeout is only the first wait, the outbound queue is never used.
         TcpServerConfig engine = new TcpServerConfig(config.server(), config.limits().idleTimeout(),
                 TcpServerConfig.DEFAULT_OUTBOUND_QUEUE_BYTES, config.tls());
         this.webSockets = new WebSocketSessions(ClientTable.of(Objects.requireNonNull(registry, "registry")));
         this.tcp = new TcpServer(engine,
-                new Http1ConnectionHandler(pipeline, config.limits(), config.serverName(), webSockets), registry);
+                new Http1ConnectionHandler(pipeline, config.limits(), config.serverName(), webSockets, http2),
+                registry);
     }
 
     /**
@@ -120,7 +135,8 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /**
-     * {@return {@code http://host:port} (or {@code https://} when it speaks TLS) followed by {@code path}}
+     * {@return {@code http://host:port} (or {@code https://} when it speaks TLS) followed by
+     * {@code path}}
      *
      * @param path the path, starting with {@code /}
      */
@@ -173,6 +189,14 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /**
+     * {@return a snapshot of the HTTP/2 counters: connections, streams, resets and refusals, and
+     * each kind of abuse refused} All zero when the server speaks HTTP/1.1 only.
+     */
+    public Http2Metrics http2Metrics() {
+        return http2.map(Http2Connections::metrics).orElse(Http2Metrics.NONE);
+    }
+
+    /**
      * Blocks until the server has stopped.
      *
      * @throws InterruptedException when interrupted while waiting
@@ -188,12 +212,14 @@ public final class HttpServer implements AutoCloseable {
      * whichever comes first. When this returns, no thread of the server is left, the WebSocket
      * timer included.
      *
-     * @param grace how long live exchanges and sessions may go on
+     * @param grace how long live exchanges, HTTP/2 streams and sessions may go on
      */
     public void stop(Duration grace) {
+        Objects.requireNonNull(grace, "grace");
         if (tcp.isRunning()) {
             webSockets.goingAway();
         }
+        http2.ifPresent(connections -> connections.stop(grace));
         tcp.stop(grace);
     }
 

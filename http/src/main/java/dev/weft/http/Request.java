@@ -40,7 +40,7 @@ import java.util.Optional;
  * @param path           the path of the target, still percent-encoded ({@code /a%20b}); for an
  *                       absolute-form target, the path of the URI
  * @param rawQuery       the query after {@code ?}, still encoded; empty when there is none
- * @param version        {@code "HTTP/1.1"} or {@code "HTTP/1.0"}
+ * @param version        {@code "HTTP/1.1"}, {@code "HTTP/1.0"} or {@code "HTTP/2"}
  * @param headers        the header fields, names case-insensitive, values trimmed
  * @param pathParameters the decoded values of the route's {@code {name}} segments, and of its
  *                       trailing {@code *} under the name {@code "*"}
@@ -77,7 +77,7 @@ public record Request(Method method, String target, String path, String rawQuery
      * @param target         the request target as sent
      * @param path           the path of the target, still percent-encoded
      * @param rawQuery       the query, still encoded; empty when there is none
-     * @param version        {@code "HTTP/1.1"} or {@code "HTTP/1.0"}
+     * @param version        {@code "HTTP/1.1"}, {@code "HTTP/1.0"} or {@code "HTTP/2"}
      * @param headers        the header fields
      * @param pathParameters the decoded path parameters
      * @param body           the body

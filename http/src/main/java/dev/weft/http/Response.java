@@ -16,8 +16,10 @@ import java.util.Objects;
  * An HTTP response: status, header fields and a body.
  *
  * <p>The server adds the framing itself — {@code Content-Length} for every body of known size,
- * {@code Transfer-Encoding: chunked} for a {@link Stream} body to an HTTP/1.1 client — plus
- * {@code Date}, {@code Server} and {@code Connection}, so an application must not set
+ * {@code Transfer-Encoding: chunked} for a {@link Stream} body to an HTTP/1.1 client, DATA frames
+ * ended by {@code END_STREAM} on HTTP/2 (with {@code content-length} when known, field names
+ * lower-cased, connection-specific fields dropped) — plus {@code Date}, {@code Server} and
+ * {@code Connection} (HTTP/1.x), so an application must not set
  * {@code Content-Length} or {@code Transfer-Encoding} (the constructor refuses them). For
  * {@code HEAD} the server sends the same headers as for {@code GET} without the body.
  *
@@ -256,9 +258,11 @@ public record Response(Status status, Headers headers, Body body) {
 
     /**
      * A body the handler writes while the response is sent, of unknown length: chunked to an
-     * HTTP/1.1 client, delimited by closing the connection for HTTP/1.0. Runs on the
-     * connection's thread after the handler returned; if it throws, the response is cut short
-     * and the connection closed (the status line is already sent).
+     * HTTP/1.1 client, delimited by closing the connection for HTTP/1.0, DATA frames on HTTP/2
+     * (a write waits while the client's flow-control window is closed). Runs on the
+     * connection's (on HTTP/2 the stream's) thread after the handler returned; if it throws, the
+     * response is cut short and the connection closed (on HTTP/2 the stream reset with
+     * {@code INTERNAL_ERROR}; the status line is already sent).
      *
      * @param writer writes the body
      */

@@ -108,8 +108,8 @@ class HttpsServerTest {
     // ---- served ----
 
     @Test
-    void aJdkHttpClientGetsHelloOverHttpsNegotiatingHttp11ByAlpn() throws Exception {
-        startHttps(fixture.config(dir).build());
+    void aJdkHttpClientGetsHelloOverHttpsNegotiatingHttp11ByAlpnWhenHttp2IsOff() throws Exception {
+        start(HttpServerConfig.builder().tls(fixture.config(dir).build()).noHttp2());
         client(ca.clientContext());
         assertEquals("https", server.uri("/").getScheme());
         for (int i = 0; i < 3; i++) {
@@ -124,8 +124,8 @@ class HttpsServerTest {
     }
 
     @Test
-    void alpnPicksHttp11FromWhatAnSslSocketOffers() throws Exception {
-        startHttps(fixture.config(dir).build());
+    void alpnPicksHttp11FromWhatAnSslSocketOffersWhenHttp2IsOff() throws Exception {
+        start(HttpServerConfig.builder().tls(fixture.config(dir).build()).noHttp2());
         try (SSLSocket socket = connect(ca.clientContext(), server.port(),
                 p -> p.setApplicationProtocols(new String[] {"h2", "http/1.1"}))) {
             socket.startHandshake();
@@ -139,8 +139,8 @@ class HttpsServerTest {
     }
 
     @Test
-    void aClientOfferingOnlyH2IsRefusedAndCounted() throws Exception {
-        startHttps(fixture.config(dir).build());
+    void aClientOfferingOnlyH2IsRefusedAndCountedWhenHttp2IsOff() throws Exception {
+        start(HttpServerConfig.builder().tls(fixture.config(dir).build()).noHttp2());
         try (SSLSocket socket = connect(ca.clientContext(), server.port(), p -> p.setApplicationProtocols(new String[] {"h2"}))) {
             assertThrows(SSLException.class, socket::startHandshake);
         }
@@ -151,7 +151,7 @@ class HttpsServerTest {
     void anAlpnProtocolTheServerDoesNotSpeakIsRefusedInTheConfiguration() throws Exception {
         TlsConfig h2 = fixture.config(dir).applicationProtocols("h2", "http/1.1").build();
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> HttpServerConfig.builder().tls(h2).build());
+                () -> HttpServerConfig.builder().tls(h2).noHttp2().build());
         assertEquals("ALPN protocol 'h2' is not spoken by this server (it speaks http/1.1)", refused.getMessage());
     }
 
@@ -246,7 +246,7 @@ class HttpsServerTest {
     void aControlByteThatIsNotATlsRecordIsStillAnHttpParseError() throws Exception {
         start(HttpServerConfig.builder());
         try (Socket socket = raw(server.port())) {
-            socket.getOutputStream().write(new byte[] {0x16, 'G', 'E', 'T', ' ', '/', '\r', '\n', '\r', '\n'});
+            socket.getOutputStream().write((((char) 0x16) + "GET / HTTP/1.1\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
             assertTrue(response.startsWith("HTTP/1.1 400 "), response);
         }

@@ -2,6 +2,7 @@ package dev.weft.micrometer;
 
 import dev.weft.core.ClientRegistry;
 import dev.weft.core.ServerMetrics;
+import dev.weft.http.Http2Metrics;
 import dev.weft.core.pool.PoolMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -111,6 +112,22 @@ public final class WeftMeters {
     public WeftMeters udp(String name, Supplier<dev.weft.udp.UdpMetrics> metrics) {
         Tags tags = Tags.of("server", requireUnbound("weft.udp.datagrams.received", "server", name));
         UdpMeters.UDP.bind(registry, tags, Objects.requireNonNull(metrics, "metrics"));
+        return this;
+    }
+
+    /**
+     * Binds an HTTP server's HTTP/2 counters ({@code weft.http2.*}: connections and streams with
+     * gauges of the open ones, refused and reset streams, write timeouts, 431s, connection errors,
+     * timeouts, and the abusive connections by {@code kind}).
+     *
+     * @param name    the {@code server} tag, unique among HTTP/2 servers in this registry
+     * @param metrics the server's snapshot, such as {@code server::http2Metrics}
+     * @return this binder
+     * @throws IllegalArgumentException when an HTTP/2 server of that name is already bound
+     */
+    public WeftMeters http2(String name, Supplier<Http2Metrics> metrics) {
+        Tags tags = Tags.of("server", requireUnbound("weft.http2.connections", "server", name));
+        Http2Meters.HTTP2.bind(registry, tags, Objects.requireNonNull(metrics, "metrics"));
         return this;
     }
 

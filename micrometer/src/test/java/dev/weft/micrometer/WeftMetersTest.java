@@ -13,6 +13,7 @@ import dev.weft.core.TcpServerConfig;
 import dev.weft.core.pool.PoolMetrics;
 import dev.weft.core.tls.HandshakeFailure;
 import dev.weft.core.tls.TlsMetrics;
+import dev.weft.http.Http2Metrics;
 import dev.weft.testing.Poll;
 import dev.weft.testing.ServerExtension;
 import dev.weft.testing.TestServer;
@@ -148,6 +149,35 @@ class WeftMetersTest {
                     + reason.name().toLowerCase(Locale.ROOT) + "), tag(server=s)]", reason == HandshakeFailure.TIMEOUT ? 13.0 : 0.0);
         }
         assertEquals(expected, read);
+    }
+
+    @Test
+    void everyHttp2CounterHasItsOwnMeter() {
+        Http2Metrics http2 = new Http2Metrics(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, new Http2Metrics.Floods(13, 14, 15, 16, 17));
+        WeftMeters.on(registry).http2("h", () -> http2);
+        Map<String, Double> read = new TreeMap<>();
+        for (Meter meter : registry.getMeters()) {
+            read.put(meter.getId().getName() + meter.getId().getTags(), meter.measure().iterator().next().getValue());
+        }
+        assertEquals(new TreeMap<>(Map.ofEntries(
+                Map.entry("weft.http2.connections[tag(server=h)]", 1.0),
+                Map.entry("weft.http2.connections.open[tag(server=h)]", 2.0),
+                Map.entry("weft.http2.streams[tag(server=h)]", 3.0),
+                Map.entry("weft.http2.streams.open[tag(server=h)]", 4.0),
+                Map.entry("weft.http2.streams.refused[tag(server=h)]", 5.0),
+                Map.entry("weft.http2.streams.reset[tag(by=client), tag(server=h)]", 6.0),
+                Map.entry("weft.http2.streams.reset[tag(by=server), tag(server=h)]", 7.0),
+                Map.entry("weft.http2.stream.write.timeouts[tag(server=h)]", 8.0),
+                Map.entry("weft.http2.header.lists.too.large[tag(server=h)]", 9.0),
+                Map.entry("weft.http2.connection.errors[tag(server=h)]", 10.0),
+                Map.entry("weft.http2.timeouts[tag(kind=idle), tag(server=h)]", 11.0),
+                Map.entry("weft.http2.timeouts[tag(kind=settings), tag(server=h)]", 12.0),
+                Map.entry("weft.http2.floods[tag(kind=rapid_reset), tag(server=h)]", 13.0),
+                Map.entry("weft.http2.floods[tag(kind=header_block), tag(server=h)]", 14.0),
+                Map.entry("weft.http2.floods[tag(kind=control_frame), tag(server=h)]", 15.0),
+                Map.entry("weft.http2.floods[tag(kind=empty_frame), tag(server=h)]", 16.0),
+                Map.entry("weft.http2.floods[tag(kind=unread_answers), tag(server=h)]", 17.0))), read);
+        assertThrows(IllegalArgumentException.class, () -> WeftMeters.on(registry).http2("h", () -> http2));
     }
 
     @Test

@@ -10,10 +10,15 @@ import dev.weft.http.RequestContext;
 import dev.weft.http.Response;
 import dev.weft.http.Status;
 import dev.weft.http.internal.websocket.WebSocketSessions;
+import dev.weft.http.internal.h2.H2cUpgrade;
+import dev.weft.http.internal.h2.Http2Connections;
+import dev.weft.http.internal.h2.Preface;
 import java.io.EOFException;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +46,11 @@ import org.slf4j.LoggerFactory;
  * <p>A {@code 101} for a WebSocket upgrade ends the loop: once the pipeline has been told it was
  * sent, the connection, with the bytes already read past the head, goes to the WebSocket session
  * on this same thread until the session ends.
+ *
+ * <p>With HTTP/2 on, a plaintext connection whose first bytes are the HTTP/2 client preface
+ * (prior knowledge) is handed to {@link Http2Connections} before any head is parsed — the first
+ * byte that differs from the preface ('G' of {@code GET}) decides for HTTP/1.1 at once — and so
+ * is one whose request asks for {@code Upgrade: h2c}, after {@code 101 Switching Protocols}.
  */
 final class Http1Connection {
 
@@ -60,12 +70,17 @@ final class Http1Connection {
     private final ResponseWriter writer;
     private final BodyInput.BodyContext bodies;
     private final WebSocketSessions webSockets;
+    /** The server's HTTP/2 side, or null when it speaks HTTP/1.1 only. */
+    private final Http2Connections http2;
     private int served;
     private boolean unreadInput;
+    /** Whether the connection started with the HTTP/2 preface (then {@link #readHead} returned null). */
+    private boolean priorKnowledge;
 
     Http1Connection(Connection connection, HttpPipeline pipeline, HttpLimits limits, RequestParser parser,
-                    byte[] serverLine, WebSocketSessions webSockets) {
+                    byte[] serverLine, WebSocketSessions webSockets, Http2Connections http2) {
         this.connection = connection;
+        this.http2 = http2;
         this.pipeline = pipeline;
         this.limits = limits;
         this.parser = parser;
@@ -94,12 +109,21 @@ final class Http1Connection {
             try {
                 head = readHead();
             } catch (HttpException e) {
+                if (failedHttp2Start()) {
+                    http2.refuseInvalidPreface(connection);
+                    lingeringClose();
+                    return;
+                }
                 log.debug("{} bad request: {} {}", connection, e.status().code(), e.getMessage());
                 refuse(e);
                 lingeringClose();
                 return;
             }
             if (head == null) {
+                if (priorKnowledge) {
+                    http2.serve(connection, takeBuffered());
+                    return;
+                }
                 out.flush();
                 return;
             }
@@ -112,6 +136,15 @@ final class Http1Connection {
                 return;
             }
         }
+    }
+
+    /**
+     * Whether a head the parser refused is the first of a plaintext connection, with HTTP/2 on,
+     * and no HTTP/1.x request line at all ({@link Preface#failedStart}): an invalid HTTP/2 preface.
+     */
+    private boolean failedHttp2Start() {
+        return served == 0 && http2 != null && connection.tls().isEmpty()
+                && Preface.failedStart(in.bytes(), in.position(), in.buffered());
     }
 
     /** Answers a head the parser refused, through the pipeline, with {@code Connection: close}. */
@@ -169,6 +202,10 @@ final class Http1Connection {
                     refuseTlsHandshake();
                 }
                 headerDeadline = System.nanoTime() + limits.headerTimeout().toNanos();
+                if (served == 0 && http2 != null && startsWithPreface(headerDeadline)) {
+                    priorKnowledge = true;
+                    return null;
+                }
                 continue;
             }
             long remaining = headerDeadline - System.nanoTime();
@@ -221,6 +258,69 @@ final class Http1Connection {
         }
     }
 
+    /**
+     * Whether a plaintext connection starts with the HTTP/2 client preface: reads until its
+     * first bytes match all of it or differ from it, within the header deadline.
+     */
+    private boolean startsWithPreface(long headerDeadline) throws IOException {
+        if (connection.tls().isPresent()) {
+            return false;
+        }
+        while (true) {
+            switch (Preface.match(in.bytes(), in.position(), in.buffered())) {
+                case PREFACE -> {
+                    return true;
+                }
+                case NOT_PREFACE -> {
+                    return false;
+                }
+                case NEED_MORE -> {
+                    long remaining = headerDeadline - System.nanoTime();
+                    if (remaining <= 0) {
+                        throw headerTimeout();
+                    }
+                    if (in.fill(Duration.ofNanos(remaining)) < 0) {
+                        return false; // cut short: the head loop reports the incomplete request
+                    }
+                }
+            }
+        }
+    }
+
+    /** The bytes read and not yet parsed, handed over to HTTP/2; the buffers are given back. */
+    private byte[] takeBuffered() throws IOException {
+        out.flush();
+        out.release();
+        byte[] buffered = Arrays.copyOfRange(in.bytes(), in.position(), in.limit());
+        in.consume(buffered.length);
+        in.shrink();
+        return buffered;
+    }
+
+    /**
+     * Switches the connection to HTTP/2 when the request asks for it with {@code Upgrade: h2c}
+     * and the server allows it ({@link dev.weft.http.Http2Config#h2cUpgrade()}): cleartext only,
+     * and only a request without a body (as Netty and Jetty do: a body would have to be read
+     * whole before the switch) — {@code 101 Switching Protocols}, then the request is answered as
+     * stream 1.
+     *
+     * @return whether the connection was switched (and has now ended); false to serve the request
+     *     over HTTP/1.1, as if it had not asked
+     */
+    private boolean switchedToHttp2(RequestHead head, BodyInput body) throws IOException {
+        if (!http2.upgrades() || connection.tls().isPresent() || body != null
+                || !H2cUpgrade.requested(head.headers())) {
+            return false;
+        }
+        Optional<H2cUpgrade> upgrade = H2cUpgrade.of(head.method().name(), head.target(), head.headers());
+        if (upgrade.isEmpty()) {
+            return false;
+        }
+        out.write(H2cUpgrade.SWITCHING_PROTOCOLS);
+        http2.serveUpgraded(connection, upgrade.get(), takeBuffered());
+        return true;
+    }
+
     private HttpException headerTimeout() {
         return new HttpException(Status.REQUEST_TIMEOUT_408,
                 "request header not received within " + limits.headerTimeout());
@@ -230,6 +330,10 @@ final class Http1Connection {
     private boolean serve(RequestHead head) throws IOException {
         served++;
         BodyInput body = body(head);
+        if (http2 != null && switchedToHttp2(head, body)) {
+            unreadInput = false;
+            return false;
+        }
         Request request = new Request(head.method(), head.target(), head.path(), head.rawQuery(),
                 head.version(), head.headers(), Map.of(), body == null ? NoBody.INSTANCE : body,
                 connection.remoteAddress(), new RequestContext());

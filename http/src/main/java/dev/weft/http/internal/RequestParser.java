@@ -22,7 +22,11 @@ public final class RequestParser {
 
     private final HttpLimits limits;
 
-    /** A parser applying {@code limits}. */
+    /**
+     * A parser applying {@code limits}.
+     *
+     * @param limits the request limits
+     */
     public RequestParser(HttpLimits limits) {
         this.limits = limits;
     }
@@ -30,6 +34,10 @@ public final class RequestParser {
     /**
      * Parses the head that {@code scanner} found in {@code bytes} starting at {@code start}.
      *
+     * @param bytes   the buffer holding the head
+     * @param start   where the head starts in {@code bytes}
+     * @param scanner the scanner that found the head's lines
+     * @return the parsed head
      * @throws HttpException when the head is malformed or over a limit
      */
     public RequestHead parse(byte[] bytes, int start, HeadScanner scanner) {
@@ -89,7 +97,14 @@ public final class RequestParser {
         return bytes[from + 7] != '0';
     }
 
-    private static Method method(String name) {
+    /**
+     * The method a request names, for HTTP/1.1 and HTTP/2 alike.
+     *
+     * @param name the method token
+     * @return the method; never {@link Method#UNKNOWN}
+     * @throws HttpException {@code 501} for a method this server does not implement
+     */
+    public static Method method(String name) {
         return switch (name) {
             case "GET" -> Method.GET;
             case "HEAD" -> Method.HEAD;

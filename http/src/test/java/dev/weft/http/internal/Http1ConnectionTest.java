@@ -21,6 +21,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -189,6 +190,6 @@ class Http1ConnectionTest {
     }
 
     private static Http1ConnectionHandler handler(HttpPipeline pipeline, HttpLimits limits) {
-        return new Http1ConnectionHandler(pipeline, limits, "Weft", new WebSocketSessions(new ClientTable()));
+        return new Http1ConnectionHandler(pipeline, limits, "Weft", new WebSocketSessions(new ClientTable()), Optional.empty());
     }
 }

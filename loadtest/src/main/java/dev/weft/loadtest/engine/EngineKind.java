@@ -29,7 +29,6 @@ public enum EngineKind implements Labelled {
     JETTY("jetty");
 
     /** Why Weft lacks a service today; each goes away when its feature lands (see the load note). */
-    private static final String WEFT_NO_HTTP2 = "Weft has no HTTP/2 yet: plugs in with the HTTP/2 issue";
     private static final String NO_RELAY = "no UDP chat relay: the fan-out scenario measures Weft's relay alone";
     private static final String UDP_ONCE = "UDP has no thread mode: measured once, on weft-virtual";
     private static final String NO_UDP = "no UDP server: Netty is the UDP echo contrast";
@@ -48,9 +47,9 @@ public enum EngineKind implements Labelled {
     /** The services this engine runs. */
     public Set<Service> services() {
         return switch (this) {
-            case WEFT_VIRTUAL -> EnumSet.of(Service.ECHO, Service.HTTP, Service.HTTPS, Service.WEBSOCKET, Service.UDP_RELAY,
-                    Service.UDP_ECHO);
-            case WEFT_PLATFORM -> EnumSet.of(Service.ECHO, Service.HTTP, Service.HTTPS, Service.WEBSOCKET);
+            case WEFT_VIRTUAL -> EnumSet.of(Service.ECHO, Service.HTTP, Service.HTTPS, Service.WEBSOCKET, Service.H2C,
+                    Service.UDP_RELAY, Service.UDP_ECHO);
+            case WEFT_PLATFORM -> EnumSet.of(Service.ECHO, Service.HTTP, Service.HTTPS, Service.WEBSOCKET, Service.H2C);
             case REACTOR -> EnumSet.of(Service.ECHO, Service.HTTP);
             case NETTY -> EnumSet.of(Service.ECHO, Service.HTTP, Service.HTTPS, Service.WEBSOCKET, Service.H2C,
                     Service.UDP_ECHO);
@@ -66,9 +65,8 @@ public enum EngineKind implements Labelled {
         }
         return Optional.of(switch (this) {
             case WEFT_VIRTUAL, WEFT_PLATFORM -> switch (service) {
-                case H2C -> WEFT_NO_HTTP2;
                 case UDP_RELAY, UDP_ECHO -> UDP_ONCE;
-                case ECHO, HTTP, HTTPS, WEBSOCKET -> throw new IllegalStateException(this + " serves " + service);
+                case ECHO, HTTP, HTTPS, WEBSOCKET, H2C -> throw new IllegalStateException(this + " serves " + service);
             };
             case REACTOR -> switch (service) {
                 case UDP_RELAY -> NO_RELAY;

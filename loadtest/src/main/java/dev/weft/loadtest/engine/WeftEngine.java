@@ -44,8 +44,10 @@ import java.util.Optional;
 /**
  * Weft's own engine, one thread per connection — virtual or platform as {@link ThreadMode}
  * says, the same code either way: an echo {@link TcpServer} with the {@code echo} sample's
- * handler, an {@link HttpServer} with the {@code http} sample's {@code GET /hello} route, the same
- * route over HTTPS (the JDK's TLS engine on each connection's thread, the {@link TlsSuite}s and
+ * handler, an {@link HttpServer} with the {@code http} sample's {@code GET /hello} route — which
+ * also serves the {@code h2c} scenario: HTTP/2 with prior knowledge on the same port, the
+ * connection preface deciding, as the {@code http} sample does — the same route over HTTPS (the
+ * JDK's TLS engine on each connection's thread, the {@link TlsSuite}s and
  * {@link GeneratedCertificate} Netty's HTTPS uses), a WebSocket echo at {@code /ws} on an
  * {@link HttpServer} of its own (the {@code http} sample's {@code /ws/echo} endpoint: {@code
  * receive()} and {@code send} on the connection's thread), and (for the virtual-thread engine
@@ -219,6 +221,7 @@ final class WeftEngine implements Engine {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         ports.put(Service.ECHO, echo.port());
         ports.put(Service.HTTP, http.port());
+        ports.put(Service.H2C, http.port());
         ports.put(Service.HTTPS, https.port());
         ports.put(Service.WEBSOCKET, webSocket.port());
         udp.ifPresent(server -> ports.put(Service.UDP_RELAY, server.port()));
@@ -236,7 +239,8 @@ final class WeftEngine implements Engine {
 
     @Override
     public String description() {
-        return "Weft TcpServer + HttpServer (and over TLS, and WebSocket)" + (udp.isPresent() ? " + UdpRelay" : "")
+        return "Weft TcpServer + HttpServer (HTTP/1.1 and h2c on one port, and over TLS, and WebSocket)"
+                + (udp.isPresent() ? " + UdpRelay" : "")
                 + (udpEcho.isPresent() ? " + UdpServer echo (inline dispatch)" : "") + ", "
                 + echo.config().server().threadMode().name().toLowerCase() + " thread per connection";
     }

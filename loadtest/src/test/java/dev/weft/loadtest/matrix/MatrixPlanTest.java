@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.weft.loadtest.engine.EngineKind;
+import dev.weft.loadtest.engine.Service;
 import dev.weft.loadtest.report.NotApplicableRow;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,12 +28,13 @@ class MatrixPlanTest {
     }
 
     @Test
-    void weftsMissingProtocolsAreNotApplicableUntilTheirFeaturesLand() {
-        MatrixPlan plan = plan(List.of(EngineKind.WEFT_VIRTUAL), List.of(Scenario.WEBSOCKET, Scenario.H2));
-        assertTrue(plan.allSteps().stream().allMatch(s -> s.scenario() == Scenario.WEBSOCKET), plan.toString());
+    void weftServesWebSocketEchoAndH2cInBothThreadModes() {
+        MatrixPlan plan = plan(List.of(EngineKind.WEFT_VIRTUAL, EngineKind.WEFT_PLATFORM), List.of(Scenario.WEBSOCKET));
         assertFalse(plan.allSteps().isEmpty(), "Weft serves WebSocket echo: " + plan);
-        assertEquals(1, plan.allNotApplicable().size());
-        assertTrue(plan.allNotApplicable().stream().allMatch(r -> r.reason().startsWith("Weft has no HTTP/2")), plan.toString());
+        assertTrue(plan.allSteps().stream().allMatch(s -> s.scenario() == Scenario.WEBSOCKET), plan.toString());
+        assertTrue(plan.allNotApplicable().isEmpty(), plan.toString());
+        assertTrue(EngineKind.WEFT_VIRTUAL.services().contains(Service.H2C));
+        assertTrue(EngineKind.WEFT_PLATFORM.services().contains(Service.H2C));
     }
 
     @Test

@@ -20,10 +20,12 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code http [--port N] [--https-port M [--cert CHAIN.pem --key KEY.pem [--key-password-file F]]]
- * [--host ADDRESS] [--static DIR] [--rate-limit R]}: the HTTP/1.1 sample server, and the same
- * routes over HTTPS on port M.
+ * [--host ADDRESS] [--static DIR] [--rate-limit R]}: the HTTP sample server, and the same
+ * routes over HTTPS on port M. Both ports speak HTTP/1.1 and HTTP/2: on the plain port a client
+ * starts HTTP/2 with the connection preface (prior knowledge), on the HTTPS port by ALPN
+ * {@code h2}.
  */
-@Command(name = "http", description = "HTTP/1.1 server (and HTTPS): /hello, /echo, /users/{id}, /clients, /static/*, /metrics.")
+@Command(name = "http", description = "HTTP/1.1 and HTTP/2 server (and HTTPS): /hello, /echo, /users/{id}, /clients, /static/*, /metrics.")
 public final class HttpMain extends ServerSample {
 
     @Option(names = "--port", paramLabel = "N", converter = PortNumber.class,

@@ -35,7 +35,8 @@ public interface HttpSampleMetrics {
     @Singleton
     static PrometheusMeterRegistry meters(Provider<HttpServer> server, ClientRegistry clients) {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        WeftMeters.on(meters).server("http", () -> server.get().metrics()).clients(clients);
+        WeftMeters.on(meters).server("http", () -> server.get().metrics())
+                .http2("http", () -> server.get().http2Metrics()).clients(clients);
         return meters;
     }
 

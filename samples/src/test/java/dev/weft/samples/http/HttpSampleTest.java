@@ -81,6 +81,9 @@ class HttpSampleTest {
         assertTrue(response.body().contains("weft_server_connections_active{server=\"http\"} 1.0"), response.body());
         assertTrue(response.body().contains("weft_clients 0.0"), response.body());
         assertTrue(response.body().contains("weft_server_sent_bytes_total{server=\"http\"}"), response.body());
+        assertTrue(response.body().contains("weft_http2_connections_total{server=\"http\"} 0.0"), response.body());
+        assertTrue(response.body().contains("weft_http2_floods_total{kind=\"rapid_reset\",server=\"http\"} 0.0"),
+                response.body());
     }
 
     @Test
