@@ -1,6 +1,7 @@
 package dev.weft.http;
 
 import dev.weft.core.AttributeKey;
+import dev.weft.core.tls.TlsInfo;
 import dev.weft.http.internal.CookieHeader;
 import dev.weft.http.internal.FormReader;
 import dev.weft.http.internal.JsonBodies;
@@ -87,6 +88,17 @@ public record Request(Method method, String target, String path, String rawQuery
                    Map<String, String> pathParameters, InputStream body, InetSocketAddress remoteAddress) {
         this(method, target, path, rawQuery, version, headers, pathParameters, body, remoteAddress,
                 new RequestContext());
+    }
+
+    /**
+     * What the TLS handshake of the connection this request arrived on agreed — protocol, cipher
+     * suite, ALPN protocol, SNI host name, and the client's certificate chain under mutual TLS —
+     * so a handler can tell HTTPS from HTTP and who the client is.
+     *
+     * @return the TLS details; empty when the request did not arrive over TLS
+     */
+    public Optional<TlsInfo> tls() {
+        return context.tls();
     }
 
     /**

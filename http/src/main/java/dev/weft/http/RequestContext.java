@@ -1,6 +1,7 @@
 package dev.weft.http;
 
 import dev.weft.core.AttributeKey;
+import dev.weft.core.tls.TlsInfo;
 import dev.weft.http.internal.RequestServedEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,9 +37,31 @@ public final class RequestContext {
     private HttpPipeline pipeline;
     private RequestServedEvent event;
     private boolean sent;
+    private final TlsInfo tls;
 
-    /** A fresh context: no attributes, not routed, not refused. */
+    /** A fresh context of a request that did not arrive over TLS: no attributes, not routed, not refused. */
     public RequestContext() {
+        this(Optional.empty());
+    }
+
+    /**
+     * A fresh context: no attributes, not routed, not refused.
+     *
+     * @param tls what the connection's TLS handshake agreed, when the request arrived over TLS
+     */
+    public RequestContext(Optional<TlsInfo> tls) {
+        this.tls = Objects.requireNonNull(tls, "tls").orElse(null);
+    }
+
+    /**
+     * What the TLS handshake of the request's connection agreed: protocol, cipher suite, ALPN
+     * protocol, SNI host name, and the client's certificate chain when it presented one (mutual
+     * TLS).
+     *
+     * @return the TLS details; empty when the request did not arrive over TLS
+     */
+    public Optional<TlsInfo> tls() {
+        return Optional.ofNullable(tls);
     }
 
     /**

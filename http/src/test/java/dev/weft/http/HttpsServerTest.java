@@ -83,6 +83,10 @@ class HttpsServerTest {
     private static Router routes(Path files) throws IOException {
         return Router.of(List.of(
                 Route.get("/hello", request -> Response.ok("Hello, World!")),
+                Route.get("/whoami", request -> Response.ok(request.tls()
+                        .map(tls -> tls.protocol() + " " + tls.applicationProtocol().orElse("-") + " "
+                                + tls.peerSubject().orElse("anonymous"))
+                        .orElse("plaintext"))),
                 Route.post("/echo", request -> Response.bytes(Status.OK_200, "application/octet-stream", request.bodyBytes())),
                 Route.get("/files/*", new StaticFiles(files))));
     }
@@ -184,6 +188,16 @@ class HttpsServerTest {
         startHttps(requiringClientCertificates());
         client(ca.clientContext(alice));
         assertEquals(200, get("/hello").statusCode());
+        HttpResponse<String> whoami = get("/whoami");
+        assertTrue(whoami.body().startsWith("TLSv1.3 "), whoami.body());
+        assertTrue(whoami.body().contains("CN=alice"), "the handler sees the client's certificate: " + whoami.body());
+    }
+
+    @Test
+    void aRequestOnAPlaintextPortHasNoTlsDetails() throws Exception {
+        start(HttpServerConfig.builder());
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
+        assertEquals("plaintext", get("/whoami").body());
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -120,7 +121,7 @@ public final class RawHttpClient implements AutoCloseable {
             return in.read() < 0;
         } catch (SocketTimeoutException e) {
             return false;
-        } catch (java.net.SocketException e) {
+        } catch (SocketException e) {
             return true;
         }
     }
@@ -128,6 +129,26 @@ public final class RawHttpClient implements AutoCloseable {
     /** Everything until the server closes the connection. */
     public String readToEnd() throws IOException {
         return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Reads until the server closes the connection, whether it closes with a FIN or — because
+     * this client was still sending when the server closed, so the server's kernel answered with
+     * RST — with a reset; returns what arrived before.
+     */
+    public String readUntilClosedOrReset() throws IOException {
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        byte[] chunk = new byte[4096];
+        try {
+            for (int n; (n = in.read(chunk)) >= 0; ) {
+                received.write(chunk, 0, n);
+            }
+        } catch (SocketException e) {
+            if (!String.valueOf(e.getMessage()).contains("reset")) {
+                throw e;
+            }
+        }
+        return received.toString(StandardCharsets.ISO_8859_1);
     }
 
     @Override

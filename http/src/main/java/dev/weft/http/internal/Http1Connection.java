@@ -150,7 +150,7 @@ final class Http1Connection {
     /** Answers a head the parser refused, through the pipeline, with {@code Connection: close}. */
     private void refuse(HttpException refusal) throws IOException {
         Request request = RefusedHead.salvage(in.bytes(), in.position(), in.limit(), limits.maxHeaderCount(),
-                connection.remoteAddress());
+                connection.remoteAddress(), new RequestContext(connection.tls()));
         Response response = pipeline.refuse(request, refusal);
         try {
             writer.writeRejection(response);
@@ -336,7 +336,7 @@ final class Http1Connection {
         }
         Request request = new Request(head.method(), head.target(), head.path(), head.rawQuery(),
                 head.version(), head.headers(), Map.of(), body == null ? NoBody.INSTANCE : body,
-                connection.remoteAddress(), new RequestContext());
+                connection.remoteAddress(), new RequestContext(connection.tls()));
         Response response = pipeline.handle(request);
         if (response.body() instanceof Response.WebSocketUpgrade upgrade && body == null) {
             switchToWebSocket(request, head, response, upgrade);

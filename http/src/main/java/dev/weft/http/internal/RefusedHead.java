@@ -3,6 +3,7 @@ package dev.weft.http.internal;
 import dev.weft.http.Headers;
 import dev.weft.http.Method;
 import dev.weft.http.Request;
+import dev.weft.http.RequestContext;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -31,7 +32,8 @@ final class RefusedHead {
      * @param remote     the client's address
      * @return the request
      */
-    static Request salvage(byte[] bytes, int from, int to, int maxHeaders, InetSocketAddress remote) {
+    static Request salvage(byte[] bytes, int from, int to, int maxHeaders, InetSocketAddress remote,
+                           RequestContext context) {
         int lineEnd = lineEnd(bytes, from, to);
         Method method = Method.UNKNOWN;
         String target = "";
@@ -63,7 +65,7 @@ final class RefusedHead {
         String path = question < 0 ? target : target.substring(0, question);
         String query = question < 0 ? "" : target.substring(question + 1);
         return new Request(method, target, path, query, http10 ? "HTTP/1.0" : "HTTP/1.1", headers.build(), Map.of(),
-                NoBody.INSTANCE, remote);
+                NoBody.INSTANCE, remote, context);
     }
 
     private static void addField(Headers.Builder headers, String line) {

@@ -192,7 +192,7 @@ public final class ReverseProxy implements HttpHandler, ServerAware {
         }
         String client = request.remoteAddress().getAddress().getHostAddress();
         head.append("X-Forwarded-For: ").append(forwardedFor == null ? client : forwardedFor + ", " + client)
-                .append("\r\nX-Forwarded-Proto: http\r\n");
+                .append("\r\nX-Forwarded-Proto: ").append(request.tls().isPresent() ? "https" : "http").append("\r\n");
         request.header("Host").ifPresent(host -> head.append("X-Forwarded-Host: ").append(host).append("\r\n"));
         if (bodyLength > 0 || request.method() == Method.POST || request.method() == Method.PUT
                 || request.method() == Method.PATCH) {

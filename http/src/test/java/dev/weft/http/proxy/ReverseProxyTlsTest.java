@@ -99,4 +99,23 @@ class ReverseProxyTlsTest {
         assertEquals(502, get("/proxy/hello").statusCode());
         assertEquals(1, pool.tlsMetrics().failed(HandshakeFailure.BAD_CERTIFICATE));
     }
+
+    @Test
+    void theUpstreamHearsWhetherTheClientCameOverHttps() throws Exception {
+        HttpServer plainUpstream = servers.start(new HttpServer(HttpServerConfig.loopback(0), Router.of(List.of(
+                Route.get("/proto", request -> Response.ok(request.header("X-Forwarded-Proto").orElse("-")))))));
+        ConnectionPool plainPool = servers.closeAfterwards(new ConnectionPool(PoolConfig.of(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), plainUpstream.port()))));
+        HttpServer https = servers.start(new HttpServer(HttpServerConfig.builder().host("127.0.0.1").port(0)
+                .tls(fixture.config(dir).build()).build(), Router.of(List.of(Route.get("/proxy/*",
+                new ReverseProxy(plainPool, "/proxy", ReverseProxy.Limits.DEFAULTS))))));
+        HttpServer http = servers.start(new HttpServer(HttpServerConfig.loopback(0), Router.of(List.of(Route.get("/proxy/*",
+                new ReverseProxy(plainPool, "/proxy", ReverseProxy.Limits.DEFAULTS))))));
+        HttpClient trusting = servers.closeAfterwards(HttpClient.newBuilder().sslContext(ca.clientContext())
+                .connectTimeout(TIMEOUT).build());
+        assertEquals("https", trusting.send(HttpRequest.newBuilder(https.uri("/proxy/proto")).timeout(TIMEOUT).build(),
+                BodyHandlers.ofString()).body());
+        assertEquals("http", client.send(HttpRequest.newBuilder(http.uri("/proxy/proto")).timeout(TIMEOUT).build(),
+                BodyHandlers.ofString()).body());
+    }
 }

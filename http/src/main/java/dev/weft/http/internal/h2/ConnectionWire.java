@@ -1,9 +1,11 @@
 package dev.weft.http.internal.h2;
 
 import dev.weft.core.Connection;
+import dev.weft.core.tls.TlsInfo;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The engine's {@link Wire} over a core {@link Connection} (plain or TLS): reads and writes go
@@ -54,6 +56,11 @@ public final class ConnectionWire implements Wire {
     @Override
     public InetSocketAddress remoteAddress() {
         return connection.remoteAddress();
+    }
+
+    @Override
+    public Optional<TlsInfo> tls() {
+        return connection.tls();
     }
 
     @Override

@@ -128,7 +128,7 @@ final class StreamExchange {
                 : upgradeBody != null ? new ByteArrayInputStream(upgradeBody)
                 : new RequestBody(connection, stream, connection.limits.maxBodyBytes());
         return new Request(method, target, path, query, VERSION, head.headers(), Map.of(), body,
-                connection.wire.remoteAddress(), new RequestContext());
+                connection.wire.remoteAddress(), new RequestContext(connection.wire.tls()));
     }
 
     private void send(Response response, boolean headRequest) throws IOException {

@@ -1,7 +1,9 @@
 package dev.weft.http.internal.h2;
 
+import dev.weft.core.tls.TlsInfo;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 
 /**
  * The byte stream an HTTP/2 connection runs over: the minimum the engine needs, so that it plugs
@@ -42,6 +44,15 @@ public interface Wire {
 
     /** {@return the peer's address} */
     InetSocketAddress remoteAddress();
+
+    /**
+     * What the connection's TLS handshake agreed, for the requests it carries.
+     *
+     * @return the TLS details; empty on a cleartext connection (the default)
+     */
+    default Optional<TlsInfo> tls() {
+        return Optional.empty();
+    }
 
     /**
      * Starts a thread of this connection — its frame writer, or a stream's handler — named after
