@@ -88,6 +88,7 @@ final class EngineProcess implements AutoCloseable {
                 names.add(entry.substring(0, colon));
             }
         }
+        names.sort(null);
         return String.join(", ", names);
     }
 
