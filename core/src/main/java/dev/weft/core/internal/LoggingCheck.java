@@ -46,6 +46,17 @@ public final class LoggingCheck {
         if (!(LoggerFactory.getILoggerFactory() instanceof NOPLoggerFactory)) {
             return true;
         }
+        try {
+            return slf4j2ProviderFound();
+        } catch (NoClassDefFoundError e) {
+            // An slf4j-api 1.x (dependency mediation can pick one): it has no provider interface,
+            // binds through StaticLoggerBinder, and says itself when it found no binding.
+            return true;
+        }
+    }
+
+    /** Looks for an SLF4J 2 provider; fails with {@link NoClassDefFoundError} on an SLF4J 1.x API. */
+    private static boolean slf4j2ProviderFound() {
         // This module's descriptor need not declare the use: it is declared here, where it is made.
         LoggingCheck.class.getModule().addUses(SLF4JServiceProvider.class);
         try {

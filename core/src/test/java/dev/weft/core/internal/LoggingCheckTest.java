@@ -60,6 +60,19 @@ class LoggingCheckTest {
     }
 
     @Test
+    void aServerStartsOnAnSlf4j1ApiAndLeavesTheMissingBindingToSlf4jToReport() throws Exception {
+        // target/slf4j-api-1/slf4j-api-1.jar, copied there by the build (core/pom.xml).
+        Path slf4j1 = codeSource(LoggingCheckTest.class).resolveSibling("slf4j-api-1").resolve("slf4j-api-1.jar");
+        assertTrue(Files.isRegularFile(slf4j1), "the build copies slf4j-api 1.x to " + slf4j1);
+        Run run = java(List.of("-cp", join(List.of(codeSource(LoggingCheck.class), slf4j1, codeSource(Inject.class),
+                codeSource(ServerStartProbe.class))), ServerStartProbe.class.getName()));
+        assertEquals(0, run.status(), run.toString());
+        assertEquals("probe finished" + System.lineSeparator(), run.out());
+        assertEquals(0, occurrences(run.err(), FIRST_LINE), run.err());
+        assertTrue(run.err().contains("StaticLoggerBinder"), "SLF4J 1.x says it found no binding:\n" + run.err());
+    }
+
+    @Test
     void withAProviderNothingIsSaid() throws Exception {
         Run run = probeOnClassPath(codeSource(LoggingCheck.class), codeSource(LoggerFactory.class),
                 codeSource(SimpleServiceProvider.class));
