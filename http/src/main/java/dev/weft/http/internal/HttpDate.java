@@ -20,24 +20,38 @@ public final class HttpDate {
     /** Accepts one- or two-digit days. */
     private static final DateTimeFormatter PARSE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
-    private record DateLine(long epochSecond, byte[] bytes) {
+    /** The current second's date: as text, and as the HTTP/1.1 {@code Date} line's bytes. */
+    private record DateLine(long epochSecond, String date, byte[] bytes) {
     }
 
-    private static volatile DateLine current = new DateLine(Long.MIN_VALUE, new byte[0]);
+    private static volatile DateLine current = new DateLine(Long.MIN_VALUE, "", new byte[0]);
 
     private HttpDate() {
     }
 
     /** {@return {@code Date: <now>\r\n}, as bytes; the same array within one second} */
     public static byte[] dateHeaderLine() {
+        return now().bytes();
+    }
+
+    /**
+     * {@return the current date as an IMF-fixdate, such as {@code Sun, 06 Nov 1994 08:49:37 GMT};
+     * the same string within one second}
+     */
+    public static String currentDate() {
+        return now().date();
+    }
+
+    /** This second's date, formatted once a second by whichever thread first asks in it. */
+    private static DateLine now() {
         long second = System.currentTimeMillis() / 1000;
         DateLine line = current;
         if (line.epochSecond() != second) {
-            String text = "Date: " + format(Instant.ofEpochSecond(second)) + "\r\n";
-            line = new DateLine(second, text.getBytes(StandardCharsets.US_ASCII));
+            String date = format(Instant.ofEpochSecond(second));
+            line = new DateLine(second, date, ("Date: " + date + "\r\n").getBytes(StandardCharsets.US_ASCII));
             current = line;
         }
-        return line.bytes();
+        return line;
     }
 
     /**

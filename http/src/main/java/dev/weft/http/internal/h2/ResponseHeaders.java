@@ -3,7 +3,6 @@ package dev.weft.http.internal.h2;
 import dev.weft.http.Headers;
 import dev.weft.http.Response;
 import dev.weft.http.internal.HttpDate;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,8 +20,6 @@ final class ResponseHeaders {
             Set.of("connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade");
 
     private final String serverName;
-    private byte[] dateLine = new byte[0];
-    private String date = "";
 
     ResponseHeaders(String serverName) {
         this.serverName = serverName;
@@ -52,17 +49,7 @@ final class ResponseHeaders {
         fields.add("server");
         fields.add(serverName);
         fields.add("date");
-        fields.add(date());
+        fields.add(HttpDate.currentDate());
         return fields;
-    }
-
-    /** The current date, taken from the shared {@code Date} line cache (one string per second). */
-    private synchronized String date() {
-        byte[] line = HttpDate.dateHeaderLine();
-        if (line != dateLine) {
-            dateLine = line;
-            date = new String(line, "Date: ".length(), line.length - "Date: ".length() - 2, StandardCharsets.US_ASCII);
-        }
-        return date;
     }
 }
