@@ -1,5 +1,7 @@
 package dev.weft.http;
 
+import static dev.weft.core.internal.DurationChecks.requirePositive;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -44,13 +46,6 @@ public record Http2Config(Http2Settings settings, Http2Limits limits, Duration s
         requirePositive(settingsAckTimeout, "settingsAckTimeout");
         requirePositive(idleTimeout, "idleTimeout");
         requirePositive(streamWriteTimeout, "streamWriteTimeout");
-    }
-
-    private static void requirePositive(Duration value, String name) {
-        Objects.requireNonNull(value, name);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive: " + value);
-        }
     }
 
     /** {@return a builder starting from the defaults} */

@@ -1,7 +1,8 @@
 package dev.weft.http;
 
+import static dev.weft.core.internal.DurationChecks.requirePositive;
+
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How long the phases of an HTTP exchange may take, each enforced by the core engine's deadline
@@ -27,12 +28,5 @@ public record HttpTimeouts(Duration header, Duration idle, Duration bodyRead) {
         requirePositive(header, "headerTimeout");
         requirePositive(idle, "idleTimeout");
         requirePositive(bodyRead, "bodyReadTimeout");
-    }
-
-    private static void requirePositive(Duration value, String name) {
-        Objects.requireNonNull(value, name);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive: " + value);
-        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.weft.udp;
 
+import dev.weft.core.internal.DurationChecks;
 import java.time.Duration;
-import java.util.Objects;
 
 /** The validation shared by this package's configuration records; messages name the component. */
 final class ConfigChecks {
@@ -16,11 +16,8 @@ final class ConfigChecks {
         }
     }
 
-    /** Fails unless {@code value} is present and longer than zero. */
+    /** Fails unless {@code value} is present and longer than zero (the engine's one check). */
     static void requirePositive(Duration value, String component) {
-        Objects.requireNonNull(value, component);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(component + " must be positive: " + value);
-        }
+        DurationChecks.requirePositive(value, component);
     }
 }

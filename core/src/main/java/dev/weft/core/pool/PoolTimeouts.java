@@ -1,7 +1,8 @@
 package dev.weft.core.pool;
 
+import static dev.weft.core.internal.DurationChecks.requirePositive;
+
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How long a {@link ConnectionPool} waits, for each thing it waits for.
@@ -25,16 +26,9 @@ public record PoolTimeouts(Duration acquire, Duration connect, Duration idle, Du
 
     /** Validates every component. */
     public PoolTimeouts {
-        requirePositive(acquire, "acquire");
-        requirePositive(connect, "connect");
-        requirePositive(idle, "idle");
-        requirePositive(read, "read");
-    }
-
-    private static void requirePositive(Duration value, String component) {
-        Objects.requireNonNull(value, component);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(component + " timeout must be positive: " + value);
-        }
+        requirePositive(acquire, "acquire timeout");
+        requirePositive(connect, "connect timeout");
+        requirePositive(idle, "idle timeout");
+        requirePositive(read, "read timeout");
     }
 }

@@ -1,7 +1,8 @@
 package dev.weft.core.proxy;
 
+import static dev.weft.core.internal.DurationChecks.requirePositive;
+
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How long a {@link TcpProxy} waits, and how often it probes its backends.
@@ -32,12 +33,5 @@ public record ProxyTimeouts(Duration connect, Duration healthCheckInterval, Dura
         requirePositive(connect, "connect");
         requirePositive(healthCheckInterval, "healthCheckInterval");
         requirePositive(idle, "idle");
-    }
-
-    private static void requirePositive(Duration value, String component) {
-        Objects.requireNonNull(value, component);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(component + " must be positive: " + value);
-        }
     }
 }

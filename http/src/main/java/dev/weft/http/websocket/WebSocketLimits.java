@@ -1,7 +1,7 @@
 package dev.weft.http.websocket;
 
+import dev.weft.core.internal.DurationChecks;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * The size and time limits of one WebSocket session; each has a safe default and a defined
@@ -61,10 +61,8 @@ public record WebSocketLimits(int maxFrameBytes, long maxMessageBytes, int outbo
         }
     }
 
+    /** Fails unless {@code value} is present and longer than zero (the engine's one check). */
     static void requirePositive(Duration value, String name) {
-        Objects.requireNonNull(value, name);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive: " + value);
-        }
+        DurationChecks.requirePositive(value, name);
     }
 }
